@@ -1,0 +1,99 @@
+/*
+ * libc through JNI: strlen and snprintf over real UTF-8 bytes. Strings arrive
+ * as byte[] encoded by Java's UTF-8 encoder, never as JNI's modified UTF-8.
+ */
+#include "dev_javabridge_LibCNative.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "format_spec.h"
+#include "jni_arrays.h"
+#include "jni_errors.h"
+
+JNIEXPORT jlong JNICALL Java_dev_javabridge_LibCNative_strlen(JNIEnv *env, jclass cls, jbyteArray utf8) {
+    (void)cls;
+    if (utf8 == NULL) {
+        jbi_throw(env, JBI_NULL_POINTER, "string is null");
+        return -1;
+    }
+    jsize n = (*env)->GetArrayLength(env, utf8);
+    /* The array carries no terminator: strnlen stops at the first NUL or the end, as C would see it. */
+    jbyte *bytes = (*env)->GetPrimitiveArrayCritical(env, utf8, NULL);
+    if (bytes == NULL) {
+        jbi_throw(env, JBI_OUT_OF_MEMORY, "cannot pin string");
+        return -1;
+    }
+    size_t length = strnlen((const char *)bytes, (size_t)n);
+    (*env)->ReleasePrimitiveArrayCritical(env, utf8, bytes, JNI_ABORT);
+    return (jlong)length;
+}
+
+/* snprintf for exactly one checked segment; kind says which argument it reads. */
+static int format_one(char *out, size_t size, const char *spec, format_arg_kind kind,
+                      jlong integer, jdouble real, const char *text) {
+#if defined(__GNUC__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+#endif
+    switch (kind) {
+    case FORMAT_ARG_NONE: return snprintf(out, size, spec, 0);
+    case FORMAT_ARG_INT: return snprintf(out, size, spec, (int)integer);
+    case FORMAT_ARG_UINT: return snprintf(out, size, spec, (unsigned)integer);
+    case FORMAT_ARG_LONG: return snprintf(out, size, spec, (long long)integer);
+    case FORMAT_ARG_ULONG: return snprintf(out, size, spec, (unsigned long long)integer);
+    case FORMAT_ARG_DOUBLE: return snprintf(out, size, spec, real);
+    case FORMAT_ARG_STRING: return snprintf(out, size, spec, text);
+    }
+    return -1;
+#if defined(__GNUC__)
+#pragma GCC diagnostic pop
+#endif
+}
+
+JNIEXPORT jbyteArray JNICALL Java_dev_javabridge_LibCNative_format(JNIEnv *env, jclass cls, jbyteArray specBytes,
+                                                                   jint expectedKind, jlong integer, jdouble real,
+                                                                   jbyteArray textBytes) {
+    (void)cls;
+    jbyteArray result = NULL;
+    char *text = NULL;
+    char *out = NULL;
+    size_t spec_len = 0;
+    size_t text_len = 0;
+    char *spec = jbi_copy_bytes(env, specBytes, &spec_len, "format");
+    if (spec == NULL) {
+        return NULL;
+    }
+    format_arg_kind kind;
+    int rc = format_spec_check(spec, spec_len, &kind);
+    if (rc != FORMAT_OK) {
+        jbi_throw(env, JBI_ILLEGAL_ARGUMENT, "format segment refused by C (code %d)", rc);
+        goto done;
+    }
+    if ((jint)kind != expectedKind) {
+        jbi_throw(env, JBI_ILLEGAL_ARGUMENT, "format segment reads argument kind %d, caller passed %d",
+                  (int)kind, (int)expectedKind);
+        goto done;
+    }
+    if (kind == FORMAT_ARG_STRING && (text = jbi_copy_bytes(env, textBytes, &text_len, "string argument")) == NULL) {
+        goto done;
+    }
+    int needed = format_one(NULL, 0, spec, kind, integer, real, text);
+    if (needed < 0) {
+        jbi_throw(env, JBI_ILLEGAL_ARGUMENT, "snprintf failed for this format segment");
+        goto done;
+    }
+    out = malloc((size_t)needed + 1);
+    if (out == NULL) {
+        jbi_throw(env, JBI_OUT_OF_MEMORY, "cannot allocate %d bytes of output", needed);
+        goto done;
+    }
+    format_one(out, (size_t)needed + 1, spec, kind, integer, real, text);
+    result = jbi_new_bytes(env, out, (size_t)needed);
+done:
+    free(out);
+    free(text);
+    free(spec);
+    return result;
+}

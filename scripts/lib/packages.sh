@@ -1,0 +1,19 @@
+# Installs the Debian packages the build needs, when they are missing and we may (root + apt-get).
+# Sourced by scripts/test.sh, scripts/demo.sh and .ci/run.
+JB_PACKAGES=(cmake g++ libgtest-dev)
+
+jb_install_packages() {
+  local missing=()
+  for p in "${JB_PACKAGES[@]}" "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "Missing packages: ${missing[*]} (run as root to install them, or install them yourself)" >&2
+    return 1
+  fi
+}
