@@ -1,6 +1,10 @@
 package dev.javabridge;
 
+import java.io.File;
 import java.io.IOException;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -16,7 +20,9 @@ import java.util.stream.Stream;
  * as "key=value" lines; a load failure prints {@code error=} lines and exits 3.
  *
  * <p>Commands: {@code load} (one thread) and {@code concurrent N} (N threads
- * released together, each calling {@link NativeLibrary#load()} and a native).
+ * released together, each calling {@link NativeLibrary#load()} and a native)
+ * and {@code twoLoaders} (javabridge loaded again by a second, unrelated class
+ * loader, as two applications in one container would).
  */
 public final class LoadProbe {
     private LoadProbe() {}
@@ -25,6 +31,9 @@ public final class LoadProbe {
         try {
             if (args.length == 2 && args[0].equals("concurrent")) {
                 concurrent(Integer.parseInt(args[1]));
+            } else if (args.length == 1 && args[0].equals("twoLoaders")) {
+                NativeLibrary.load();
+                secondLoader();
             } else {
                 NativeLibrary.load();
             }
@@ -74,6 +83,41 @@ public final class LoadProbe {
         System.out.println("threadFailures=" + failures.size());
         System.out.println("distinctResults=" + seen.stream().distinct().count());
         System.out.println("threadsDone=" + seen.size());
+    }
+
+    /** javabridge's classes loaded afresh by a loader that does not delegate to the application's. */
+    private static void secondLoader() throws Exception {
+        List<URL> urls = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            urls.add(Paths.get(entry).toUri().toURL());
+        }
+        try (URLClassLoader other = new URLClassLoader(urls.toArray(new URL[0]),
+                ClassLoader.getPlatformClassLoader())) {
+            Class<?> library = other.loadClass(NativeLibrary.class.getName());
+            if (library == NativeLibrary.class) {
+                throw new IllegalStateException("the second loader delegated to the first");
+            }
+            try {
+                library.getMethod("load").invoke(null);
+            } catch (InvocationTargetException e) {
+                Throwable cause = e.getCause();
+                System.out.println("otherError.class=" + cause.getClass().getName());
+                System.out.println("otherError=" + cause.getMessage().replace('\n', ' '));
+                return;
+            }
+            System.out.println("otherLoadedFrom=" + library.getMethod("loadedFrom").invoke(null));
+            Class<?> math = other.loadClass(MathOps.class.getName());
+            System.out.println("otherSafeAdd=" + math.getMethod("safeAdd", int.class, int.class).invoke(null, 40, 2));
+            Class<?> libc = other.loadClass(LibC.class.getName());
+            System.out.println("otherStrlen=" + libc.getMethod("strlen", String.class).invoke(null, "\uD83D\uDE00"));
+            Class<?> callbacks = other.loadClass(Callbacks.class.getName());
+            int[] values = {3, 1, 2};
+            List<Integer> seen = new ArrayList<>();
+            callbacks.getMethod("forEach", int[].class, java.util.function.IntConsumer.class)
+                    .invoke(null, values, (java.util.function.IntConsumer) seen::add);
+            System.out.println("otherForEach=" + seen);
+        }
+        System.out.println("firstStillWorks=" + (MathOps.safeAdd(1, 1) == 2 && LibC.strlen("abc") == 3));
     }
 
     /** The contents of the extraction directory, when the test chose one. */

@@ -189,6 +189,36 @@ class LoaderInFreshJvmTest {
     }
 
     @Test
+    void aSecondClassLoaderGetsItsOwnWorkingCopy() throws IOException {
+        Path tmpdir = Files.createDirectory(temp.resolve("extract"));
+        FreshJvm.Result r = probe(FreshJvm.classPath(), tmpdir, "twoLoaders");
+        assertEquals(0, r.exitCode(), r::describe);
+        assertTrue(r.value("otherLoadedFrom").startsWith(tmpdir.toString()), r::describe);
+        assertTrue(!r.value("otherLoadedFrom").equals(r.value("loadedFrom")), r::describe);
+        assertEquals("42", r.value("otherSafeAdd"), r::describe);
+        assertEquals("4", r.value("otherStrlen"), r::describe);
+        assertEquals("[3, 1, 2]", r.value("otherForEach"), r::describe);
+        assertEquals("true", r.value("firstStillWorks"), r::describe);
+        assertEquals("", r.value("tmpdirEntries"), r::describe);
+        FreshJvm.assertNoJniWarnings(r);
+    }
+
+    @Test
+    void aSecondClassLoaderCannotShareTheNamedFileAndIsToldWhy() {
+        Path library = FreshJvm.mainClasses().resolve(RESOURCE);
+        FreshJvm.Result r = probe(FreshJvm.classPath(), null, "twoLoaders",
+                "-D" + NativeLibrary.PATH_PROPERTY + "=" + library);
+        assertEquals(0, r.exitCode(), r::describe);
+        assertEquals(library.toString(), r.value("loadedFrom"), r::describe);
+        assertEquals(NativeLoadError.class.getName(), r.value("otherError.class"), r::describe);
+        String error = r.value("otherError");
+        assertTrue(error.contains("already loaded in another classloader"), r::describe);
+        assertTrue(error.contains("leave " + NativeLibrary.PATH_PROPERTY + " unset"), r::describe);
+        assertTrue(!error.contains("noexec"), "the extraction hint does not apply to a named file\n" + r.describe());
+        FreshJvm.assertNoJniWarnings(r);
+    }
+
+    @Test
     void unusableExtractionDirectoryNamesTheProperty() throws IOException {
         Path notADirectory = Files.writeString(temp.resolve("plain-file"), "x");
         FreshJvm.Result r = probe(FreshJvm.classPath(), null, "load",
