@@ -37,7 +37,9 @@ public final class LibC {
      *
      * @throws NullPointerException if format or args is null
      * @throws IllegalArgumentException for {@code %n}, {@code *}, an unknown
-     *     conversion, an argument whose type does not match its conversion, a
+     *     conversion, a flag or precision that C leaves undefined for its
+     *     conversion ({@code #} on {@code d i u c s}, {@code 0} on {@code c s}, a
+     *     precision on {@code c}), an argument whose type does not match its conversion, a
      *     count of arguments that differs from the conversions, or a result that
      *     is not valid UTF-8 (a {@code %.Ns} precision that cuts a character)
      */

@@ -115,7 +115,11 @@ class LibCFormatTest {
                 bad("width or precision above 4096", "%4097d", 1),
                 bad("width or precision above 4096", "%.4097f", 1.0),
                 bad("width or precision above 4096", "%99999999999999999999d", 1),
-                bad("width or precision above 4096", "%1.99999s", "a"));
+                bad("width or precision above 4096", "%1.99999s", "a"),
+                bad("'#' flag is undefined in C for %d", "%#d", 1), bad("'#' flag is undefined", "%#lu", 1L),
+                bad("'#' flag is undefined in C for %s", "%-#5s", "a"), bad("'#' flag is undefined", "%#c", 'a'),
+                bad("'0' flag is undefined in C for %s", "%05s", "a"), bad("'0' flag is undefined", "%0c", 'a'),
+                bad("precision is undefined in C for %c", "%.3c", 'a'));
     }
 
     private static Arguments bad(String message, String format, Object... args) {
@@ -127,6 +131,36 @@ class LibCFormatTest {
     void refusedFormatsNeverReachC(String message, String format, Object[] args) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LibC.format(format, args));
         assertTrue(e.getMessage().contains(message), () -> "expected \"" + message + "\" in: " + e.getMessage());
+    }
+
+    @Test
+    void flagsAndPrecisionsThatCDefinesAreAccepted() {
+        assertEquals("0xff|0377|1.000|00042|   ab|a    |007", LibC.format("%#x|%#o|%#.4g|%05d|%5.2s|%-5c|%.3d",
+                255, 255, 1.0, 42, "abc", 'a', 7));
+    }
+
+    @Test
+    void theNativeChecksEverySegmentItself() {
+        byte[] none = new byte[0];
+        assertThrows(IllegalArgumentException.class, () -> LibCNative.format(bytes("%n"), CFormat.INT, 0, 0, null));
+        assertThrows(IllegalArgumentException.class, () -> LibCNative.format(bytes("%*d"), CFormat.INT, 0, 0, null));
+        assertThrows(IllegalArgumentException.class, () -> LibCNative.format(bytes("%d %d"), CFormat.INT, 0, 0, null));
+        assertThrows(IllegalArgumentException.class, () -> LibCNative.format(bytes("%q"), CFormat.INT, 0, 0, null));
+        assertThrows(IllegalArgumentException.class, () -> LibCNative.format(bytes("%#s"), CFormat.STRING, 0, 0, none));
+        assertThrows(IllegalArgumentException.class, () -> LibCNative.format(bytes("%5000d"), CFormat.INT, 0, 0, null));
+        assertThrows(IllegalArgumentException.class, () -> LibCNative.format(bytes("a\0%d"), CFormat.INT, 0, 0, null));
+        // A kind that does not match the conversion would make snprintf read the wrong type: C refuses it.
+        assertThrows(IllegalArgumentException.class, () -> LibCNative.format(bytes("%s"), CFormat.INT, 0, 0, null));
+        assertThrows(IllegalArgumentException.class, () -> LibCNative.format(bytes("%d"), CFormat.STRING, 0, 0, none));
+        assertThrows(IllegalArgumentException.class, () -> LibCNative.format(bytes("%f"), CFormat.LONG, 0, 0, null));
+        assertThrows(NullPointerException.class, () -> LibCNative.format(bytes("%s"), CFormat.STRING, 0, 0, null));
+        assertThrows(NullPointerException.class, () -> LibCNative.format(null, CFormat.NONE, 0, 0, null));
+        assertEquals("[-7]", new String(LibCNative.format(bytes("[%d]"), CFormat.INT, -7, 0, null),
+                java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
