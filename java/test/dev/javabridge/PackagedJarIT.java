@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -56,6 +57,28 @@ class PackagedJarIT {
         FreshJvm.Result r = FreshJvm.runExactly(List.of(FreshJvm.javaBinary().toString(), "-Xcheck:jni",
                 "-jar", jar.toString()));
         assertDemoOutput(r);
+    }
+
+    @Test
+    void withoutTheFlagJdk22AndLaterWarnOnAPlainClassPath() {
+        // The warning the README's flag avoids, and proof that the build's pattern matches the real text.
+        FreshJvm.Result r = FreshJvm.runExactly(List.of(FreshJvm.javaBinary().toString(), "-Xcheck:jni",
+                "-cp", jar.toString(), "dev.javabridge.demo.Demo"));
+        assertEquals(0, r.exitCode(), r::describe);
+        assertEquals(Runtime.version().feature() >= 22, FreshJvm.JNI_WARNING.matcher(r.output()).find(), r::describe);
+    }
+
+    @Test
+    void deniedNativeAccessIsAnExplainedLoadError() {
+        assumeTrue(Runtime.version().feature() >= 24, "--illegal-native-access exists from JDK 24");
+        FreshJvm.Result r = FreshJvm.runExactly(List.of(FreshJvm.javaBinary().toString(), "-Xcheck:jni",
+                "--illegal-native-access=deny", "-cp", jar.toString(), "dev.javabridge.demo.Demo"));
+        assertTrue(r.exitCode() != 0, r::describe);
+        assertTrue(r.output().contains("dev.javabridge.NativeLoadError: javabridge may not load native code"),
+                r::describe);
+        assertTrue(r.output().contains("--enable-native-access=ALL-UNNAMED"), r::describe);
+        assertTrue(r.output().contains("IllegalCallerException"), "the JDK's own reason is kept as the cause\n"
+                + r.describe());
     }
 
     @Test
