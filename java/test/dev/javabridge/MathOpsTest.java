@@ -75,6 +75,21 @@ class MathOpsTest {
         assertThrows(IllegalArgumentException.class, () -> MathOps.pointDistances(new double[3], new double[3]));
     }
 
+    @Test
+    void theBatchNativeChecksItsArgumentsItself() {
+        double[] four = new double[4];
+        assertThrows(IllegalArgumentException.class, () -> MathOpsNative.pointDistances(four, four, new double[2], -1));
+        assertThrows(IllegalArgumentException.class,
+                () -> MathOpsNative.pointDistances(four, four, new double[2], Integer.MAX_VALUE));
+        assertThrows(IndexOutOfBoundsException.class, () -> MathOpsNative.pointDistances(four, four, new double[2], 3));
+        assertThrows(IndexOutOfBoundsException.class, () -> MathOpsNative.pointDistances(four, four, new double[1], 2));
+        assertThrows(IndexOutOfBoundsException.class,
+                () -> MathOpsNative.pointDistances(four, new double[2], new double[2], 2));
+        double[] out = new double[2];
+        MathOpsNative.pointDistances(new double[] {0, 0, 0, 0}, new double[] {3, 4, 6, 8}, out, 2);
+        assertArrayEquals(new double[] {5, 10}, out);
+    }
+
     @ParameterizedTest
     @CsvSource({"2,40,42", "0,0,0", "-1,1,0", "2147483647,0,2147483647", "-2147483648,0,-2147483648",
         "2147483646,1,2147483647", "-2147483647,-1,-2147483648", "2147483647,-2147483648,-1"})
