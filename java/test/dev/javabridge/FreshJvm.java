@@ -90,8 +90,20 @@ final class FreshJvm {
 
     /** Runs exactly this command line; the caller chooses every flag. */
     static Result runExactly(List<String> command) {
+        return runLoggingTo("jvm-logs", command);
+    }
+
+    /**
+     * Runs a command that is meant to make the JVM warn. Its output stays out of
+     * target/jvm-logs, so that the build's warning check does not trip on it.
+     */
+    static Result runExpectingWarnings(List<String> command) {
+        return runLoggingTo("jvm-logs-expected-warnings", command);
+    }
+
+    private static Result runLoggingTo(String folder, List<String> command) {
         try {
-            Path logs = Files.createDirectories(targetDirectory().resolve("jvm-logs"));
+            Path logs = Files.createDirectories(targetDirectory().resolve(folder));
             Path out = logs.resolve("fresh-jvm-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet()
                     + ".txt");
             Process process = new ProcessBuilder(command)

@@ -62,7 +62,7 @@ class PackagedJarIT {
     @Test
     void withoutTheFlagJdk22AndLaterWarnOnAPlainClassPath() {
         // The warning the README's flag avoids, and proof that the build's pattern matches the real text.
-        FreshJvm.Result r = FreshJvm.runExactly(List.of(FreshJvm.javaBinary().toString(), "-Xcheck:jni",
+        FreshJvm.Result r = FreshJvm.runExpectingWarnings(List.of(FreshJvm.javaBinary().toString(), "-Xcheck:jni",
                 "-cp", jar.toString(), "dev.javabridge.demo.Demo"));
         assertEquals(0, r.exitCode(), r::describe);
         assertEquals(Runtime.version().feature() >= 22, FreshJvm.JNI_WARNING.matcher(r.output()).find(), r::describe);
@@ -71,7 +71,7 @@ class PackagedJarIT {
     @Test
     void deniedNativeAccessIsAnExplainedLoadError() {
         assumeTrue(Runtime.version().feature() >= 24, "--illegal-native-access exists from JDK 24");
-        FreshJvm.Result r = FreshJvm.runExactly(List.of(FreshJvm.javaBinary().toString(), "-Xcheck:jni",
+        FreshJvm.Result r = FreshJvm.runExpectingWarnings(List.of(FreshJvm.javaBinary().toString(), "-Xcheck:jni",
                 "--illegal-native-access=deny", "-cp", jar.toString(), "dev.javabridge.demo.Demo"));
         assertTrue(r.exitCode() != 0, r::describe);
         assertTrue(r.output().contains("dev.javabridge.NativeLoadError: javabridge may not load native code"),
