@@ -13,6 +13,7 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
@@ -81,16 +82,21 @@ final class FreshJvm {
 
     /** Runs java with the checked flags, then jvmArgs (class path, -D..., main class and its arguments). */
     static Result run(List<String> jvmArgs) {
+        return run(jvmArgs, Map.of());
+    }
+
+    /** As {@link #run(List)}, with these variables added to the child's environment. */
+    static Result run(List<String> jvmArgs, Map<String, String> environment) {
         List<String> command = new ArrayList<>();
         command.add(javaBinary().toString());
         command.addAll(CHECKED_FLAGS);
         command.addAll(jvmArgs);
-        return runExactly(command);
+        return runLoggingTo("jvm-logs", command, environment);
     }
 
     /** Runs exactly this command line; the caller chooses every flag. */
     static Result runExactly(List<String> command) {
-        return runLoggingTo("jvm-logs", command);
+        return runLoggingTo("jvm-logs", command, Map.of());
     }
 
     /**
@@ -98,18 +104,19 @@ final class FreshJvm {
      * target/jvm-logs, so that the build's warning check does not trip on it.
      */
     static Result runExpectingWarnings(List<String> command) {
-        return runLoggingTo("jvm-logs-expected-warnings", command);
+        return runLoggingTo("jvm-logs-expected-warnings", command, Map.of());
     }
 
-    private static Result runLoggingTo(String folder, List<String> command) {
+    private static Result runLoggingTo(String folder, List<String> command, Map<String, String> environment) {
         try {
             Path logs = Files.createDirectories(targetDirectory().resolve(folder));
             Path out = logs.resolve("fresh-jvm-" + ProcessHandle.current().pid() + "-" + RUNS.incrementAndGet()
                     + ".txt");
-            Process process = new ProcessBuilder(command)
+            ProcessBuilder builder = new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(out.toFile())
-                    .start();
+                    .redirectOutput(out.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             if (!process.waitFor(120, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
                 fail("the child JVM did not finish within 120 s: " + String.join(" ", command)

@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  *
  * <p>Commands: {@code load} (one thread) and {@code concurrent N} (N threads
  * released together, each calling {@link NativeLibrary#load()} and a native)
- * and {@code twoLoaders} (javabridge loaded again by a second, unrelated class
+ * {@code format} (snprintf in whatever locale the environment sets) and {@code twoLoaders} (javabridge loaded again by a second, unrelated class
  * loader, as two applications in one container would).
  */
 public final class LoadProbe {
@@ -31,6 +31,10 @@ public final class LoadProbe {
         try {
             if (args.length == 2 && args[0].equals("concurrent")) {
                 concurrent(Integer.parseInt(args[1]));
+            } else if (args.length == 1 && args[0].equals("format")) {
+                System.out.println("format=" + LibC.format("%.2f|%e|%g", 3.14159, 1.5, 0.25));
+                System.out.println("javaDefaultLocale=" + String.format("%.2f", 3.14159));
+                return;
             } else if (args.length == 1 && args[0].equals("twoLoaders")) {
                 NativeLibrary.load();
                 secondLoader();
