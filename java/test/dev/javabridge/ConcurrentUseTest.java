@@ -57,7 +57,7 @@ class ConcurrentUseTest {
     private static void work(int n) {
         String text = "n\u00e9" + n + "\uD83D\uDE00";
         assertEquals(text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length, LibC.strlen(text));
-        assertEquals(String.format("[%5d|%s]", n, text), LibC.format("[%5d|%s]", n, text));
+        assertEquals(String.format(java.util.Locale.ROOT, "[%5d|%s]", n, text), LibC.format("[%5d|%s]", n, text));
         byte[] data = new byte[n % 512 + 1];
         Arrays.fill(data, (byte) 3);
         assertEquals(3L * data.length, DataProcessor.processData(data));
