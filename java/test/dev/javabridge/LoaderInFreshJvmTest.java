@@ -38,7 +38,9 @@ class LoaderInFreshJvmTest {
         assertEquals(0, r.exitCode(), r::describe);
         assertEquals("0", r.value("threadFailures"), r::describe);
         assertEquals("16", r.value("threadsDone"), r::describe);
-        assertEquals("1", r.value("distinctResults"), r::describe);
+        assertEquals("1", r.value("distinctResults"), "every thread must see the same library\n" + r.describe());
+        assertEquals("true", r.value("allRight"), "every thread's first native call must be right\n"
+                + r.describe());
         assertTrue(r.value("loadedFrom").startsWith(tmpdir.toString()), r::describe);
         assertEquals("", r.value("tmpdirEntries"), r::describe);
         FreshJvm.assertNoJniWarnings(r);
