@@ -12,6 +12,10 @@ done
 if [ ${#files[@]} -eq 0 ]; then
   echo "check-jni-warnings: no test output found under $target"; exit 1
 fi
+# A JVM that cannot open its -XX:LogFile logs elsewhere, out of this check's sight: that is a failure too.
+if grep -F -n "Cannot open log file" "${files[@]}"; then
+  echo "check-jni-warnings: a test JVM could not write its log under $target/jvm-logs (above); failing the build"; exit 1
+fi
 if grep -E -n "$pattern" "${files[@]}"; then
   echo "check-jni-warnings: JNI warnings found (above); failing the build"; exit 1
 fi

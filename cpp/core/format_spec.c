@@ -41,6 +41,12 @@ static format_arg_kind kind_of(char conv, int length) {
     }
 }
 
+/* C11 7.21.6.1 leaves '#' on d i u c s, '0' on c s, and a precision on c undefined. */
+static int undefined_in_c(char conv, int alternate, int zero, int precision) {
+    return (alternate && strchr("diucs", conv) != NULL) || (zero && strchr("cs", conv) != NULL) ||
+           (precision && conv == 'c');
+}
+
 int format_spec_check(const char *spec, size_t len, format_arg_kind *kind) {
     if (spec == NULL || kind == NULL) {
         return FORMAT_ERR_NULL;
@@ -61,14 +67,19 @@ int format_spec_check(const char *spec, size_t len, format_arg_kind *kind) {
         if (found != FORMAT_ARG_NONE) {
             return FORMAT_ERR_TOO_MANY;
         }
+        int alternate = 0;
+        int zero = 0;
         while (i < len && is_flag(spec[i])) {
+            alternate |= spec[i] == '#';
+            zero |= spec[i] == '0';
             i++;
         }
         int rc = read_field(spec, len, &i);
         if (rc != FORMAT_OK) {
             return rc;
         }
-        if (i < len && spec[i] == '.') {
+        int precision = i < len && spec[i] == '.';
+        if (precision) {
             i++;
             rc = read_field(spec, len, &i);
             if (rc != FORMAT_OK) {
@@ -83,8 +94,9 @@ int format_spec_check(const char *spec, size_t len, format_arg_kind *kind) {
         if (i >= len) {
             return FORMAT_ERR_SYNTAX;
         }
-        found = kind_of(spec[i++], length);
-        if (found == FORMAT_ARG_NONE) {
+        char conv = spec[i++];
+        found = kind_of(conv, length);
+        if (found == FORMAT_ARG_NONE || undefined_in_c(conv, alternate, zero, precision)) {
             return FORMAT_ERR_SYNTAX;
         }
     }

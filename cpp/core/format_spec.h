@@ -28,7 +28,7 @@ typedef enum format_arg_kind {
 
 #define FORMAT_OK 0
 #define FORMAT_ERR_NULL (-1)
-#define FORMAT_ERR_SYNTAX (-2)       /**< unknown conversion, '*', %n, bad modifier, embedded NUL */
+#define FORMAT_ERR_SYNTAX (-2)       /**< unknown conversion, '*', %n, bad modifier, a flag or precision C leaves undefined, embedded NUL */
 #define FORMAT_ERR_TOO_MANY (-3)     /**< more than one conversion */
 #define FORMAT_ERR_FIELD_TOO_WIDE (-4)
 

@@ -4,6 +4,9 @@
  */
 #include "dev_javabridge_LibCNative.h"
 
+#if !defined(_WIN32)
+#include <locale.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,6 +55,40 @@ static int format_one(char *out, size_t size, const char *spec, format_arg_kind 
 #endif
 }
 
+#define SNPRINTF_FAILED (-1)
+#define SNPRINTF_NO_MEMORY (-2)
+
+/*
+ * snprintf into a new buffer (*out, to be freed) in the C locale. The JVM calls
+ * setlocale(LC_ALL, "") at startup, so without this a German environment would
+ * turn "%.2f" into "3,14": output must not depend on the machine it runs on.
+ * uselocale changes this thread only. Returns the length or a negative code.
+ */
+static int format_in_c_locale(char **out, const char *spec, format_arg_kind kind, jlong integer, jdouble real,
+                              const char *text) {
+    *out = NULL;
+#if !defined(_WIN32)
+    locale_t c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+    if (c_locale == (locale_t)0) {
+        return SNPRINTF_NO_MEMORY;
+    }
+    locale_t previous = uselocale(c_locale);
+#endif
+    int needed = format_one(NULL, 0, spec, kind, integer, real, text);
+    if (needed < 0) {
+        needed = SNPRINTF_FAILED;
+    } else if ((*out = malloc((size_t)needed + 1)) == NULL) {
+        needed = SNPRINTF_NO_MEMORY;
+    } else {
+        format_one(*out, (size_t)needed + 1, spec, kind, integer, real, text);
+    }
+#if !defined(_WIN32)
+    uselocale(previous);
+    freelocale(c_locale);
+#endif
+    return needed;
+}
+
 JNIEXPORT jbyteArray JNICALL Java_dev_javabridge_LibCNative_format(JNIEnv *env, jclass cls, jbyteArray specBytes,
                                                                    jint expectedKind, jlong integer, jdouble real,
                                                                    jbyteArray textBytes) {
@@ -79,17 +116,15 @@ JNIEXPORT jbyteArray JNICALL Java_dev_javabridge_LibCNative_format(JNIEnv *env, 
     if (kind == FORMAT_ARG_STRING && (text = jbi_copy_bytes(env, textBytes, &text_len, "string argument")) == NULL) {
         goto done;
     }
-    int needed = format_one(NULL, 0, spec, kind, integer, real, text);
-    if (needed < 0) {
+    int needed = format_in_c_locale(&out, spec, kind, integer, real, text);
+    if (needed == SNPRINTF_FAILED) {
         jbi_throw(env, JBI_ILLEGAL_ARGUMENT, "snprintf failed for this format segment");
         goto done;
     }
-    out = malloc((size_t)needed + 1);
-    if (out == NULL) {
-        jbi_throw(env, JBI_OUT_OF_MEMORY, "cannot allocate %d bytes of output", needed);
+    if (needed < 0) {
+        jbi_throw(env, JBI_OUT_OF_MEMORY, "cannot allocate the output or the C locale");
         goto done;
     }
-    format_one(out, (size_t)needed + 1, spec, kind, integer, real, text);
     result = jbi_new_bytes(env, out, (size_t)needed);
 done:
     free(out);

@@ -1,6 +1,7 @@
 # Installs the Debian packages the build needs, when they are missing and we may (root + apt-get).
 # Sourced by scripts/test.sh, scripts/demo.sh and .ci/run.
-JB_PACKAGES=(cmake g++ libgtest-dev)
+# locales: the de_DE source a JUnit test compiles to prove snprintf ignores the environment's locale.
+JB_PACKAGES=(cmake g++ libgtest-dev locales)
 
 jb_install_packages() {
   local missing=()

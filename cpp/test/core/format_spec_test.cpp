@@ -40,3 +40,13 @@ TEST(FormatSpec, RefusesWhatSnprintfCannotDoSafely) {
     EXPECT_EQ(check(std::string("a\0%d", 4), &kind), FORMAT_ERR_SYNTAX);
     EXPECT_EQ(format_spec_check(nullptr, 0, &kind), FORMAT_ERR_NULL);
 }
+
+TEST(FormatSpec, RefusesFlagsAndPrecisionsCLeavesUndefined) {
+    format_arg_kind kind;
+    for (const char *bad : {"%#d", "%#i", "%#u", "%#c", "%#s", "%05s", "%0c", "%.3c", "%-#5lld"}) {
+        EXPECT_EQ(check(bad, &kind), FORMAT_ERR_SYNTAX) << bad;
+    }
+    for (const char *good : {"%#x", "%#o", "%#.3g", "%#a", "%05d", "%-05.2f", "%.0s", "%-5c", "%.3d", "%+ d"}) {
+        EXPECT_EQ(check(good, &kind), FORMAT_OK) << good;
+    }
+}

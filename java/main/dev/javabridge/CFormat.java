@@ -7,7 +7,8 @@ import java.util.List;
  * A C format string split into segments of at most one conversion each, with
  * every argument checked against the conversion that will read it. What C
  * cannot do safely ({@code %n}, {@code *}, unknown conversions, mismatched
- * types) is refused here, before anything reaches C.
+ * types, flags or a precision whose meaning C leaves undefined) is refused
+ * here, before anything reaches C.
  */
 final class CFormat {
     /** Argument kinds, numbered as {@code format_arg_kind} in cpp/core/format_spec.h. */
@@ -46,8 +47,10 @@ final class CFormat {
             while (i < format.length() && "-+ #0".indexOf(format.charAt(i)) >= 0) {
                 i++;
             }
+            String flags = format.substring(convStart + 1, i);
             i = field(format, i, convStart);
-            if (i < format.length() && format.charAt(i) == '.') {
+            boolean precision = i < format.length() && format.charAt(i) == '.';
+            if (precision) {
                 i = field(format, i + 1, convStart);
             }
             int length = 0;
@@ -60,6 +63,7 @@ final class CFormat {
             }
             char conv = format.charAt(i++);
             String spec = format.substring(convStart, i);
+            checkUndefined(conv, flags, precision, spec);
             if (argIndex >= args.length) {
                 throw new IllegalArgumentException("format has more conversions than the " + args.length
                         + " arguments given (at " + spec + ")");
@@ -92,6 +96,19 @@ final class CFormat {
             throw new IllegalArgumentException("'*' widths are not supported (conversion at index " + convStart + ")");
         }
         return i;
+    }
+
+    /** C11 7.21.6.1 leaves these combinations undefined; glibc ignores them, other C libraries need not. */
+    private static void checkUndefined(char conv, String flags, boolean precision, String spec) {
+        if (flags.indexOf('#') >= 0 && "diucs".indexOf(conv) >= 0) {
+            throw new IllegalArgumentException("the '#' flag is undefined in C for %" + conv + " (in " + spec + ")");
+        }
+        if (flags.indexOf('0') >= 0 && "cs".indexOf(conv) >= 0) {
+            throw new IllegalArgumentException("the '0' flag is undefined in C for %" + conv + " (in " + spec + ")");
+        }
+        if (precision && conv == 'c') {
+            throw new IllegalArgumentException("a precision is undefined in C for %c (in " + spec + ")");
+        }
     }
 
     private static int kindFor(char conv, int length, String spec, Object arg) {

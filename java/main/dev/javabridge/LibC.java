@@ -32,12 +32,16 @@ public final class LibC {
      * and the conversions {@code d i u o x X} (Integer, Short or Byte; with
      * {@code l} or {@code ll}, also Long), {@code c} (an ASCII Character),
      * {@code f F e E g G a A} (Double or Float), {@code s} (a String, cut at its
-     * first NUL as C would) and {@code %%}. Precision on {@code %s} counts bytes,
-     * as in C.
+     * first NUL as C would) and {@code %%}. Width and precision on {@code %s}
+     * count bytes, as in C. Numbers are always formatted in the C locale (a
+     * {@code '.'} decimal point), whatever locale the environment gives the JVM,
+     * so the result is the same on every machine.
      *
      * @throws NullPointerException if format or args is null
      * @throws IllegalArgumentException for {@code %n}, {@code *}, an unknown
-     *     conversion, an argument whose type does not match its conversion, a
+     *     conversion, a flag or precision that C leaves undefined for its
+     *     conversion ({@code #} on {@code d i u c s}, {@code 0} on {@code c s}, a
+     *     precision on {@code c}), an argument whose type does not match its conversion, a
      *     count of arguments that differs from the conversions, or a result that
      *     is not valid UTF-8 (a {@code %.Ns} precision that cuts a character)
      */

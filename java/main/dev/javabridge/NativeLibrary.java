@@ -89,7 +89,9 @@ public final class NativeLibrary {
         if (!Files.isRegularFile(path)) {
             throw new NativeLoadError(PATH_PROPERTY + "=" + file + " is not a readable file", null);
         }
-        systemLoad(path, "the file named by " + PATH_PROPERTY);
+        systemLoad(path, "the file named by " + PATH_PROPERTY, "Check that it is javabridge's library for this"
+                + " platform. A library file serves one class loader per JVM: where several class loaders load"
+                + " javabridge, leave " + PATH_PROPERTY + " unset so that each extracts its own copy.");
         return path.toString();
     }
 
@@ -112,7 +114,8 @@ public final class NativeLibrary {
                     + ". Set -D" + TMPDIR_PROPERTY + "=<dir> to a writable directory.", e);
         }
         try {
-            systemLoad(extracted, "the extracted copy of " + resource);
+            systemLoad(extracted, "the extracted copy of " + resource, "If that directory is mounted noexec, set -D"
+                    + TMPDIR_PROPERTY + "=<dir> to one that allows executables.");
         } finally {
             SecureExtractor.deleteAfterLoad(extracted);
         }
@@ -124,13 +127,12 @@ public final class NativeLibrary {
         return Paths.get(dir != null && !dir.isEmpty() ? dir : System.getProperty("java.io.tmpdir"));
     }
 
-    private static void systemLoad(Path path, String what) {
+    private static void systemLoad(Path path, String what, String hint) {
         try {
             System.load(path.toString());
         } catch (UnsatisfiedLinkError e) {
             throw new NativeLoadError("javabridge could not load " + what + " at " + path + ": " + e.getMessage()
-                    + ". If that directory is mounted noexec, set -D" + TMPDIR_PROPERTY
-                    + "=<dir> to one that allows executables.", e);
+                    + ". " + hint, e);
         } catch (IllegalCallerException e) {
             throw new NativeLoadError("javabridge may not load native code in this JVM: " + e.getMessage()
                     + ". Add --enable-native-access=ALL-UNNAMED (or the module holding javabridge) to the java"
