@@ -1,6 +1,6 @@
 # Installs the Debian packages the build needs, when they are missing and we may (root + apt-get).
 # Sourced by scripts/test.sh, scripts/demo.sh and .ci/run.
-JB_PACKAGES=(cmake g++ libgtest-dev)
+JB_PACKAGES=(cmake g++ libgtest-dev clang zlib1g-dev)
 
 jb_install_packages() {
   local missing=()
