@@ -157,9 +157,7 @@ final class Binder {
                     break;
                 }
                 CType t = types.resolve(f.spelling());
-                if (t instanceof CType.EnumRef) {
-                    t = new CType.Prim(CType.Kind.INT, t.spelling());
-                }
+                t = scalarize(t);
                 if (t instanceof CType.Prim p) {
                     offset = roundUp(offset, p.kind().size);
                     align = Math.max(align, p.kind().size);
@@ -319,8 +317,13 @@ final class Binder {
         return new Binding.Function(f, javaName, params, ret, status, codes, kind, resultParam, freeWith, freeSpelling);
     }
 
-    private static CType scalarize(CType t) {
-        return t instanceof CType.EnumRef ? new CType.Prim(CType.Kind.INT, t.spelling()) : t;
+    /** Enums cross as Java ints; C leaves an enum's signedness to the compiler, so only its width is checked. */
+    private CType scalarize(CType t) {
+        if (t instanceof CType.EnumRef) {
+            out.enumSpellings.add(t.spelling());
+            return new CType.Prim(CType.Kind.INT, t.spelling());
+        }
+        return t;
     }
 
     private static boolean isChar(CType t) {

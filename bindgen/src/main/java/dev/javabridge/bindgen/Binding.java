@@ -56,6 +56,7 @@ final class Binding {
     final List<Report.Item> unsupported = new ArrayList<>();
     /** Scalar typedef spellings the Java side assumed a width for: checked by the layout program. */
     final Map<String, CType.Kind> scalarSpellings = new java.util.TreeMap<>();
+    final java.util.Set<String> enumSpellings = new java.util.HashSet<>();
     Map<Long, Config.ExceptionSpec> globalCodes;
     List<Long> successCodes;
     Map<Long, String> codeNames;
