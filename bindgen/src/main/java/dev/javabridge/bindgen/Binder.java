@@ -39,12 +39,34 @@ final class Binder {
                 struct(s.name(), 0);
             }
         }
+        for (String opaque : config.opaqueTypes) {
+            out.handles.put(opaque, new Binding.Handle(opaque, Types.pascal(opaque)));
+        }
+        java.util.Set<String> freers = new java.util.HashSet<>();
+        config.functions.values().forEach(o -> {
+            if (o.freeWith != null) {
+                freers.add(o.freeWith);
+            }
+        });
         for (HeaderModel.Function f : model.functions) {
-            if (Config.selected(f.name(), config.allowFunctions, config.blockFunctions)) {
+            boolean freer = freers.contains(f.name());
+            if (freer || Config.selected(f.name(), config.allowFunctions, config.blockFunctions)) {
                 try {
-                    out.functions.add(function(f));
+                    Binding.Function bf = function(f);
+                    if (freer) {
+                        // A free function is reached only through what it frees (a handle's close(),
+                        // or the glue after copying a string), so Java code cannot free twice.
+                        if (bf.params().size() != 1 || bf.params().get(0).kind() != Binding.Kind.HANDLE) {
+                            continue;
+                        }
+                        bf = new Binding.Function(bf.c(), bf.javaName(), bf.params(), bf.returnType(), bf.status(), bf.codes(),
+                                bf.result(), bf.resultParam(), bf.freeWith(), bf.freeParamSpelling(), true);
+                    }
+                    out.functions.add(bf);
                 } catch (Refused r) {
-                    out.unsupported.add(new Report.Item("function", f.name(), r.getMessage()));
+                    if (!freer) {
+                        out.unsupported.add(new Report.Item("function", f.name(), r.getMessage()));
+                    }
                 }
             }
         }
@@ -292,6 +314,16 @@ final class Binder {
                 throw new Refused("returns struct " + r.name() + ", which is not bound: " + structFailures.get(r.name()));
             }
             kind = Binding.ResultKind.STRUCT_RETURN;
+        } else if (ret instanceof CType.Pointer p && p.pointee() instanceof CType.StructRef r && out.handles.containsKey(r.name())) {
+            kind = Binding.ResultKind.HANDLE_RETURN;
+            if (freeWith != null) {
+                HeaderModel.Function free = model.functions.stream().filter(g -> g.name().equals(opt.freeWith)).findFirst().orElse(null);
+                if (free == null || free.params().size() != 1
+                        || !(scalarize(types.resolve(free.params().get(0).spelling())) instanceof CType.Pointer fp
+                             && fp.pointee() instanceof CType.StructRef fr && fr.name().equals(r.name()))) {
+                    throw new Refused("freeWith names " + freeWith + ", which is not a function taking one " + r.name() + " pointer");
+                }
+            }
         } else if (ret instanceof CType.Pointer p && isChar(p.pointee())) {
             kind = Binding.ResultKind.STRING_RETURN;
             if (freeWith != null) {
@@ -306,7 +338,7 @@ final class Binder {
         } else {
             throw new Refused("returns " + f.returnSpelling() + ": " + reason(ret));
         }
-        if (freeWith != null && kind != Binding.ResultKind.STRING_RETURN) {
+        if (freeWith != null && kind != Binding.ResultKind.STRING_RETURN && kind != Binding.ResultKind.HANDLE_RETURN) {
             throw new Refused("freeWith is set but the function does not return a pointer");
         }
         if (ret instanceof CType.Prim p && status) {
@@ -314,7 +346,7 @@ final class Binder {
         }
         Map<Long, Config.ExceptionSpec> codes = codeMap(opt.codes);
         String javaName = opt.javaName != null ? opt.javaName : Types.camel(f.name());
-        return new Binding.Function(f, javaName, params, ret, status, codes, kind, resultParam, freeWith, freeSpelling);
+        return new Binding.Function(f, javaName, params, ret, status, codes, kind, resultParam, freeWith, freeSpelling, false);
     }
 
     /** Enums cross as Java ints; C leaves an enum's signedness to the compiler, so only its width is checked. */
@@ -391,6 +423,9 @@ final class Binder {
                 }
                 note(pr);
                 return new Binding.Param(p.name(), jn, t, Binding.Kind.OUT, null, false, false);
+            }
+            if (el instanceof CType.StructRef r && out.handles.containsKey(r.name())) {
+                return new Binding.Param(p.name(), jn, t, Binding.Kind.HANDLE, null, false, false);
             }
             if (el instanceof CType.StructRef r) {
                 if (struct(r.name(), 0) == null) {

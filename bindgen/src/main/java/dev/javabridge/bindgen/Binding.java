@@ -31,7 +31,9 @@ final class Binding {
         /** A struct passed by value or by const pointer. */
         STRUCT_IN,
         /** A non-const pointer to one struct C fills: the Java result. */
-        STRUCT_OUT
+        STRUCT_OUT,
+        /** A pointer to an opaque type: a Java handle object carrying the address. */
+        HANDLE
     }
 
     record Param(String cName, String javaName, CType type, Kind kind, String lengthParam, boolean javaAllocated,
@@ -42,17 +44,21 @@ final class Binding {
     }
 
     /** How the Java method produces its result. */
-    enum ResultKind { VOID, RETURN, STRING_RETURN, STRUCT_RETURN, OUT_PACKED, OUT_HOLDER, OUT_ARRAY, OUT_STRUCT, OUT_LENGTH }
+    enum ResultKind { VOID, RETURN, STRING_RETURN, STRUCT_RETURN, OUT_PACKED, OUT_HOLDER, OUT_ARRAY, OUT_STRUCT, OUT_LENGTH, HANDLE_RETURN }
 
     record Function(HeaderModel.Function c, String javaName, List<Param> params, CType returnType, boolean status,
                     Map<Long, Config.ExceptionSpec> codes, ResultKind result, Param resultParam, String freeWith,
-                    String freeParamSpelling) {}
+                    String freeParamSpelling, boolean internal) {}
+
+    /** An opaque C type and the Java class of its handles. */
+    record Handle(String cName, String javaName) {}
 
     record Constant(String name, Object value, String origin) {}
 
     final List<BoundStruct> structs = new ArrayList<>();
     final List<Function> functions = new ArrayList<>();
     final List<Constant> constants = new ArrayList<>();
+    final Map<String, Handle> handles = new java.util.LinkedHashMap<>();
     final List<Report.Item> unsupported = new ArrayList<>();
     /** Scalar typedef spellings the Java side assumed a width for: checked by the layout program. */
     final Map<String, CType.Kind> scalarSpellings = new java.util.TreeMap<>();

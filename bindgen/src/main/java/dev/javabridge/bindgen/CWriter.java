@@ -128,6 +128,7 @@ final class CWriter {
         for (Binding.Param p : f.params()) {
             switch (p.kind()) {
                 case VALUE: params.add(Types.jni(JavaWriter.primKind(p.type())) + " " + p.javaName()); break;
+                case HANDLE: params.add("jlong " + p.javaName()); break;
                 case STRING: case STRUCT_IN: case STRUCT_OUT: params.add("jbyteArray " + p.javaName()); break;
                 case ARRAY:
                     params.add((p.pointer().pointee() instanceof CType.StructRef ? "jbyteArray"
@@ -169,6 +170,11 @@ final class CWriter {
                     args.add(k == CType.Kind.BOOL ? "(" + n + " != JNI_FALSE)" : "(" + p.type().spelling() + ")" + n);
                     break;
                 }
+                case HANDLE:
+                    checks.append("    if (").append(n).append(" == 0) {\n        ").append(prefix).append("_throw(env, ")
+                            .append(up("NULL_POINTER")).append(", \"").append(n).append(" is a NULL handle\");\n").append(fail).append("    }\n");
+                    args.add("(" + p.type().spelling() + ")(intptr_t)" + n);
+                    break;
                 case LENGTH:
                     checks.append("    if (").append(n).append(" < 0) {\n        ").append(prefix).append("_throw(env, ")
                             .append(up("ILLEGAL_ARGUMENT")).append(", \"").append(p.cName()).append(" %d is negative\", (int)").append(n)
@@ -182,7 +188,7 @@ final class CWriter {
                             .append(");\n").append(fail).append("    }\n");
                     decls.append("    ").append(pointee).append(' ').append(n).append("Value = (").append(pointee).append(')').append(n).append(";\n");
                     args.add("&" + n + "Value");
-                    after.append("    if (").append(up("SUCCESS")).append("(rc) && (").append(n).append("Value > (").append(pointee)
+                    after.append("    if (").append(f.status() ? up("SUCCESS") + "(rc) && " : "").append("(").append(n).append("Value > (").append(pointee)
                             .append(')').append(n).append(")) {\n        ").append(prefix).append("_throw(env, ").append(up("ILLEGAL_STATE"))
                             .append(", \"").append(f.c().name()).append(" reported %llu elements in a buffer of %d\", (unsigned long long)")
                             .append(n).append("Value, (int)").append(n).append(");\n").append(fail).append("    }\n");
@@ -286,6 +292,8 @@ final class CWriter {
             cResultDecl = "    " + callExpr + ";\n";
         } else if (f.result() == Binding.ResultKind.STRUCT_RETURN) {
             cResultDecl = "    " + structSpelling(f.returnType()) + " cResult = " + callExpr + ";\n";
+        } else if (f.result() == Binding.ResultKind.HANDLE_RETURN) {
+            cResultDecl = "    " + f.returnType().spelling() + " cResult = " + callExpr + ";\n";
         } else if (f.result() == Binding.ResultKind.STRING_RETURN) {
             cResultDecl = "    const char *cResult = (const char *)" + callExpr + ";\n";
         } else {
@@ -314,6 +322,9 @@ final class CWriter {
                 break;
             case RETURN:
                 o.append("    result = (").append(ret).append(")cResult;\n");
+                break;
+            case HANDLE_RETURN:
+                o.append("    result = (jlong)(intptr_t)cResult;\n");
                 break;
             case OUT_LENGTH:
                 o.append("    result = (jint)").append(f.resultParam().javaName()).append("Value;\n");

@@ -26,6 +26,9 @@ final class JavaWriter {
         for (Binding.BoundStruct s : b.structs) {
             Files.writeString(dir.resolve(s.javaName() + ".java"), record(s));
         }
+        for (Binding.Handle h : b.handles.values()) {
+            Files.writeString(dir.resolve(h.javaName() + ".java"), handle(h));
+        }
         Files.writeString(dir.resolve(cfg.className + ".java"), api());
         Files.writeString(dir.resolve(cfg.className + "Native.java"), natives());
     }
@@ -128,6 +131,33 @@ final class JavaWriter {
         return o.toString();
     }
 
+    // ---- handles -----------------------------------------------------------------------------
+
+    private String handle(Binding.Handle h) {
+        String n = h.javaName();
+        return generatedNote() + "package " + cfg.packageName + ";\n\n"
+                + "import java.util.function.LongConsumer;\n\n"
+                + "/**\n * A pointer to C's opaque {@code " + h.cName() + "}. A handle that the caller owns (see the function\n"
+                + " * that returned it) frees the C object in {@link #close()}, once; a borrowed one only forgets it.\n"
+                + " * Using a closed handle throws IllegalStateException. Do not close a handle while another thread\n"
+                + " * is passing it to C: nothing but the caller can order those two.\n */\n"
+                + "public final class " + n + " implements AutoCloseable {\n"
+                + "    private long address;\n    private final LongConsumer free;\n\n"
+                + "    " + n + "(long address, LongConsumer free) {\n        this.address = address;\n        this.free = free;\n    }\n\n"
+                + "    /** The C address, for the generated code. */\n"
+                + "    synchronized long address() {\n        if (address == 0) {\n"
+                + "            throw new IllegalStateException(\"" + n + " is closed\");\n        }\n        return address;\n    }\n\n"
+                + "    /** Whether {@link #close()} frees the C object. */\n"
+                + "    public boolean owned() {\n        return free != null;\n    }\n\n"
+                + "    public synchronized boolean isOpen() {\n        return address != 0;\n    }\n\n"
+                + "    @Override\n    public void close() {\n        long a;\n        synchronized (this) {\n            a = address;\n"
+                + "            address = 0;\n        }\n        if (a != 0 && free != null) {\n            free.accept(a);\n        }\n    }\n}\n";
+    }
+
+    private Binding.Handle handleOf(CType t) {
+        return b.handles.get(((CType.StructRef) ((CType.Pointer) t).pointee()).name());
+    }
+
     // ---- the public class ------------------------------------------------------------------
 
     private String nat() {
@@ -147,7 +177,7 @@ final class JavaWriter {
     private String api() {
         StringBuilder o = new StringBuilder();
         o.append(generatedNote()).append("package ").append(cfg.packageName).append(";\n\n");
-        o.append("import java.nio.ByteBuffer;\nimport java.nio.CharBuffer;\nimport java.nio.charset.CharacterCodingException;\n");
+        o.append("import java.lang.ref.Reference;\nimport java.nio.ByteBuffer;\nimport java.nio.CharBuffer;\nimport java.nio.charset.CharacterCodingException;\n");
         o.append("import java.nio.charset.CodingErrorAction;\nimport java.nio.charset.StandardCharsets;\nimport java.util.Objects;\n\n");
         o.append("/**\n * The functions and constants of {@code ").append(header).append("}, bound through JNI.\n");
         o.append(" * Arguments are checked here before any native call; status codes become exceptions here.\n");
@@ -172,6 +202,7 @@ final class JavaWriter {
             case VALUE: return Types.java(((CType.Prim) p.type()).kind());
             case STRING: return "String";
             case STRUCT_IN: return structOf(p.type()).javaName();
+            case HANDLE: return handleOf(p.type()).javaName();
             case ARRAY: {
                 CType el = p.pointer().pointee();
                 if (el instanceof CType.StructRef) {
@@ -200,6 +231,7 @@ final class JavaWriter {
             case RETURN: return Types.java(((CType.Prim) f.returnType()).kind());
             case STRING_RETURN: return "String";
             case STRUCT_RETURN: return structOf(f.returnType()).javaName();
+            case HANDLE_RETURN: return handleOf(f.returnType()).javaName();
             case OUT_LENGTH: return "int";
             case OUT_PACKED: case OUT_HOLDER:
                 return r.kind() == Binding.Kind.LENGTH_INOUT ? "int" : Types.java(primKind(r.pointer().pointee()));
@@ -210,6 +242,9 @@ final class JavaWriter {
     }
 
     private void method(StringBuilder o, Binding.Function f) {
+        if (f.internal()) {
+            return;
+        }
         HeaderModel.Function c = f.c();
         o.append("\n    /**\n");
         if (c.doc() != null && !c.doc().isEmpty()) {
@@ -261,6 +296,10 @@ final class JavaWriter {
                 }
                 case STRING:
                     body.append("        byte[] ").append(n).append("C = cString(").append(n).append(", \"").append(n).append("\");\n");
+                    break;
+                case HANDLE:
+                    body.append("        long ").append(n).append("Address = Objects.requireNonNull(").append(n).append(", \"")
+                            .append(n).append("\").address();\n");
                     break;
                 case STRUCT_IN:
                     body.append("        byte[] ").append(n).append("C = ").append(structOf(p.type()).javaName()).append(".pack(")
@@ -321,6 +360,7 @@ final class JavaWriter {
             String n = p.javaName();
             switch (p.kind()) {
                 case VALUE: args.add(n); break;
+                case HANDLE: args.add(n + "Address"); break;
                 case STRING: case STRUCT_IN: case STRUCT_OUT: args.add(n + "C"); break;
                 case ARRAY:
                     args.add(p.pointer().pointee() instanceof CType.StructRef ? n + "C" : n);
@@ -347,7 +387,15 @@ final class JavaWriter {
         String call = nat() + "." + f.javaName() + "(" + String.join(", ", args) + ")";
         String fail = f.status() ? failureCall(f) : null;
         String name = f.c().name();
+        int callStart = body.length();
         switch (f.result()) {
+            case HANDLE_RETURN: {
+                Binding.Function free = b.functions.stream().filter(g -> g.c().name().equals(f.freeWith())).findFirst().orElse(null);
+                body.append("        long address = ").append(call).append(";\n");
+                body.append("        return address == 0 ? null : new ").append(handleOf(f.returnType()).javaName()).append("(address, ")
+                        .append(free == null ? "null" : nat() + "::" + free.javaName()).append(");\n");
+                break;
+            }
             case VOID:
                 if (f.status()) {
                     body.append("        int status = ").append(call).append(";\n");
@@ -421,6 +469,17 @@ final class JavaWriter {
                 }
             }
         }
+        List<String> handles = f.params().stream().filter(p -> p.kind() == Binding.Kind.HANDLE).map(Binding.Param::javaName).toList();
+        if (!handles.isEmpty()) {
+            // The handle objects stay reachable until C returns, so nothing can free them mid-call.
+            String tail = body.substring(callStart).replace("\n        ", "\n            ");
+            body.setLength(callStart);
+            body.append("        try {\n    ").append(tail).append("        } finally {\n");
+            for (String h : handles) {
+                body.append("            Reference.reachabilityFence(").append(h).append(");\n");
+            }
+            body.append("        }\n");
+        }
         o.append(body).append("    }\n");
         if (f.status()) {
             failureMethod(o, f);
@@ -441,7 +500,7 @@ final class JavaWriter {
 
     static boolean isJavaParam(Binding.Param p) {
         switch (p.kind()) {
-            case VALUE: case STRING: case STRUCT_IN: return true;
+            case VALUE: case STRING: case STRUCT_IN: case HANDLE: return true;
             case ARRAY: return !p.javaAllocated();
             default: return false;
         }
@@ -543,6 +602,7 @@ final class JavaWriter {
             for (Binding.Param p : f.params()) {
                 switch (p.kind()) {
                     case VALUE: ps.add(javaParamType(p) + " " + p.javaName()); break;
+                    case HANDLE: ps.add("long " + p.javaName()); break;
                     case STRING: case STRUCT_IN: case STRUCT_OUT: ps.add("byte[] " + p.javaName()); break;
                     case ARRAY:
                         ps.add((p.pointer().pointee() instanceof CType.StructRef ? "byte[]"
@@ -571,7 +631,7 @@ final class JavaWriter {
         switch (f.result()) {
             case RETURN: return Types.java(primKind(f.returnType()));
             case STRING_RETURN: return "byte[]";
-            case OUT_PACKED: return "long";
+            case OUT_PACKED: case HANDLE_RETURN: return "long";
             case OUT_LENGTH: return "int";
             default: return f.status() ? "int" : "void";
         }
