@@ -11,6 +11,7 @@ struct counter {
 
 static int64_t next_id = 1;
 static int32_t live_counters = 0;
+static int32_t live_strings = 0;
 
 shape shape_make(shape_kind kind, vec2 center, double size) {
     shape s;
@@ -53,12 +54,20 @@ char *shapes_greet(const char *name) {
     char *s = malloc(n);
     if (s != NULL) {
         snprintf(s, n, "hello, %s!", name);
+        live_strings++;
     }
     return s;
 }
 
 void shapes_free_string(char *s) {
-    free(s);
+    if (s != NULL) {
+        live_strings--;
+        free(s);
+    }
+}
+
+int32_t shapes_live_strings(void) {
+    return live_strings;
 }
 
 const char *shapes_motto(void) {

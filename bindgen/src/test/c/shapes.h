@@ -51,6 +51,9 @@ char *shapes_greet(const char *name);
 /** Frees what shapes_greet returned; NULL is allowed. */
 void shapes_free_string(char *s);
 
+/** How many strings from shapes_greet are not freed yet: lets tests see that the glue frees them. */
+int32_t shapes_live_strings(void);
+
 /** A string that shapes owns; never freed by the caller. */
 const char *shapes_motto(void);
 
