@@ -25,7 +25,9 @@ final class Clang {
     JsonNode ast(Path header) throws IOException {
         Path out = Files.createTempFile("bindgen-ast", ".json");
         try {
-            run(List.of("-Xclang", "-ast-dump=json", "-fsyntax-only", "-fparse-all-comments"), header, out);
+            // Only documentation comments (/** or ///) are attached: headers like zlib.h document a function
+            // after it, and attaching every plain comment would give each function its neighbour's text.
+            run(List.of("-Xclang", "-ast-dump=json", "-fsyntax-only"), header, out);
             ObjectMapper mapper = new ObjectMapper();
             // System headers make ASTs of tens of megabytes with deep nesting.
             mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()

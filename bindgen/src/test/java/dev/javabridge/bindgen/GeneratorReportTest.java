@@ -103,6 +103,19 @@ class GeneratorReportTest {
     }
 
     @Test
+    void aCompilerThatLaysStructsOutDifferentlyFailsTheCheck() throws IOException, InterruptedException {
+        // Packed structs stand in for a platform whose ABI differs from what the Java side assumed.
+        Path exe = OUT.resolve("refused_layout_check_packed");
+        Process cc = new ProcessBuilder("cc", "-std=c11", "-fpack-struct=1", "-I", TEST.resolve("c").toString(), "-o",
+                exe.toString(), OUT.resolve("c/Refused_layout_check.c").toString()).inheritIO().start();
+        assertEquals(0, cc.waitFor());
+        Process run = new ProcessBuilder(exe.toString()).redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, run.waitFor(), output);
+        assertTrue(output.contains("MISMATCH offsetof(struct Outer, inner): C says 2, the Java side assumes 8"), output);
+    }
+
+    @Test
     void strictModeFailsOnAnythingUnbound() throws IOException {
         assertNull(Main.run(args("--strict"), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
     }
