@@ -133,6 +133,9 @@ final class CWriter {
                 case ARRAY:
                     params.add((p.pointer().pointee() instanceof CType.StructRef ? "jbyteArray"
                             : jniArray(Types.arrayElement(JavaWriter.primKind(p.pointer().pointee())))) + " " + p.javaName());
+                    if (!(p.pointer().pointee() instanceof CType.StructRef)) {
+                        params.add("jint " + p.javaName() + "Offset");
+                    }
                     break;
                 case LENGTH: case LENGTH_INOUT: params.add("jint " + p.javaName()); break;
                 case OUT:
@@ -229,12 +232,13 @@ final class CWriter {
                         frees.append("    free(").append(n).append("Data);\n");
                         args.add(n + "Data");
                     } else {
-                        checks.append("    if ((*env)->GetArrayLength(env, ").append(n).append(") < ").append(count).append(") {\n        ")
+                        checks.append("    if (").append(n).append("Offset < 0 || (jlong)").append(n).append("Offset + (jlong)").append(count)
+                                .append(" > (jlong)(*env)->GetArrayLength(env, ").append(n).append(")) {\n        ")
                                 .append(prefix).append("_throw(env, ").append(up("INDEX_OUT_OF_BOUNDS")).append(", \"").append(n)
-                                .append(" holds %d elements, fewer than %d\", (int)(*env)->GetArrayLength(env, ").append(n)
-                                .append("), (int)").append(count).append(");\n").append(fail).append("    }\n");
+                                .append(": %d elements from %d do not fit its %d\", (int)").append(count).append(", (int)").append(n)
+                                .append("Offset, (int)(*env)->GetArrayLength(env, ").append(n).append("));\n").append(fail).append("    }\n");
                         pin(decls, pins, unpins, pinned, n, p.pointer().constPointee());
-                        args.add("(" + p.type().spelling() + ")" + n + "Data");
+                        args.add("((" + p.type().spelling() + ")" + n + "Data + " + n + "Offset)");
                     }
                     break;
                 }

@@ -190,7 +190,10 @@ final class JavaWriter {
             o.append("    public static final ").append(type).append(' ').append(c.name()).append(" = ").append(literal(c.value())).append(";\n");
         }
         for (Binding.Function f : b.functions) {
-            method(o, f);
+            method(o, f, false);
+            if (sliceable(f)) {
+                method(o, f, true);
+            }
         }
         helpers(o);
         o.append("}\n");
@@ -241,15 +244,32 @@ final class JavaWriter {
         }
     }
 
-    private void method(StringBuilder o, Binding.Function f) {
+    private static boolean primArray(Binding.Param p) {
+        return p.kind() == Binding.Kind.ARRAY && !(p.pointer().pointee() instanceof CType.StructRef);
+    }
+
+    /** A slice overload (array, offset, length) exists when each caller-given array has a count of its own. */
+    static boolean sliceable(Binding.Function f) {
+        List<Binding.Param> arrays = f.params().stream().filter(p -> p.kind() == Binding.Kind.ARRAY).toList();
+        boolean any = arrays.stream().anyMatch(p -> primArray(p) && !p.javaAllocated());
+        long distinct = arrays.stream().map(Binding.Param::lengthParam).distinct().count();
+        return !f.internal() && any && distinct == arrays.size();
+    }
+
+    private void method(StringBuilder o, Binding.Function f, boolean slices) {
         if (f.internal()) {
             return;
         }
         HeaderModel.Function c = f.c();
         o.append("\n    /**\n");
-        if (c.doc() != null && !c.doc().isEmpty()) {
+        if (slices) {
+            o.append("     * As {@link #").append(f.javaName()).append("}, on the elements {@code [offset, offset + length)} of each array.\n");
+            o.append("     *\n     * @throws IndexOutOfBoundsException if a slice does not lie within its array\n     */\n");
+        }
+        if (!slices && c.doc() != null && !c.doc().isEmpty()) {
             o.append("     * ").append(escapeDoc(c.doc())).append("\n     *\n");
         }
+        if (!slices) {
         o.append("     * <p>Calls C's {@code ").append(c.returnSpelling()).append(' ').append(c.name()).append('(');
         List<String> cps = new ArrayList<>();
         for (HeaderModel.Param p : c.params()) {
@@ -271,10 +291,15 @@ final class JavaWriter {
             o.append("     * @throws ").append(cfg.status.defaultException).append(" on any other failure status\n");
         }
         o.append("     */\n");
+        }
         List<String> sig = new ArrayList<>();
         for (Binding.Param p : f.params()) {
             if (isJavaParam(p)) {
                 sig.add(javaParamType(p) + " " + p.javaName());
+                if (slices && primArray(p)) {
+                    sig.add("int " + p.javaName() + "Offset");
+                    sig.add("int " + p.javaName() + "Length");
+                }
             }
         }
         o.append("    public static ").append(resultType(f)).append(' ').append(f.javaName()).append('(')
@@ -314,7 +339,12 @@ final class JavaWriter {
                             body.append("        Objects.requireNonNull(").append(n).append(", \"").append(n).append("\");\n");
                         }
                         String len = p.lengthParam();
-                        if (!counts.containsKey(len)) {
+                        if (slices && primArray(p)) {
+                            counts.put(len, n);
+                            body.append("        Objects.checkFromIndexSize(").append(n).append("Offset, ").append(n).append("Length, ")
+                                    .append(n).append(".length);\n");
+                            body.append("        int ").append(Types.camel(len)).append("Count = ").append(n).append("Length;\n");
+                        } else if (!counts.containsKey(len)) {
                             counts.put(len, n);
                             body.append("        int ").append(Types.camel(len)).append("Count = ").append(n).append(".length;\n");
                         } else {
@@ -364,6 +394,9 @@ final class JavaWriter {
                 case STRING: case STRUCT_IN: case STRUCT_OUT: args.add(n + "C"); break;
                 case ARRAY:
                     args.add(p.pointer().pointee() instanceof CType.StructRef ? n + "C" : n);
+                    if (primArray(p)) {
+                        args.add(slices && !p.javaAllocated() ? n + "Offset" : "0");
+                    }
                     break;
                 case LENGTH: case LENGTH_INOUT:
                     args.add(counts.containsKey(p.cName()) ? Types.camel(p.cName()) + "Count" : "0");
@@ -607,6 +640,9 @@ final class JavaWriter {
                     case ARRAY:
                         ps.add((p.pointer().pointee() instanceof CType.StructRef ? "byte[]"
                                 : Types.arrayElement(primKind(p.pointer().pointee())) + "[]") + " " + p.javaName());
+                        if (primArray(p)) {
+                            ps.add("int " + p.javaName() + "Offset");
+                        }
                         break;
                     case LENGTH: case LENGTH_INOUT: ps.add("int " + p.javaName()); break;
                     case OUT:

@@ -135,6 +135,51 @@ class ZlibBindingTest {
     }
 
     @Test
+    void slicesMatchTheJdksRangeUpdates() {
+        byte[] d = data(10_000, 11);
+        Random r = new Random(12);
+        for (int i = 0; i < 50; i++) {
+            int off = r.nextInt(d.length);
+            int len = r.nextInt(d.length - off + 1);
+            CRC32 crc = new CRC32();
+            crc.update(d, off, len);
+            assertEquals(crc.getValue(), Zlib.crc32(0, d, off, len));
+            Adler32 adler = new Adler32();
+            adler.update(d, off, len);
+            assertEquals(adler.getValue(), Zlib.adler32(1, d, off, len));
+        }
+        assertThrows(IndexOutOfBoundsException.class, () -> Zlib.crc32(0, d, -1, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> Zlib.crc32(0, d, d.length, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> Zlib.adler32(1, d, 5, d.length));
+    }
+
+    @Test
+    void compressingIntoTheMiddleOfABufferLeavesItsEdgesAlone() {
+        byte[] d = data(50_000, 13);
+        int bound = (int) Zlib.compressBound(d.length);
+        byte[] buf = new byte[bound + 200];
+        Arrays.fill(buf, (byte) 0x5A);
+        int n = Zlib.compress2(buf, 100, bound, d, 0, d.length, 6);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(0x5A, buf[i]);
+        }
+        for (int i = 100 + bound; i < buf.length; i++) {
+            assertEquals(0x5A, buf[i]);
+        }
+        byte[] out = new byte[d.length + 64];
+        Arrays.fill(out, (byte) 0x33);
+        assertEquals(d.length, Zlib.uncompress(out, 32, d.length, buf, 100, n));
+        assertArrayEquals(d, Arrays.copyOfRange(out, 32, 32 + d.length));
+        assertEquals(0x33, out[31]);
+        assertEquals(0x33, out[32 + d.length]);
+        // a slice one byte too small: an exception, and the byte after the slice is still untouched
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Zlib.uncompress(out, 0, d.length - 1, buf, 100, n));
+        assertTrue(e.getMessage().contains("Z_BUF_ERROR"));
+        assertEquals(0x33, out[32 + d.length]);
+    }
+
+    @Test
     void corruptInputAndBadLevelsAreExceptions() {
         byte[] garbage = data(100, 3);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Zlib.uncompress(new byte[1000], garbage));
@@ -158,9 +203,11 @@ class ZlibBindingTest {
     @Test
     void nativesCheckArraysThemselves() {
         // The package-private natives re-check what the public class checks, so a wrong call is an exception, not an overflow.
-        assertThrows(IndexOutOfBoundsException.class, () -> ZlibNative.crc32(0, new byte[4], 5));
-        assertThrows(IllegalArgumentException.class, () -> ZlibNative.crc32(0, new byte[4], -1));
-        assertThrows(NullPointerException.class, () -> ZlibNative.adler32(1, null, 0));
-        assertThrows(IndexOutOfBoundsException.class, () -> ZlibNative.uncompress(new byte[4], 8, new byte[4], 4));
+        assertThrows(IndexOutOfBoundsException.class, () -> ZlibNative.crc32(0, new byte[4], 0, 5));
+        assertThrows(IndexOutOfBoundsException.class, () -> ZlibNative.crc32(0, new byte[4], 3, 2));
+        assertThrows(IndexOutOfBoundsException.class, () -> ZlibNative.crc32(0, new byte[4], -1, 2));
+        assertThrows(IllegalArgumentException.class, () -> ZlibNative.crc32(0, new byte[4], 0, -1));
+        assertThrows(NullPointerException.class, () -> ZlibNative.adler32(1, null, 0, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> ZlibNative.uncompress(new byte[4], 0, 8, new byte[4], 0, 4));
     }
 }
