@@ -94,6 +94,10 @@ bool shapes_is_even(int32_t v) {
     return v % 2 == 0;
 }
 
+int32_t shapes_sum3(int32_t status, int32_t env, int32_t result) {
+    return status + env + result;
+}
+
 uint32_t shapes_mix(uint32_t a, uint16_t b, uint8_t c) {
     return a * 65536u + (uint32_t)b * 256u + c;
 }

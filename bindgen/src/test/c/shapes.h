@@ -65,6 +65,9 @@ int shapes_checksum(const uint8_t *data, size_t n, uint64_t *sum);
 
 bool shapes_is_even(int32_t v);
 
+/** status + env + result: parameters named like the generated code's own variables. */
+int32_t shapes_sum3(int32_t status, int32_t env, int32_t result);
+
 /** a * 65536 + b * 256 + c, wrapping at 32 bits. */
 uint32_t shapes_mix(uint32_t a, uint16_t b, uint8_t c);
 

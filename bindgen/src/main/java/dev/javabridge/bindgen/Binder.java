@@ -31,6 +31,7 @@ final class Binder {
     }
 
     Binding bind() {
+        validate();
         constants();
         codes();
         for (HeaderModel.StructDef s : model.structs.values()) {
@@ -79,6 +80,34 @@ final class Binder {
             out.unsupported.add(new Report.Item("struct", e.getKey(), e.getValue()));
         }
         return out;
+    }
+
+    /** Options naming what the header does not declare are mistakes (a typo would otherwise be ignored). */
+    private void validate() {
+        for (String name : config.functions.keySet()) {
+            if (model.functions.stream().noneMatch(f -> f.name().equals(name))) {
+                throw new IllegalArgumentException("the config has options for function " + name + ", which the header does not declare");
+            }
+        }
+        for (String name : config.opaqueTypes) {
+            if (!model.structs.containsKey(name)) {
+                throw new IllegalArgumentException("opaqueTypes names " + name + ", which is not a struct of the header");
+            }
+        }
+        for (String pattern : config.status.functions) {
+            if (model.functions.stream().noneMatch(f -> Config.matchesAny(f.name(), java.util.List.of(pattern)))) {
+                throw new IllegalArgumentException("status.functions pattern " + pattern + " matches no function of the header");
+            }
+        }
+    }
+
+    /** Names the generated Java and C code use for its own locals; a parameter so named gets a trailing underscore. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("env", "cls", "result", "rc", "cResult", "holder",
+            "returned", "packed", "status", "address", "len", "last", "out", "free", "b", "at", "v");
+
+    private static String javaParamName(String cName) {
+        String n = Types.safe(Types.camel(cName));
+        return RESERVED.contains(n) ? n + "_" : n;
     }
 
     private static final class Refused extends Exception {
@@ -365,7 +394,7 @@ final class Binder {
     private Binding.Param param(HeaderModel.Function f, Config.FunctionOptions opt, HeaderModel.Param p,
                                 Map<String, String> lengthOf) throws Refused {
         CType t = scalarize(types.resolve(p.spelling()));
-        String jn = Types.safe(Types.camel(p.name()));
+        String jn = javaParamName(p.name());
         String where = "parameter " + p.name() + " (" + p.spelling() + ")";
         if (lengthOf.containsKey(p.name())) {
             if (Types.isInteger(t)) {

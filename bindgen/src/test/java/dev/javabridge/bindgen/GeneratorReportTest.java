@@ -130,6 +130,17 @@ class GeneratorReportTest {
     }
 
     @Test
+    void optionsForWhatTheHeaderLacksAreErrors() throws IOException {
+        Path bad = Files.createDirectories(OUT).resolve("typo.json");
+        Files.writeString(bad, "{\"packageName\": \"p\", \"className\": \"C\", \"library\": \"l\","
+                + " \"functions\": {\"log_mesage\": {\"javaName\": \"x\"}}}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Main.run(new String[] {
+                TEST.resolve("c/refused.h").toString(), "--config", bad.toString(), "--java-out", OUT.resolve("j3").toString(),
+                "--c-out", OUT.resolve("c3").toString(), "--clang", CLANG}, System.out));
+        assertTrue(e.getMessage().contains("log_mesage"), e.getMessage());
+    }
+
+    @Test
     void unknownConfigKeysAreErrors() throws IOException {
         Path bad = Files.createDirectories(OUT).resolve("bad.json");
         Files.writeString(bad, "{\"packageName\": \"p\", \"className\": \"C\", \"library\": \"l\", \"allowFunction\": []}");

@@ -73,6 +73,7 @@ class ShapesBindingTest {
 
     @Test
     void unsignedAndBooleanScalars() {
+        assertEquals(6, Shapes.shapesSum3(1, 2, 3));
         assertTrue(Shapes.shapesIsEven(-4));
         assertFalse(Shapes.shapesIsEven(7));
         assertEquals(0xFFFFL * 65536 + 0xFFFF * 256 + 0xFF & 0xFFFFFFFFL, Shapes.shapesMix(0xFFFF, 0xFFFF, 0xFF));
