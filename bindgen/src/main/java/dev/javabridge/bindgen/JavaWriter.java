@@ -136,22 +136,34 @@ final class JavaWriter {
     private String handle(Binding.Handle h) {
         String n = h.javaName();
         return generatedNote() + "package " + cfg.packageName + ";\n\n"
-                + "import java.util.function.LongConsumer;\n\n"
+                + "import java.lang.ref.Cleaner;\nimport java.util.function.LongConsumer;\n\n"
                 + "/**\n * A pointer to C's opaque {@code " + h.cName() + "}. A handle that the caller owns (see the function\n"
                 + " * that returned it) frees the C object in {@link #close()}, once; a borrowed one only forgets it.\n"
+                + " * A Cleaner frees an owned handle that was never closed, as a safety net only: close it.\n"
                 + " * Using a closed handle throws IllegalStateException. Do not close a handle while another thread\n"
                 + " * is passing it to C: nothing but the caller can order those two.\n */\n"
                 + "public final class " + n + " implements AutoCloseable {\n"
-                + "    private long address;\n    private final LongConsumer free;\n\n"
-                + "    " + n + "(long address, LongConsumer free) {\n        this.address = address;\n        this.free = free;\n    }\n\n"
+                + "    private static final Cleaner CLEANER = Cleaner.create();\n\n"
+                + "    /** What the cleaner runs: it must not reference the handle, or the handle would never be unreachable. */\n"
+                + "    private static final class State implements Runnable {\n"
+                + "        private long address;\n        private final LongConsumer free;\n\n"
+                + "        State(long address, LongConsumer free) {\n            this.address = address;\n            this.free = free;\n        }\n\n"
+                + "        @Override\n        public void run() {\n            long a;\n            synchronized (this) {\n"
+                + "                a = address;\n                address = 0;\n            }\n"
+                + "            if (a != 0 && free != null) {\n                free.accept(a);\n            }\n        }\n\n"
+                + "        synchronized long address() {\n            return address;\n        }\n    }\n\n"
+                + "    private final State state;\n    private final Cleaner.Cleanable cleanable;\n\n"
+                + "    " + n + "(long address, LongConsumer free) {\n        this.state = new State(address, free);\n"
+                + "        this.cleanable = free == null ? null : CLEANER.register(this, state);\n    }\n\n"
                 + "    /** The C address, for the generated code. */\n"
-                + "    synchronized long address() {\n        if (address == 0) {\n"
-                + "            throw new IllegalStateException(\"" + n + " is closed\");\n        }\n        return address;\n    }\n\n"
+                + "    long address() {\n        long a = state.address();\n        if (a == 0) {\n"
+                + "            throw new IllegalStateException(\"" + n + " is closed\");\n        }\n        return a;\n    }\n\n"
                 + "    /** Whether {@link #close()} frees the C object. */\n"
-                + "    public boolean owned() {\n        return free != null;\n    }\n\n"
-                + "    public synchronized boolean isOpen() {\n        return address != 0;\n    }\n\n"
-                + "    @Override\n    public void close() {\n        long a;\n        synchronized (this) {\n            a = address;\n"
-                + "            address = 0;\n        }\n        if (a != 0 && free != null) {\n            free.accept(a);\n        }\n    }\n}\n";
+                + "    public boolean owned() {\n        return state.free != null;\n    }\n\n"
+                + "    public boolean isOpen() {\n        return state.address() != 0;\n    }\n\n"
+                + "    /** Frees the C object if the caller owns it; later calls do nothing. */\n"
+                + "    @Override\n    public void close() {\n        if (cleanable != null) {\n            cleanable.clean();\n"
+                + "        } else {\n            state.run();\n        }\n    }\n}\n";
     }
 
     private Binding.Handle handleOf(CType t) {

@@ -131,6 +131,19 @@ class ShapesBindingTest {
     }
 
     @Test
+    void aForgottenOwnedHandleIsFreedByTheCleaner() throws InterruptedException {
+        int before = Shapes.counterLive();
+        for (int i = 0; i < 100; i++) {
+            Shapes.counterNew(i);
+        }
+        for (int i = 0; i < 100 && Shapes.counterLive() != before; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(before, Shapes.counterLive());
+    }
+
+    @Test
     void layoutConstantsAreWhatCUses() {
         assertEquals(32, Shape.SIZE);
         assertEquals(8, Shape.OFFSET_CENTER);
