@@ -4,6 +4,8 @@
 
 #include <stdint.h>
 
+#include "refused_more.h"
+
 #define R_PLAIN 42
 #define R_HEX 0x7fu
 #define R_NEG (-3)

@@ -27,6 +27,8 @@ public final class Config {
     public String loader;
     /** What the glue #includes; by default the header's file name. */
     public List<String> includes = new ArrayList<>();
+    /** Further headers (relative to the main header's folder, or absolute) whose declarations are bound too. */
+    public List<String> alsoBind = new ArrayList<>();
     /** Extra clang arguments, for example {@code -I} paths and {@code -D} definitions. */
     public List<String> clangArgs = new ArrayList<>();
 

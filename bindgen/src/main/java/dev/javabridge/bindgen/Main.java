@@ -71,6 +71,13 @@ public final class Main {
         Path abs = header.toAbsolutePath().normalize();
         Set<Path> scope = new HashSet<>();
         scope.add(abs);
+        for (String more : cfg.alsoBind) {
+            Path p = abs.getParent().resolve(more).normalize();
+            if (!Files.isRegularFile(p)) {
+                throw new IllegalArgumentException("alsoBind names " + more + ", which is not a file next to " + header);
+            }
+            scope.add(p);
+        }
         Clang c = new Clang(clang, cfg.clangArgs);
         JsonNode ast = c.ast(abs);
         HeaderModel model = HeaderModel.read(ast, scope);

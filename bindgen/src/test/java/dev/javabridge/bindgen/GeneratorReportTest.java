@@ -83,6 +83,10 @@ class GeneratorReportTest {
         assertTrue(api.contains("public static final String R_NAME = \"refused \\\"v1\\\"\";"));
         assertTrue(api.contains("public static final int MODE_B = 10;"));
         assertTrue(api.contains("public static final int MODE_C = 11;"));
+        // from refused_more.h, which the config names in alsoBind; stdint.h's macros stay out
+        assertTrue(api.contains("public static final int R_MORE = 7;"));
+        assertTrue(api.contains("public static int moreFunction(int x)"));
+        assertTrue(!api.contains("INT32_MAX"));
     }
 
     @Test
