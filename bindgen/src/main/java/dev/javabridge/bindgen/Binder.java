@@ -103,7 +103,7 @@ final class Binder {
 
     /** Names the generated Java and C code use for its own locals; a parameter so named gets a trailing underscore. */
     private static final java.util.Set<String> RESERVED = java.util.Set.of("env", "cls", "result", "rc", "cResult", "holder",
-            "returned", "packed", "status", "address", "len", "last", "out", "free", "b", "at", "v");
+            "returned", "packed", "status", "address", "len", "last", "out");
 
     private static String javaParamName(String cName) {
         String n = Types.safe(Types.camel(cName));

@@ -158,6 +158,8 @@ final class CWriter {
         }
         String fail = "        goto done;\n";
         StringBuilder checks = new StringBuilder();
+        // Counts are checked before any array, so a negative count is reported as such.
+        StringBuilder lengthChecks = new StringBuilder();
         StringBuilder pins = new StringBuilder();
         StringBuilder unpins = new StringBuilder();
         StringBuilder after = new StringBuilder();
@@ -179,14 +181,14 @@ final class CWriter {
                     args.add("(" + p.type().spelling() + ")(intptr_t)" + n);
                     break;
                 case LENGTH:
-                    checks.append("    if (").append(n).append(" < 0) {\n        ").append(prefix).append("_throw(env, ")
+                    lengthChecks.append("    if (").append(n).append(" < 0) {\n        ").append(prefix).append("_throw(env, ")
                             .append(up("ILLEGAL_ARGUMENT")).append(", \"").append(p.cName()).append(" %d is negative\", (int)").append(n)
                             .append(");\n").append(fail).append("    }\n");
                     args.add("(" + p.type().spelling() + ")" + n);
                     break;
                 case LENGTH_INOUT: {
                     String pointee = pointeeSpelling(p);
-                    checks.append("    if (").append(n).append(" < 0) {\n        ").append(prefix).append("_throw(env, ")
+                    lengthChecks.append("    if (").append(n).append(" < 0) {\n        ").append(prefix).append("_throw(env, ")
                             .append(up("ILLEGAL_ARGUMENT")).append(", \"").append(p.cName()).append(" %d is negative\", (int)").append(n)
                             .append(");\n").append(fail).append("    }\n");
                     decls.append("    ").append(pointee).append(' ').append(n).append("Value = (").append(pointee).append(')').append(n).append(";\n");
@@ -286,7 +288,7 @@ final class CWriter {
                     .append(" differs from C's\");\n").append(fail).append("    }\n");
             after.append("    (*env)->SetByteArrayRegion(env, returned, 0, (jsize)sizeof(").append(st).append("), (const jbyte *)&cResult);\n");
         }
-        o.append(decls).append(checks);
+        o.append(decls).append(lengthChecks).append(checks);
         // The call, between pinning and unpinning: no JNI call may happen in between.
         String callExpr = f.c().name() + "(" + String.join(", ", args) + ")";
         String cResultDecl;
