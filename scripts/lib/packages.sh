@@ -1,7 +1,8 @@
 # Installs the Debian packages the build needs, when they are missing and we may (root + apt-get).
 # Sourced by scripts/test.sh, scripts/demo.sh and .ci/run.
 # locales: the de_DE source a JUnit test compiles to prove snprintf ignores the environment's locale.
-JB_PACKAGES=(cmake g++ libgtest-dev locales)
+# clang: bindgen reads headers through clang's JSON AST; zlib1g-dev: the real header bindgen's tests bind.
+JB_PACKAGES=(cmake g++ libgtest-dev locales clang zlib1g-dev)
 
 jb_install_packages() {
   local missing=()

@@ -1,0 +1,476 @@
+package dev.javabridge.bindgen;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides how each declaration crosses the boundary, or why it cannot. A declaration that is
+ * selected but cannot be bound is reported with its reason; it is never dropped silently.
+ */
+final class Binder {
+    private final HeaderModel model;
+    private final Macros macros;
+    private final Config config;
+    private final TypeResolver types;
+    private final Binding out = new Binding();
+    private final Map<String, Binding.BoundStruct> structs = new HashMap<>();
+    private final Map<String, String> structFailures = new HashMap<>();
+
+    Binder(HeaderModel model, Macros macros, Config config) {
+        this.model = model;
+        this.macros = macros;
+        this.config = config;
+        Map<String, String> structNames = new HashMap<>();
+        model.structs.keySet().forEach(n -> structNames.put(n, n));
+        Map<String, String> enumNames = new HashMap<>();
+        model.enums.forEach(e -> enumNames.put(e.name(), e.name()));
+        this.types = new TypeResolver(model.typedefs, structNames, enumNames);
+    }
+
+    Binding bind() {
+        validate();
+        constants();
+        codes();
+        for (HeaderModel.StructDef s : model.structs.values()) {
+            if (Config.selected(s.name(), config.allowTypes, config.blockTypes) && s.complete()
+                    && !config.opaqueTypes.contains(s.name())) {
+                struct(s.name(), 0);
+            }
+        }
+        for (String opaque : config.opaqueTypes) {
+            out.handles.put(opaque, new Binding.Handle(opaque, Types.pascal(opaque)));
+        }
+        java.util.Set<String> freers = new java.util.HashSet<>();
+        config.functions.values().forEach(o -> {
+            if (o.freeWith != null) {
+                freers.add(o.freeWith);
+            }
+        });
+        for (HeaderModel.Function f : model.functions) {
+            boolean freer = freers.contains(f.name());
+            if (freer || Config.selected(f.name(), config.allowFunctions, config.blockFunctions)) {
+                try {
+                    Binding.Function bf = function(f);
+                    if (freer) {
+                        // A free function is reached only through what it frees (a handle's close(),
+                        // or the glue after copying a string), so Java code cannot free twice.
+                        if (bf.params().size() != 1 || bf.params().get(0).kind() != Binding.Kind.HANDLE) {
+                            continue;
+                        }
+                        bf = new Binding.Function(bf.c(), bf.javaName(), bf.params(), bf.returnType(), bf.status(), bf.codes(),
+                                bf.result(), bf.resultParam(), bf.freeWith(), bf.freeParamSpelling(), true);
+                    }
+                    out.functions.add(bf);
+                } catch (Refused r) {
+                    if (!freer) {
+                        out.unsupported.add(new Report.Item("function", f.name(), r.getMessage()));
+                    }
+                }
+            }
+        }
+        for (Macros.Rejected r : macros.rejected) {
+            if (Config.selected(r.name().replaceAll("\\(.*", ""), config.allowMacros, config.blockMacros)) {
+                out.unsupported.add(new Report.Item("macro", r.name(), r.reason()));
+            }
+        }
+        for (Map.Entry<String, String> e : structFailures.entrySet()) {
+            out.unsupported.add(new Report.Item("struct", e.getKey(), e.getValue()));
+        }
+        return out;
+    }
+
+    /** Options naming what the header does not declare are mistakes (a typo would otherwise be ignored). */
+    private void validate() {
+        for (String name : config.functions.keySet()) {
+            if (model.functions.stream().noneMatch(f -> f.name().equals(name))) {
+                throw new IllegalArgumentException("the config has options for function " + name + ", which the header does not declare");
+            }
+        }
+        for (String name : config.opaqueTypes) {
+            if (!model.structs.containsKey(name)) {
+                throw new IllegalArgumentException("opaqueTypes names " + name + ", which is not a struct of the header");
+            }
+        }
+        for (String pattern : config.status.functions) {
+            if (model.functions.stream().noneMatch(f -> Config.matchesAny(f.name(), java.util.List.of(pattern)))) {
+                throw new IllegalArgumentException("status.functions pattern " + pattern + " matches no function of the header");
+            }
+        }
+    }
+
+    /** Names the generated Java and C code use for its own locals; a parameter so named gets a trailing underscore. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("env", "cls", "result", "rc", "cResult", "holder",
+            "returned", "packed", "status", "address", "len", "last", "out");
+
+    private static String javaParamName(String cName) {
+        String n = Types.safe(Types.camel(cName));
+        return RESERVED.contains(n) ? n + "_" : n;
+    }
+
+    private static final class Refused extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Refused(String reason) {
+            super(reason);
+        }
+    }
+
+    private void constants() {
+        for (Macros.Constant c : macros.constants) {
+            if (Config.selected(c.name(), config.allowMacros, config.blockMacros)) {
+                out.constants.add(new Binding.Constant(c.name(), c.value(), "#define " + c.name() + " " + c.body()));
+            }
+        }
+        for (HeaderModel.EnumDef e : model.enums) {
+            if (!Config.selected(e.name(), config.allowTypes, config.blockTypes)) {
+                continue;
+            }
+            for (HeaderModel.EnumConstant c : e.constants()) {
+                Object v = c.value() == (int) c.value() ? (Object) (int) c.value() : (Object) c.value();
+                out.constants.add(new Binding.Constant(c.name(), v, "enum " + e.name()));
+            }
+        }
+    }
+
+    private long code(String text) {
+        for (Binding.Constant c : out.constants) {
+            if (c.name().equals(text) && c.value() instanceof Number n) {
+                return n.longValue();
+            }
+        }
+        for (Macros.Constant c : macros.constants) {
+            if (c.name().equals(text) && c.value() instanceof Number n) {
+                return n.longValue();
+            }
+        }
+        try {
+            return Long.parseLong(text.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("status code '" + text + "' is neither a number nor an integer constant of the header");
+        }
+    }
+
+    private Map<Long, Config.ExceptionSpec> codeMap(Map<String, Config.ExceptionSpec> specs) {
+        Map<Long, Config.ExceptionSpec> m = new LinkedHashMap<>();
+        specs.forEach((k, v) -> m.put(code(k), v));
+        return m;
+    }
+
+    private void codes() {
+        out.globalCodes = codeMap(config.status.codes);
+        out.successCodes = new ArrayList<>();
+        for (String s : config.status.success) {
+            out.successCodes.add(code(s));
+        }
+        if (out.successCodes.isEmpty()) {
+            out.successCodes.add(0L);
+        }
+        out.codeNames = new LinkedHashMap<>();
+        config.status.codes.keySet().forEach(k -> {
+            if (!k.matches("-?\\d+")) {
+                out.codeNames.putIfAbsent(code(k), k);
+            }
+        });
+    }
+
+    /** Binds a struct (and the structs it holds by value) or records why not; returns null when refused. */
+    private Binding.BoundStruct struct(String name, int depth) {
+        if (structs.containsKey(name)) {
+            return structs.get(name);
+        }
+        if (structFailures.containsKey(name) || depth > 16) {
+            return null;
+        }
+        HeaderModel.StructDef def = model.structs.get(name);
+        String why = null;
+        if (def == null || !def.complete()) {
+            why = "incomplete type (declare it in opaqueTypes to pass it as a handle)";
+        } else if (def.union()) {
+            why = "union: Java cannot know which member is live";
+        } else if (config.opaqueTypes.contains(name)) {
+            why = "declared opaque";
+        }
+        List<Binding.Component> comps = new ArrayList<>();
+        List<Binding.Leaf> leaves = new ArrayList<>();
+        int offset = 0;
+        int align = 1;
+        if (why == null) {
+            for (HeaderModel.Field f : def.fields()) {
+                if (f.bitField()) {
+                    why = "bit-field " + f.name() + ": its bits have no address or offset that Java and C could agree on";
+                    break;
+                }
+                if (f.name().isEmpty()) {
+                    why = "anonymous member";
+                    break;
+                }
+                CType t = types.resolve(f.spelling());
+                t = scalarize(t);
+                if (t instanceof CType.Prim p) {
+                    offset = roundUp(offset, p.kind().size);
+                    align = Math.max(align, p.kind().size);
+                    comps.add(new Binding.Component(f.name(), Types.camel(f.name()), p.kind(), null, offset));
+                    leaves.add(new Binding.Leaf(f.name(), Types.camel(f.name()) + "()", offset, p.kind()));
+                    note(p);
+                    offset += p.kind().size;
+                } else if (t instanceof CType.StructRef r) {
+                    Binding.BoundStruct inner = struct(r.name(), depth + 1);
+                    if (inner == null) {
+                        why = "field " + f.name() + " is struct " + r.name() + ", which is not bound";
+                        break;
+                    }
+                    offset = roundUp(offset, inner.align());
+                    align = Math.max(align, inner.align());
+                    comps.add(new Binding.Component(f.name(), Types.camel(f.name()), null, inner, offset));
+                    for (Binding.Leaf l : inner.leaves()) {
+                        leaves.add(new Binding.Leaf(f.name() + "." + l.cPath(), Types.camel(f.name()) + "()." + l.javaPath(),
+                                offset + l.offset(), l.kind()));
+                    }
+                    offset += inner.size();
+                } else {
+                    why = "field " + f.name() + " has type " + f.spelling() + ": " + reason(t);
+                    break;
+                }
+            }
+        }
+        if (why != null) {
+            structFailures.put(name, why);
+            return null;
+        }
+        Binding.BoundStruct b = new Binding.BoundStruct(def, Types.pascal(name), comps, leaves, roundUp(offset, align), align);
+        structs.put(name, b);
+        out.structs.add(b);
+        return b;
+    }
+
+    private void note(CType.Prim p) {
+        out.scalarSpellings.put(p.spelling(), p.kind());
+    }
+
+    private static int roundUp(int v, int a) {
+        return (v + a - 1) / a * a;
+    }
+
+    private static String reason(CType t) {
+        if (t instanceof CType.Unsupported u) {
+            return u.reason();
+        }
+        if (t instanceof CType.Pointer) {
+            return "pointer member: who owns it and how long it lives is not in the header";
+        }
+        return "not a scalar or struct";
+    }
+
+    private Binding.Function function(HeaderModel.Function f) throws Refused {
+        if (f.variadic()) {
+            throw new Refused("varargs: JNI cannot build a C variable argument list, and the callee's types are unknowable");
+        }
+        Config.FunctionOptions opt = config.options(f.name());
+        boolean status = opt.status != null ? opt.status : Config.matchesAny(f.name(), config.status.functions);
+        CType ret = scalarize(types.resolve(f.returnSpelling()));
+        if (status && !(ret instanceof CType.Prim p && Types.isInteger(p) && p.kind().size <= 4 && p.kind().signed)) {
+            throw new Refused("configured as returning a status code, but returns " + f.returnSpelling());
+        }
+        for (String a : opt.arrays.keySet()) {
+            if (f.params().stream().noneMatch(p -> p.name().equals(a))) {
+                throw new Refused("config names array parameter '" + a + "', which the function does not have");
+            }
+        }
+        Map<String, String> lengthOf = new HashMap<>();
+        opt.arrays.forEach((arr, len) -> lengthOf.put(len, arr));
+        List<Binding.Param> params = new ArrayList<>();
+        for (HeaderModel.Param p : f.params()) {
+            if (p.name().isEmpty()) {
+                throw new Refused("unnamed parameter: arrays and lengths are matched by name");
+            }
+            params.add(param(f, opt, p, lengthOf));
+        }
+        for (String len : opt.arrays.values()) {
+            if (params.stream().noneMatch(p -> p.cName().equals(len))) {
+                throw new Refused("config names length parameter '" + len + "', which the function does not have");
+            }
+        }
+        for (String o : opt.outArrays) {
+            Binding.Param a = params.stream().filter(p -> p.cName().equals(o)).findFirst()
+                    .orElseThrow(() -> new Refused("outArrays names '" + o + "', which is not an array parameter"));
+            if (params.stream().noneMatch(p -> p.kind() == Binding.Kind.ARRAY && !p.javaAllocated()
+                    && a.lengthParam().equals(p.lengthParam()))) {
+                throw new Refused("out array '" + o + "' needs another array sharing its count '" + a.lengthParam() + "' to size it");
+            }
+        }
+        List<Binding.Param> results = new ArrayList<>();
+        for (Binding.Param p : params) {
+            if (p.kind() == Binding.Kind.OUT || p.kind() == Binding.Kind.LENGTH_INOUT || p.kind() == Binding.Kind.STRUCT_OUT
+                    || (p.kind() == Binding.Kind.ARRAY && p.javaAllocated())) {
+                results.add(p);
+            }
+        }
+        boolean cReturnsValue = !(ret instanceof CType.Void) && !status;
+        if (results.size() + (cReturnsValue ? 1 : 0) > 1) {
+            throw new Refused("more than one result (return value and out-parameters " + results.stream().map(Binding.Param::cName).toList()
+                    + "): Java returns one value");
+        }
+        Binding.ResultKind kind;
+        Binding.Param resultParam = results.isEmpty() ? null : results.get(0);
+        String freeWith = opt.freeWith;
+        String freeSpelling = null;
+        if (resultParam != null) {
+            switch (resultParam.kind()) {
+                case OUT: {
+                    CType.Kind k = ((CType.Prim) resultParam.pointer().pointee()).kind();
+                    kind = status && k.size <= 4 ? Binding.ResultKind.OUT_PACKED : Binding.ResultKind.OUT_HOLDER;
+                    break;
+                }
+                case LENGTH_INOUT:
+                    kind = status ? Binding.ResultKind.OUT_PACKED : Binding.ResultKind.OUT_LENGTH;
+                    break;
+                case STRUCT_OUT:
+                    kind = Binding.ResultKind.OUT_STRUCT;
+                    break;
+                default:
+                    kind = Binding.ResultKind.OUT_ARRAY;
+            }
+        } else if (ret instanceof CType.Void || status) {
+            kind = Binding.ResultKind.VOID;
+        } else if (ret instanceof CType.Prim p) {
+            note(p);
+            kind = Binding.ResultKind.RETURN;
+        } else if (ret instanceof CType.StructRef r) {
+            if (struct(r.name(), 0) == null) {
+                throw new Refused("returns struct " + r.name() + ", which is not bound: " + structFailures.get(r.name()));
+            }
+            kind = Binding.ResultKind.STRUCT_RETURN;
+        } else if (ret instanceof CType.Pointer p && p.pointee() instanceof CType.StructRef r && out.handles.containsKey(r.name())) {
+            kind = Binding.ResultKind.HANDLE_RETURN;
+            if (freeWith != null) {
+                HeaderModel.Function free = model.functions.stream().filter(g -> g.name().equals(opt.freeWith)).findFirst().orElse(null);
+                if (free == null || free.params().size() != 1
+                        || !(scalarize(types.resolve(free.params().get(0).spelling())) instanceof CType.Pointer fp
+                             && fp.pointee() instanceof CType.StructRef fr && fr.name().equals(r.name()))) {
+                    throw new Refused("freeWith names " + freeWith + ", which is not a function taking one " + r.name() + " pointer");
+                }
+            }
+        } else if (ret instanceof CType.Pointer p && isChar(p.pointee())) {
+            kind = Binding.ResultKind.STRING_RETURN;
+            if (freeWith != null) {
+                HeaderModel.Function free = model.functions.stream().filter(g -> g.name().equals(opt.freeWith)).findFirst().orElse(null);
+                if (free == null && !freeWith.equals("free")) {
+                    throw new Refused("freeWith names " + freeWith + ", which the header does not declare");
+                }
+                freeSpelling = free == null ? "void *" : free.params().get(0).spelling();
+            }
+        } else if (ret instanceof CType.Pointer) {
+            throw new Refused("returns " + f.returnSpelling() + ": a pointer other than a string needs a length or a handle type");
+        } else {
+            throw new Refused("returns " + f.returnSpelling() + ": " + reason(ret));
+        }
+        if (freeWith != null && kind != Binding.ResultKind.STRING_RETURN && kind != Binding.ResultKind.HANDLE_RETURN) {
+            throw new Refused("freeWith is set but the function does not return a pointer");
+        }
+        if (ret instanceof CType.Prim p && status) {
+            note(p);
+        }
+        Map<Long, Config.ExceptionSpec> codes = codeMap(opt.codes);
+        String javaName = opt.javaName != null ? opt.javaName : Types.camel(f.name());
+        return new Binding.Function(f, javaName, params, ret, status, codes, kind, resultParam, freeWith, freeSpelling, false);
+    }
+
+    /** Enums cross as Java ints; C leaves an enum's signedness to the compiler, so only its width is checked. */
+    private CType scalarize(CType t) {
+        if (t instanceof CType.EnumRef) {
+            out.enumSpellings.add(t.spelling());
+            return new CType.Prim(CType.Kind.INT, t.spelling());
+        }
+        return t;
+    }
+
+    private static boolean isChar(CType t) {
+        return t instanceof CType.Prim p && (p.kind() == CType.Kind.CHAR);
+    }
+
+    private Binding.Param param(HeaderModel.Function f, Config.FunctionOptions opt, HeaderModel.Param p,
+                                Map<String, String> lengthOf) throws Refused {
+        CType t = scalarize(types.resolve(p.spelling()));
+        String jn = javaParamName(p.name());
+        String where = "parameter " + p.name() + " (" + p.spelling() + ")";
+        if (lengthOf.containsKey(p.name())) {
+            if (Types.isInteger(t)) {
+                note((CType.Prim) t);
+                return new Binding.Param(p.name(), jn, t, Binding.Kind.LENGTH, null, false, true);
+            }
+            if (t instanceof CType.Pointer ptr && !ptr.constPointee() && Types.isInteger(scalarize(ptr.pointee()))) {
+                note((CType.Prim) scalarize(ptr.pointee()));
+                return new Binding.Param(p.name(), jn, t, Binding.Kind.LENGTH_INOUT, null, false, false);
+            }
+            throw new Refused(where + " is named as a length but is not an integer or a pointer to one");
+        }
+        if (opt.arrays.containsKey(p.name())) {
+            if (!(t instanceof CType.Pointer ptr)) {
+                throw new Refused(where + " is configured as an array but is not a pointer");
+            }
+            CType el = scalarize(ptr.pointee());
+            boolean allocated = opt.outArrays.contains(p.name());
+            if (allocated && ptr.constPointee()) {
+                throw new Refused(where + " is an out array but points to const");
+            }
+            if (el instanceof CType.Prim pr && pr.kind() != CType.Kind.BOOL) {
+                note(pr);
+                return new Binding.Param(p.name(), jn, t, Binding.Kind.ARRAY, opt.arrays.get(p.name()), allocated, false);
+            }
+            if (el instanceof CType.StructRef r) {
+                if (struct(r.name(), 0) == null) {
+                    throw new Refused(where + ": struct " + r.name() + " is not bound: " + structFailures.get(r.name()));
+                }
+                if (!ptr.constPointee() && !allocated) {
+                    throw new Refused(where + ": a mutable struct array that is not an out array (in-out struct arrays are not generated)");
+                }
+                return new Binding.Param(p.name(), jn, t, Binding.Kind.ARRAY, opt.arrays.get(p.name()), allocated, false);
+            }
+            throw new Refused(where + ": arrays of " + ptr.pointee().spelling() + " are not supported");
+        }
+        if (t instanceof CType.Prim pr) {
+            note(pr);
+            return new Binding.Param(p.name(), jn, t, Binding.Kind.VALUE, null, false, true);
+        }
+        if (t instanceof CType.StructRef r) {
+            if (struct(r.name(), 0) == null) {
+                throw new Refused(where + ": struct " + r.name() + " is not bound: " + structFailures.get(r.name()));
+            }
+            return new Binding.Param(p.name(), jn, t, Binding.Kind.STRUCT_IN, null, false, true);
+        }
+        if (t instanceof CType.Pointer ptr) {
+            CType el = scalarize(ptr.pointee());
+            if (isChar(el) && ptr.constPointee()) {
+                return new Binding.Param(p.name(), jn, t, Binding.Kind.STRING, null, false, false);
+            }
+            if (el instanceof CType.Prim pr && !ptr.constPointee()) {
+                if (isChar(el)) {
+                    throw new Refused(where + ": a mutable char buffer needs its length: name it in the function's \"arrays\"");
+                }
+                note(pr);
+                return new Binding.Param(p.name(), jn, t, Binding.Kind.OUT, null, false, false);
+            }
+            if (el instanceof CType.StructRef r && out.handles.containsKey(r.name())) {
+                return new Binding.Param(p.name(), jn, t, Binding.Kind.HANDLE, null, false, false);
+            }
+            if (el instanceof CType.StructRef r) {
+                if (struct(r.name(), 0) == null) {
+                    throw new Refused(where + ": struct " + r.name() + " is not bound: " + structFailures.get(r.name()));
+                }
+                return new Binding.Param(p.name(), jn, t,
+                        ptr.constPointee() ? Binding.Kind.STRUCT_IN : Binding.Kind.STRUCT_OUT, null, false, false);
+            }
+            if (el instanceof CType.Prim) {
+                throw new Refused(where + ": a const pointer to one scalar (give it a length in \"arrays\" if it is an array)");
+            }
+            if (el instanceof CType.Void) {
+                throw new Refused(where + ": untyped pointer (void *): give it a length in \"arrays\" or a typed handle");
+            }
+            throw new Refused(where + ": " + reason(el instanceof CType.Pointer ? new CType.Unsupported("", "pointer to pointer") : el));
+        }
+        throw new Refused(where + ": " + reason(t));
+    }
+}

@@ -1,0 +1,69 @@
+package dev.javabridge.bindgen;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** What will be generated: the decisions of {@link Binder}, read by the writers. */
+final class Binding {
+    /** One scalar of a struct, flattened: its path from the struct ("inner.x"), byte offset and kind. */
+    record Leaf(String cPath, String javaPath, int offset, CType.Kind kind) {}
+
+    /** A record component: a scalar or a nested struct. */
+    record Component(String cName, String javaName, CType.Kind kind, BoundStruct nested, int offset) {}
+
+    record BoundStruct(HeaderModel.StructDef def, String javaName, List<Component> components, List<Leaf> leaves,
+                       int size, int align) {}
+
+    enum Kind {
+        /** A scalar passed by value. */
+        VALUE,
+        /** const char *: a Java String as NUL-terminated UTF-8. */
+        STRING,
+        /** A pointer to count elements, with the count in another parameter. */
+        ARRAY,
+        /** The count of one or more ARRAY parameters: not a Java parameter. */
+        LENGTH,
+        /** A pointer to the count: in, the array's capacity; out, how many elements C wrote (the Java result). */
+        LENGTH_INOUT,
+        /** A non-const pointer to one scalar C writes: the Java result. */
+        OUT,
+        /** A struct passed by value or by const pointer. */
+        STRUCT_IN,
+        /** A non-const pointer to one struct C fills: the Java result. */
+        STRUCT_OUT,
+        /** A pointer to an opaque type: a Java handle object carrying the address. */
+        HANDLE
+    }
+
+    record Param(String cName, String javaName, CType type, Kind kind, String lengthParam, boolean javaAllocated,
+                 boolean byValue) {
+        CType.Pointer pointer() {
+            return (CType.Pointer) type;
+        }
+    }
+
+    /** How the Java method produces its result. */
+    enum ResultKind { VOID, RETURN, STRING_RETURN, STRUCT_RETURN, OUT_PACKED, OUT_HOLDER, OUT_ARRAY, OUT_STRUCT, OUT_LENGTH, HANDLE_RETURN }
+
+    record Function(HeaderModel.Function c, String javaName, List<Param> params, CType returnType, boolean status,
+                    Map<Long, Config.ExceptionSpec> codes, ResultKind result, Param resultParam, String freeWith,
+                    String freeParamSpelling, boolean internal) {}
+
+    /** An opaque C type and the Java class of its handles. */
+    record Handle(String cName, String javaName) {}
+
+    record Constant(String name, Object value, String origin) {}
+
+    final List<BoundStruct> structs = new ArrayList<>();
+    final List<Function> functions = new ArrayList<>();
+    final List<Constant> constants = new ArrayList<>();
+    final Map<String, Handle> handles = new java.util.LinkedHashMap<>();
+    final List<Report.Item> unsupported = new ArrayList<>();
+    /** Scalar typedef spellings the Java side assumed a width for: checked by the layout program. */
+    final Map<String, CType.Kind> scalarSpellings = new java.util.TreeMap<>();
+    final java.util.Set<String> enumSpellings = new java.util.HashSet<>();
+    Map<Long, Config.ExceptionSpec> globalCodes;
+    List<Long> successCodes;
+    Map<Long, String> codeNames;
+}

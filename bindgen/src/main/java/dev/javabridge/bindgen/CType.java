@@ -1,0 +1,42 @@
+package dev.javabridge.bindgen;
+
+/**
+ * A C type as the generator understands it, resolved through typedefs. {@code spelling} is how
+ * the header spells it (typedef names kept), which is what the generated C declares.
+ */
+sealed interface CType {
+    String spelling();
+
+    /** Integer, floating-point and boolean types, with the widths of an LP64 target (checked by the layout program). */
+    record Prim(Kind kind, String spelling) implements CType {}
+
+    record Pointer(CType pointee, boolean constPointee, String spelling) implements CType {}
+
+    /** A struct by its C spelling ("struct Point" or a typedef name for an anonymous one). */
+    record StructRef(String name, String spelling) implements CType {}
+
+    /** Enums cross as Java ints. */
+    record EnumRef(String name, String spelling) implements CType {}
+
+    record Void(String spelling) implements CType {}
+
+    /** Something the generator refuses, and why. */
+    record Unsupported(String spelling, String reason) implements CType {}
+
+    enum Kind {
+        BOOL(1, false, false), CHAR(1, true, false), SCHAR(1, true, false), UCHAR(1, false, false),
+        SHORT(2, true, false), USHORT(2, false, false), INT(4, true, false), UINT(4, false, false),
+        LONG(8, true, false), ULONG(8, false, false), LLONG(8, true, false), ULLONG(8, false, false),
+        FLOAT(4, true, true), DOUBLE(8, true, true);
+
+        final int size;
+        final boolean signed;
+        final boolean floating;
+
+        Kind(int size, boolean signed, boolean floating) {
+            this.size = size;
+            this.signed = signed;
+            this.floating = floating;
+        }
+    }
+}

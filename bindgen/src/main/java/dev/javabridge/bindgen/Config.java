@@ -1,0 +1,106 @@
+package dev.javabridge.bindgen;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * What to bind and how, read from a JSON file (the counterpart of bindgen's builder options).
+ * Unknown keys are errors: a misspelt option must not be silently ignored.
+ */
+public final class Config {
+    /** Java package of every generated class. */
+    @JsonProperty(required = true) public String packageName;
+    /** The public class holding the bound functions and constants; its natives go in {@code <className>Native}. */
+    @JsonProperty(required = true) public String className;
+    /** The library the generated class loads with {@code System.loadLibrary}, unless {@link #loader} is set. */
+    public String library;
+    /** A static no-argument method {@code com.example.Natives.load} to call instead of System.loadLibrary. */
+    public String loader;
+    /** What the glue #includes; by default the header's file name. */
+    public List<String> includes = new ArrayList<>();
+    /** Further headers (relative to the main header's folder, or absolute) whose declarations are bound too. */
+    public List<String> alsoBind = new ArrayList<>();
+    /** Extra clang arguments, for example {@code -I} paths and {@code -D} definitions. */
+    public List<String> clangArgs = new ArrayList<>();
+
+    /** Regular expressions (whole-name matches); an empty allowlist allows everything in the header. */
+    public List<String> allowFunctions = new ArrayList<>();
+    public List<String> blockFunctions = new ArrayList<>();
+    public List<String> allowTypes = new ArrayList<>();
+    public List<String> blockTypes = new ArrayList<>();
+    public List<String> allowMacros = new ArrayList<>();
+    public List<String> blockMacros = new ArrayList<>();
+    /** Struct names whose layout stays hidden: bound only behind pointers, as handles. */
+    public List<String> opaqueTypes = new ArrayList<>();
+
+    /** Status codes: which functions return them, which values mean success, which exception each failure becomes. */
+    public Status status = new Status();
+    /** Per-function options, by C name. */
+    public Map<String, FunctionOptions> functions = new LinkedHashMap<>();
+
+    @JsonIgnoreProperties(ignoreUnknown = false)
+    public static final class Status {
+        /** Regular expressions naming the functions whose int result is a status code. */
+        public List<String> functions = new ArrayList<>();
+        /** Codes (numbers or constant names) that mean success; 0 when empty. */
+        public List<String> success = new ArrayList<>();
+        /** Code (number or constant name) to exception. */
+        public Map<String, ExceptionSpec> codes = new LinkedHashMap<>();
+        /** The exception for a failure code that {@link #codes} does not name. */
+        public String defaultException = "java.lang.IllegalStateException";
+    }
+
+    public static final class ExceptionSpec {
+        /** A Java exception class with a (String) constructor. */
+        @JsonProperty(required = true) public String exception;
+        public String message;
+    }
+
+    public static final class FunctionOptions {
+        /** The Java method name; by default the C name in lowerCamelCase. */
+        public String javaName;
+        /** Overrides {@link Status#functions} for this function. */
+        public Boolean status;
+        /** Per-function code mappings, consulted before the global ones. */
+        public Map<String, ExceptionSpec> codes = new LinkedHashMap<>();
+        /** Pointer parameter name to the parameter holding its element count. */
+        public Map<String, String> arrays = new LinkedHashMap<>();
+        /** Array parameters the Java side allocates (with the length of the others sharing its count) and returns. */
+        public List<String> outArrays = new ArrayList<>();
+        /** For a returned pointer: the caller owns it and this C function (taking the pointer) frees it. */
+        public String freeWith;
+    }
+
+    public static Config read(Path file) throws IOException {
+        return new ObjectMapper()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .readValue(file.toFile(), Config.class);
+    }
+
+    FunctionOptions options(String function) {
+        return functions.getOrDefault(function, new FunctionOptions());
+    }
+
+    static boolean selected(String name, List<String> allow, List<String> block) {
+        return (allow.isEmpty() || matchesAny(name, allow)) && !matchesAny(name, block);
+    }
+
+    static boolean matchesAny(String name, List<String> patterns) {
+        for (String p : patterns) {
+            if (Pattern.compile(p).matcher(name).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,112 @@
+package dev.javabridge.bindgen;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The command line: {@code java -jar javabridge-bindgen.jar HEADER --config CONFIG.json
+ * [--java-out DIR] [--c-out DIR] [--clang PATH] [--strict]}.
+ * Writes the Java sources, the C glue, the layout check and a report of what was not bound.
+ */
+public final class Main {
+    private Main() {}
+
+    /** The outcome of one run, for callers that embed the generator. */
+    public record Result(int functions, int structs, int constants, List<String> unsupported) {}
+
+    public static void main(String[] args) {
+        try {
+            Result r = run(args, System.out);
+            if (r == null) {
+                System.exit(2);
+            }
+        } catch (IOException | IllegalArgumentException e) {
+            System.err.println("bindgen: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static final String USAGE = "usage: bindgen HEADER --config CONFIG.json [--java-out DIR] [--c-out DIR] [--clang PATH] [--strict]";
+
+    /** Runs the generator; returns null when --strict is given and something was not bound. */
+    public static Result run(String[] args, PrintStream log) throws IOException {
+        Path header = null;
+        Path config = null;
+        Path javaOut = Path.of("target/generated-sources/bindgen");
+        Path cOut = Path.of("target/bindgen-c");
+        String clang = "clang";
+        boolean strict = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--config": config = Path.of(value(args, ++i, a)); break;
+                case "--java-out": javaOut = Path.of(value(args, ++i, a)); break;
+                case "--c-out": cOut = Path.of(value(args, ++i, a)); break;
+                case "--clang": clang = value(args, ++i, a); break;
+                case "--strict": strict = true; break;
+                default:
+                    if (a.startsWith("--") || header != null) {
+                        throw new IllegalArgumentException("unexpected argument " + a + "\n" + USAGE);
+                    }
+                    header = Path.of(a);
+            }
+        }
+        if (header == null || config == null) {
+            throw new IllegalArgumentException(USAGE);
+        }
+        if (!Files.isRegularFile(header)) {
+            throw new IllegalArgumentException("no such header: " + header);
+        }
+        Config cfg = Config.read(config);
+        if (cfg.library == null && cfg.loader == null) {
+            throw new IllegalArgumentException(config + ": set \"library\" (for System.loadLibrary) or \"loader\"");
+        }
+        Path abs = header.toAbsolutePath().normalize();
+        Set<Path> scope = new HashSet<>();
+        scope.add(abs);
+        for (String more : cfg.alsoBind) {
+            Path p = abs.getParent().resolve(more).normalize();
+            if (!Files.isRegularFile(p)) {
+                throw new IllegalArgumentException("alsoBind names " + more + ", which is not a file next to " + header);
+            }
+            scope.add(p);
+        }
+        Clang c = new Clang(clang, cfg.clangArgs);
+        JsonNode ast = c.ast(abs);
+        HeaderModel model = HeaderModel.read(ast, scope);
+        Macros macros = Macros.read(c.macros(abs), scope);
+        Binding binding = new Binder(model, macros, cfg).bind();
+        String name = header.getFileName().toString();
+        new JavaWriter(binding, cfg, name).write(javaOut);
+        new CWriter(binding, cfg, name).write(cOut);
+        new LayoutWriter(binding, cfg, name).write(cOut);
+        String report = Report.text(name, binding.unsupported);
+        Files.writeString(cOut.resolve(cfg.className + "_report.txt"), report);
+        List<String> items = new ArrayList<>();
+        binding.unsupported.forEach(i -> items.add(i.toString()));
+        log.printf("bindgen: %s -> %s.%s: %d functions, %d structs, %d constants; %d not bound (see %s)%n", name,
+                cfg.packageName, cfg.className, binding.functions.size(), binding.structs.size(), binding.constants.size(),
+                items.size(), cOut.resolve(cfg.className + "_report.txt"));
+        for (Report.Item i : binding.unsupported) {
+            if (!i.kind().equals("macro") || !i.reason().startsWith("empty")) {
+                log.println("  " + i);
+            }
+        }
+        Result result = new Result(binding.functions.size(), binding.structs.size(), binding.constants.size(), items);
+        return strict && !items.isEmpty() ? null : result;
+    }
+
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value\n" + USAGE);
+        }
+        return args[i];
+    }
+}

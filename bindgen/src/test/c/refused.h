@@ -1,0 +1,39 @@
+/* Declarations the generator must refuse, each with its reason, and constants it must evaluate. */
+#ifndef REFUSED_H
+#define REFUSED_H
+
+#include <stdint.h>
+
+#include "refused_more.h"
+
+#define R_PLAIN 42
+#define R_HEX 0x7fu
+#define R_NEG (-3)
+#define R_SHIFT (1 << 4)
+#define R_COMBINED (R_SHIFT | R_HEX)
+#define R_WIDE 0x100000000
+#define R_LONG 5L
+#define R_NAME "refused \"v1\""
+#define R_CAST ((uint32_t)7)
+#define R_FLOAT 1.5
+#define R_MAX(a, b) ((a) > (b) ? (a) : (b))
+
+typedef struct Flags { unsigned ready : 1; unsigned mode : 3; } Flags;
+typedef union Either { int i; float f; } Either;
+typedef struct Holder { const char *name; int n; } Holder;
+typedef struct Inner { int8_t tag; double value; } Inner;
+typedef struct Outer { uint16_t id; Inner inner; int32_t last; } Outer;
+typedef enum Mode { MODE_A, MODE_B = 10, MODE_C } Mode;
+
+int log_message(const char *fmt, ...);
+int set_flags(Flags f);
+int use_either(Either e);
+int apply(int (*fn)(int), int x);
+void *raw(void);
+long double precise(void);
+int holder_count(const Holder *h);
+Outer make_outer(uint16_t id, Mode mode);
+int outer_sum(const Outer *o);
+int bad_config(int *a, int n);
+
+#endif

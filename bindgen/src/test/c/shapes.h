@@ -1,0 +1,92 @@
+/*
+ * shapes: a small C library that exists to test what bindgen generates beyond math_ops and
+ * zlib: structs by value and nested, struct out-parameters and out arrays, enums, booleans,
+ * unsigned widths, 64-bit out-parameters, strings both ways, a returned string the caller
+ * frees, and an opaque handle with an owner.
+ */
+#ifndef SHAPES_H
+#define SHAPES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define SHAPES_OK 0
+#define SHAPES_ERR_RANGE (-1)
+#define SHAPES_ERR_EMPTY (-2)
+
+typedef enum shape_kind { SHAPE_CIRCLE = 1, SHAPE_SQUARE = 2 } shape_kind;
+
+typedef struct vec2 {
+    float x;
+    float y;
+} vec2;
+
+typedef struct shape {
+    shape_kind kind;
+    uint8_t flags;
+    vec2 center;
+    double size;
+    int64_t id;
+} shape;
+
+/** A counter whose insides stay in C. */
+typedef struct counter counter;
+
+/** A shape with the next id. */
+shape shape_make(shape_kind kind, vec2 center, double size);
+
+/** The area of s; -1 for an unknown kind. */
+double shape_area(const shape *s);
+
+/** Scales s by factor into *out. Returns SHAPES_OK, or SHAPES_ERR_RANGE if factor is not positive. */
+int shape_scale(const shape *s, double factor, shape *out);
+
+/** out[i] = in[i] moved by d. */
+void shapes_translate(const shape *in, shape *out, size_t n, vec2 d);
+
+/** "hello, NAME!" in a new string that the caller frees with shapes_free_string. */
+char *shapes_greet(const char *name);
+
+/** Frees what shapes_greet returned; NULL is allowed. */
+void shapes_free_string(char *s);
+
+/** How many strings from shapes_greet are not freed yet: lets tests see that the glue frees them. */
+int32_t shapes_live_strings(void);
+
+/** A string that shapes owns; never freed by the caller. */
+const char *shapes_motto(void);
+
+/** The number of bytes of s before its NUL. */
+size_t shapes_byte_length(const char *s);
+
+/** *sum = the 64-bit sum of n bytes. Returns SHAPES_OK, or SHAPES_ERR_EMPTY if n is 0. */
+int shapes_checksum(const uint8_t *data, size_t n, uint64_t *sum);
+
+bool shapes_is_even(int32_t v);
+
+/** status + env + result: parameters named like the generated code's own variables. */
+int32_t shapes_sum3(int32_t status, int32_t env, int32_t result);
+
+/** a * 65536 + b * 256 + c, wrapping at 32 bits. */
+uint32_t shapes_mix(uint32_t a, uint16_t b, uint8_t c);
+
+/** Writes "counter" (or as much as fits, NUL-terminated) into buf; *len: in, its capacity; out, bytes written without the NUL. */
+void shapes_name(char *buf, size_t *len);
+
+/** A new counter starting at start, owned by the caller: free it with counter_free. NULL if out of memory. */
+counter *counter_new(int64_t start);
+
+/** Frees c; NULL is allowed. */
+void counter_free(counter *c);
+
+/** Adds delta and returns the new value. */
+int64_t counter_add(counter *c, int64_t delta);
+
+/** *value = the counter's value. Returns SHAPES_OK. */
+int counter_get(const counter *c, int64_t *value);
+
+/** How many counters are alive: lets tests see that close() freed one. */
+int32_t counter_live(void);
+
+#endif

@@ -1,0 +1,154 @@
+package dev.javabridge.gen.shapes;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** What the generator does beyond math_ops and zlib, tested through the real C library shapes.c. */
+class ShapesBindingTest {
+    @Test
+    void nestedStructsComeBackByValue() {
+        Shape s = Shapes.shapeMake(Shapes.SHAPE_CIRCLE, new Vec2(1.5f, -2.25f), 2.0);
+        assertEquals(Shapes.SHAPE_CIRCLE, s.kind());
+        assertEquals(0xA5, s.flags());
+        assertEquals(new Vec2(1.5f, -2.25f), s.center());
+        assertEquals(2.0, s.size());
+        Shape t = Shapes.shapeMake(Shapes.SHAPE_SQUARE, new Vec2(0, 0), 3.0);
+        assertEquals(s.id() + 1, t.id());
+        assertEquals(Math.PI * 4, Shapes.shapeArea(s), 1e-12);
+        assertEquals(9.0, Shapes.shapeArea(t));
+        assertEquals(-1.0, Shapes.shapeArea(new Shape(77, 0, new Vec2(0, 0), 1, 0)));
+    }
+
+    @Test
+    void structOutParametersAndStatus() {
+        Shape s = new Shape(Shapes.SHAPE_SQUARE, 7, new Vec2(1, 2), 3, 99);
+        assertEquals(new Shape(Shapes.SHAPE_SQUARE, 7, new Vec2(1, 2), 7.5, 99), Shapes.shapeScale(s, 2.5));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Shapes.shapeScale(s, -1));
+        assertEquals("shape_scale: SHAPES_ERR_RANGE (-1): out of range", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Shape(1, 256, new Vec2(0, 0), 0, 0), "uint8_t flags");
+    }
+
+    @Test
+    void structArraysGoInAndComeOut() {
+        Shape[] in = new Shape[100];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = new Shape(i % 2 + 1, i, new Vec2(i, -i), i * 0.5, i * 1_000_000_007L);
+        }
+        Shape[] out = Shapes.shapesTranslate(in, new Vec2(10, 20));
+        assertEquals(in.length, out.length);
+        for (int i = 0; i < in.length; i++) {
+            assertEquals(new Shape(in[i].kind(), in[i].flags(), new Vec2(i + 10f, -i + 20f), in[i].size(), in[i].id()), out[i]);
+        }
+        assertEquals(0, Shapes.shapesTranslate(new Shape[0], new Vec2(1, 1)).length);
+        assertThrows(NullPointerException.class, () -> Shapes.shapesTranslate(new Shape[] {null}, new Vec2(1, 1)));
+    }
+
+    @Test
+    void stringsCrossAsRealUtf8() {
+        assertEquals("hello, w\u00f6rld \uD83C\uDF0D!", Shapes.shapesGreet("w\u00f6rld \uD83C\uDF0D"));
+        assertEquals("sh\u00e4pes \uD83D\uDD37", Shapes.shapesMotto());
+        String emoji = "\uD83D\uDE00";
+        assertEquals(emoji.getBytes(StandardCharsets.UTF_8).length, Shapes.shapesByteLength(emoji));
+        assertThrows(IllegalArgumentException.class, () -> Shapes.shapesByteLength("a\0b"));
+        assertThrows(IllegalArgumentException.class, () -> Shapes.shapesByteLength("\uD800"));
+        assertThrows(NullPointerException.class, () -> Shapes.shapesGreet(null));
+    }
+
+    @Test
+    void ownedStringsAreFreedAfterTheCopy() {
+        int before = Shapes.shapesLiveStrings();
+        String name = "x".repeat(1000);
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(1008, Shapes.shapesGreet(name).length());
+        }
+        assertEquals(before, Shapes.shapesLiveStrings());
+    }
+
+    @Test
+    void unsignedAndBooleanScalars() {
+        assertEquals(6, Shapes.shapesSum3(1, 2, 3));
+        assertTrue(Shapes.shapesIsEven(-4));
+        assertFalse(Shapes.shapesIsEven(7));
+        assertEquals(0xFFFFL * 65536 + 0xFFFF * 256 + 0xFF & 0xFFFFFFFFL, Shapes.shapesMix(0xFFFF, 0xFFFF, 0xFF));
+        assertEquals(((0xFFFFFFFFL * 65536) + 3 * 256 + 4) & 0xFFFFFFFFL, Shapes.shapesMix(0xFFFFFFFFL, 3, 4));
+        assertThrows(IllegalArgumentException.class, () -> Shapes.shapesMix(-1, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> Shapes.shapesMix(0x1_0000_0000L, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> Shapes.shapesMix(0, 65536, 0));
+        assertThrows(IllegalArgumentException.class, () -> Shapes.shapesMix(0, 0, 256));
+    }
+
+    @Test
+    void sixtyFourBitOutParameters() {
+        byte[] data = new byte[1000];
+        long sum = 0;
+        for (int i = 0; i < data.length; i++) {
+            data[i] = (byte) (i * 7);
+            sum += data[i] & 0xFF;
+        }
+        assertEquals(sum * 0x100000001L, Shapes.shapesChecksum(data));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Shapes.shapesChecksum(new byte[0]));
+        assertTrue(e.getMessage().contains("SHAPES_ERR_EMPTY"));
+    }
+
+    @Test
+    void mutableBuffersWithInOutLengths() {
+        byte[] buf = new byte[32];
+        int n = Shapes.shapesName(buf);
+        assertEquals("counter", new String(buf, 0, n, StandardCharsets.US_ASCII));
+        assertEquals(0, buf[n]);
+        byte[] small = new byte[4];
+        assertEquals(3, Shapes.shapesName(small));
+        assertArrayEquals(new byte[] {'c', 'o', 'u', 0}, small);
+    }
+
+    @Test
+    void ownedHandlesAreFreedOnceOnClose() {
+        int before = Shapes.counterLive();
+        Counter c = Shapes.counterNew(40);
+        assertTrue(c.owned());
+        assertEquals(before + 1, Shapes.counterLive());
+        assertEquals(42, Shapes.counterAdd(c, 2));
+        assertEquals(42, Shapes.counterGet(c));
+        c.close();
+        c.close();
+        assertFalse(c.isOpen());
+        assertEquals(before, Shapes.counterLive());
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Shapes.counterAdd(c, 1));
+        assertEquals("Counter is closed", e.getMessage());
+        assertThrows(NullPointerException.class, () -> Shapes.counterGet(null));
+        try (Counter d = Shapes.counterNew(-5)) {
+            assertNotEquals(c, d);
+            assertEquals(-5, Shapes.counterGet(d));
+        }
+        assertEquals(before, Shapes.counterLive());
+    }
+
+    @Test
+    void aForgottenOwnedHandleIsFreedByTheCleaner() throws InterruptedException {
+        int before = Shapes.counterLive();
+        for (int i = 0; i < 100; i++) {
+            Shapes.counterNew(i);
+        }
+        for (int i = 0; i < 100 && Shapes.counterLive() != before; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertEquals(before, Shapes.counterLive());
+    }
+
+    @Test
+    void layoutConstantsAreWhatCUses() {
+        assertEquals(32, Shape.SIZE);
+        assertEquals(8, Shape.OFFSET_CENTER);
+        assertEquals(16, Shape.OFFSET_SIZE);
+        assertEquals(8, Vec2.SIZE);
+        assertEquals(4, Vec2.ALIGN);
+    }
+}
