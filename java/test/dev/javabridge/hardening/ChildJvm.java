@@ -58,7 +58,10 @@ final class ChildJvm {
         return builder.environment();
     }
 
-    /** Starts {@code mainClass} with {@code args}; the caller waits with {@link #await}. */
+    /**
+     * Starts {@code mainClass} with {@code args}; the caller waits with {@link #await}. With a null
+     * mainClass, args follow the JVM flags as they are (for {@code -jar}).
+     */
     Process start(String mainClass, String... args) throws IOException {
         logDirectory();
         List<String> cmd = new ArrayList<>();
@@ -67,9 +70,11 @@ final class ChildJvm {
             cmd.addAll(inheritedFlags());
         }
         cmd.addAll(command);
-        cmd.add("-cp");
-        cmd.add(classPath);
-        cmd.add(mainClass);
+        if (mainClass != null) {
+            cmd.add("-cp");
+            cmd.add(classPath);
+            cmd.add(mainClass);
+        }
         cmd.addAll(List.of(args));
         Path out = Files.createTempFile("child-jvm", ".out");
         Path err = Files.createTempFile("child-jvm", ".err");
