@@ -15,13 +15,15 @@ CC=clang cmake -S cpp/fuzz -B target/fuzz/build -DCMAKE_BUILD_TYPE=RelWithDebInf
 cmake --build target/fuzz/build --parallel 2 >/dev/null
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
-  for f in cpp/fuzz/fuzz_*.c; do n=$(basename "$f" .c); names+=("${n#fuzz_}"); done
+  # Every harness that was built (one whose sources do not exist yet is skipped by CMake).
+  for f in target/fuzz/build/fuzz_*; do [ -x "$f" ] && [ -f "$f" ] && names+=("${f##*/fuzz_}"); done
 fi
 failed=0
 for name in "${names[@]}"; do
   work=target/fuzz/corpus/$name
   mkdir -p "$work" target/fuzz/artifacts target/fuzz/logs
-  seeds=(cpp/fuzz/corpus/"$name")
+  seeds=()
+  [ -d cpp/fuzz/corpus/"$name" ] && seeds+=(cpp/fuzz/corpus/"$name")
   [ -d cpp/fuzz/regressions/"$name" ] && seeds+=(cpp/fuzz/regressions/"$name")
   log=target/fuzz/logs/$name.log
   if target/fuzz/build/fuzz_"$name" -max_total_time="$seconds" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 \

@@ -7,7 +7,8 @@
 set(JB_FUZZ_DIR "${CMAKE_CURRENT_LIST_DIR}")
 get_filename_component(JB_FUZZ_ROOT "${CMAKE_CURRENT_LIST_DIR}/../.." ABSOLUTE)
 
-# jb_fuzz_harness(<file> <name-var> <sources-var> <includes-var>)
+# jb_fuzz_harness(<file> <name-var> <sources-var> <includes-var>): <name-var> is empty when a
+# source the harness names does not exist (yet): harnesses may arrive before their code.
 function(jb_fuzz_harness file name_var sources_var includes_var)
   get_filename_component(base "${file}" NAME_WE)
   string(REGEX REPLACE "^fuzz_" "" name "${base}")
@@ -19,6 +20,11 @@ function(jb_fuzz_harness file name_var sources_var includes_var)
     string(REGEX REPLACE ".*fuzz-sources:[ \t]*" "" line "${line}")
     separate_arguments(paths UNIX_COMMAND "${line}")
     foreach(p IN LISTS paths)
+      if(NOT EXISTS "${JB_FUZZ_ROOT}/${p}")
+        message(STATUS "fuzz harness ${base} skipped: ${p} does not exist")
+        set(${name_var} "" PARENT_SCOPE)
+        return()
+      endif()
       list(APPEND sources "${JB_FUZZ_ROOT}/${p}")
       get_filename_component(dir "${JB_FUZZ_ROOT}/${p}" DIRECTORY)
       list(APPEND includes "${dir}")

@@ -4,6 +4,9 @@
 include("${CMAKE_CURRENT_LIST_DIR}/harnesses.cmake")
 foreach(harness IN LISTS JB_FUZZ_HARNESSES)
   jb_fuzz_harness("${harness}" name sources includes)
+  if(NOT name)
+    continue()
+  endif()
   add_executable(fuzz_replay_${name} "${JB_FUZZ_DIR}/replay_main.c" ${sources})
   target_include_directories(fuzz_replay_${name} PRIVATE ${includes})
   add_test(NAME fuzz_regressions_${name}
