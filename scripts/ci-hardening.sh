@@ -19,7 +19,8 @@ for s in "${steps[@]}"; do
   if ! bash "scripts/$s.sh" >"$logs/$s.log" 2>&1; then
     tail -n 60 "$logs/$s.log"; echo "ci-hardening: $s failed"; exit 1
   fi
-  grep -E "^(ci-|test-jdk25|check-jni)" "$logs/$s.log" || true
+  # Maven's -q output leaves colour resets in front of the summary lines.
+  grep -a -E "(ci-[a-z-]+|test-jdk25|check-jni-warnings|fuzz [a-z0-9_]+): " "$logs/$s.log" | sed 's/\x1b\[[0-9;]*m//g' || true
   times+=("$s $(( $(date +%s) - t0 )) s")
 done
 # Leave target/ as the default build expects it (CMake caches the JDK and sanitizer flags).

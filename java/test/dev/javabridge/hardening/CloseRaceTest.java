@@ -14,8 +14,8 @@ class CloseRaceTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "interpreter, -Xint, 200",
-        "C1 only, -XX:TieredStopAtLevel=1, 300",
-        "C2 only, -XX:-TieredCompilation, 300",
+        "C1 only, -XX:TieredStopAtLevel=1, 200",
+        "C2 only, -XX:-TieredCompilation, 200",
     })
     void usersSeeOnlyIllegalStateAfterClose(String mode, String flag, int rounds) throws Exception {
         ChildJvm.Result r = new ChildJvm().arg(flag).run(CloseRaceMain.class.getName(), Integer.toString(rounds));
