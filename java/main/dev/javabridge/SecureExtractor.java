@@ -98,6 +98,12 @@ final class SecureExtractor implements JniExtractor {
     }
 
     private String expectedDigest(String resource) throws IOException {
+        if (owner.getClassLoader().getResource(resource + DIGEST_SUFFIX) == null) {
+            // Not an I/O problem the temp directory could fix: the jar is incomplete or altered.
+            throw new NativeLoadError("javabridge refuses " + resource + ": the jar holds no digest "
+                    + resource + DIGEST_SUFFIX + " to check it against; the jar is incomplete or has been altered",
+                    null);
+        }
         try (InputStream in = open(resource + DIGEST_SUFFIX)) {
             String text = new String(in.readNBytes(4096), StandardCharsets.US_ASCII).trim();
             int space = text.indexOf(' ');
