@@ -1,6 +1,8 @@
 # Installs the Debian packages the build needs, when they are missing and we may (root + apt-get).
 # Sourced by scripts/test.sh, scripts/demo.sh and .ci/run.
 JB_PACKAGES=(cmake g++ libgtest-dev)
+# Cross compilers and emulator for mvn -Pall-platforms and scripts/test-cross.sh.
+JB_CROSS_PACKAGES=(gcc-aarch64-linux-gnu g++-aarch64-linux-gnu mingw-w64 qemu-user-static)
 
 jb_install_packages() {
   local missing=()
