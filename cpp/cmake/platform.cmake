@@ -35,3 +35,20 @@ function(jb_platform_library target)
     target_link_options(${target} PRIVATE -Wl,--exclude-all-symbols -static-libgcc -Wl,--no-undefined)
   endif()
 endfunction()
+
+# GoogleTest for the target. The host uses Debian's libgtest-dev; a cross build that runs its
+# tests (under qemu or wine, the toolchain's CMAKE_CROSSCOMPILING_EMULATOR) has no target
+# build of it, so it compiles the sources that libgtest-dev ships in /usr/src/googletest.
+set(JB_GTEST_SOURCE_DIR "" CACHE PATH "GoogleTest sources to build for the target instead of find_package(GTest)")
+macro(jb_find_gtest)
+  if(JB_GTEST_SOURCE_DIR)
+    set(INSTALL_GTEST OFF CACHE BOOL "" FORCE)
+    set(BUILD_GMOCK OFF CACHE BOOL "" FORCE)
+    add_subdirectory("${JB_GTEST_SOURCE_DIR}" "${CMAKE_BINARY_DIR}/googletest" EXCLUDE_FROM_ALL)
+    if(NOT TARGET GTest::gtest_main)
+      add_library(GTest::gtest_main ALIAS gtest_main)
+    endif()
+  else()
+    find_package(GTest REQUIRED)
+  endif()
+endmacro()
