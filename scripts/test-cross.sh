@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# Builds the one jar with the Linux x86_64, Linux aarch64 and Windows x86_64 libraries, and
+# tests on this x86_64 Linux machine everything of it that can be executed here:
+#  1. mvn -Pall-platforms verify: the host build with all its tests, plus the cross-built
+#     libraries, which scripts/check-natives.sh checks (architecture, digest, exports against
+#     the javac -h headers, imports),
+#  2. the JUnit suite again, on Debian's arm64 JRE under qemu-user, against the aarch64 library,
+#  3. the jar's demo on that JRE: the jar picks natives/linux_arm64 by itself,
+#  4. the resource the jar resolves for Windows x86_64 (host JVM told os.name=Windows 10),
+#  5. the pure-C GoogleTest suites built with mingw-w64, under wine (skip with --no-wine).
+# As root on Debian it first installs the packages it needs; the arm64 JRE is downloaded
+# once into $JB_CROSS_CACHE (default ~/.cache/javabridge) without touching the host's dpkg.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib/packages.sh
+. scripts/lib/packages.sh
+# shellcheck source=scripts/lib/arm64-jre.sh
+. scripts/lib/arm64-jre.sh
+
+wine_tests=1
+if [ "${1:-}" = --no-wine ]; then wine_tests=0; shift; fi
+cache=${JB_CROSS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/javabridge}
+jar=target/javabridge-0.1.0-SNAPSHOT.jar
+timings=()
+# CPU seconds used by finished child processes: on a shared machine wall time alone misleads.
+cpu() { times | tail -1 | awk '{ n = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); n += t[1] * 60 + t[2] } printf "%d", n }'; }
+step() {
+  local now; now=$(cpu)
+  timings+=("$(printf '%-44s %4ds wall %4ds CPU' "$1" $((SECONDS - start)) $((now - start_cpu)))")
+  start=$SECONDS start_cpu=$now
+}
+start=$SECONDS start_cpu=$(cpu)
+
+extra=("${JB_CROSS_PACKAGES[@]}")
+[ $wine_tests -eq 0 ] || extra+=(wine64)
+jb_install_packages "${extra[@]}"
+step "packages"
+
+java_arm64=$(jb_arm64_jre "$cache/arm64-jre17")
+step "arm64 JRE (download once, then cached)"
+
+mvn -B -ntp -q -Pall-platforms verify "$@"
+step "mvn -Pall-platforms verify (host tests)"
+
+# Surefire writes each class's report under the same name: keep the host's apart.
+rm -rf target/surefire-reports-linux_64 && mv target/surefire-reports target/surefire-reports-linux_64
+mkdir -p target/jvm-logs
+mvn -B -ntp -q surefire:test -Djvm="$java_arm64" "$@"
+grep -q '<property name="os.arch" value="aarch64"/>' target/surefire-reports/TEST-*.xml ||
+  { echo "test-cross: the JUnit run did not happen on aarch64"; exit 1; }
+bash scripts/check-jni-warnings.sh target
+cat target/surefire-reports/*.txt | grep -E '^Tests run' | sed 's/^/linux_arm64 (qemu): /'
+step "JUnit on arm64 JRE under qemu"
+
+demo=$("$java_arm64" --enable-native-access=ALL-UNNAMED -Xcheck:jni -jar "$jar")
+grep -q 'library from natives/linux_arm64/libjavabridge.so' <<<"$demo" ||
+  { echo "$demo"; echo "test-cross: the jar's demo did not load the aarch64 library"; exit 1; }
+if grep -qE 'WARNING|FATAL' <<<"$demo"; then echo "$demo"; echo "test-cross: the demo printed JNI warnings"; exit 1; fi
+echo "linux_arm64 (qemu): java -jar ran the demo on $(grep -c ' -> ' <<<"$demo") calls"
+step "java -jar demo on arm64 JRE under qemu"
+
+java -Dos.name="Windows 10" -Dos.arch=amd64 -cp "$jar" scripts/cross/ResolveNatives.java
+step "jar layout for Windows x86_64"
+
+if [ $wine_tests -eq 1 ]; then
+  # Discovery at ctest time, not build time: the build then runs nothing under wine.
+  build=target/cmake-windows_64-tests
+  cmake -S . -B "$build" -DCMAKE_TOOLCHAIN_FILE="$PWD/cpp/cmake/toolchains/x86_64-w64-mingw32.cmake" \
+    -DJB_GTEST_SOURCE_DIR=/usr/src/googletest -DCMAKE_GTEST_DISCOVER_TESTS_DISCOVERY_MODE=PRE_TEST \
+    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}" \
+    -DJB_JNI_HEADERS_DIR="$PWD/target/generated-sources/jni" -DJB_NATIVES_DIR="$PWD/$build/natives" >"$build.log" 2>&1 ||
+    { cat "$build.log"; exit 1; }
+  cmake --build "$build" --parallel 2 --target jb_core_tests >>"$build.log" 2>&1 || { cat "$build.log"; exit 1; }
+  step "GoogleTest for Windows (mingw-w64 build)"
+  # One wine process for the whole suite: ctest's one process per test costs ~3.5 s each under wine.
+  export WINEPREFIX="$cache/wine-prefix" WINEDEBUG=-all
+  wine=/usr/lib/wine/wine64
+  [ -x "$wine" ] || wine=$(command -v wine64 || command -v wine)
+  set +e
+  timeout 300 "$wine" "$build/jb_core_tests.exe" >"$build/gtest.out" 2>&1
+  rc=$?
+  set -e
+  "$(dirname "$wine")/wineserver" -k 2>/dev/null || true
+  grep -E '^\[  (PASSED|FAILED) ' "$build/gtest.out" | sed 's/^/windows_64 (wine): /' || true
+  if [ $rc -ne 0 ] || ! grep -q '^\[  PASSED  \]' "$build/gtest.out"; then
+    cat "$build/gtest.out"; echo "test-cross: GoogleTest under wine failed (exit $rc)"; exit 1
+  fi
+  step "GoogleTest for Windows under wine"
+fi
+
+echo "test-cross: all passed. Timings:"
+printf '  %s\n' "${timings[@]}"
