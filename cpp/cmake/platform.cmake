@@ -29,10 +29,11 @@ function(jb_platform_library target)
   if(WIN32)
     # javabridge.dll: no "lib" prefix, no import library to ship. Only symbols marked
     # __declspec(dllexport) (JNIEXPORT, and the jb_ API's export macro) are exported; the
-    # static libraries linked in export nothing. libgcc is linked in, so the DLL needs
-    # nothing beyond what every Windows has (KERNEL32, msvcrt); scripts/check-natives.sh checks it.
+    # static libraries linked in export nothing. -static links libgcc and, once anything uses
+    # _Thread_local (emutls) or pthreads, winpthread into the DLL, so it needs nothing beyond
+    # what every Windows has (KERNEL32, msvcrt); scripts/check-natives.sh checks the imports.
     set_target_properties(${target} PROPERTIES PREFIX "" IMPORT_PREFIX "" IMPORT_SUFFIX ".dll.a")
-    target_link_options(${target} PRIVATE -Wl,--exclude-all-symbols -static-libgcc -Wl,--no-undefined)
+    target_link_options(${target} PRIVATE -Wl,--exclude-all-symbols -static -Wl,--no-undefined)
   endif()
 endfunction()
 
