@@ -23,13 +23,21 @@ cache=${JB_CROSS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/javabridge}
 jar=target/javabridge-0.1.0-SNAPSHOT.jar
 timings=()
 # CPU seconds used by finished child processes: on a shared machine wall time alone misleads.
-cpu() { times | tail -1 | awk '{ n = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); n += t[1] * 60 + t[2] } printf "%d", n }'; }
+# `times` must run in this shell (not in a $(...) subshell) to count this shell's children.
+cpu_file=$(mktemp)
+trap 'rm -f "$cpu_file"' EXIT
+cpu_seconds() {
+  awk 'END { n = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); n += t[1] * 60 + t[2] } printf "%d", n }' "$cpu_file"
+}
 step() {
-  local now; now=$(cpu)
+  local now
+  times >"$cpu_file"
+  now=$(cpu_seconds)
   timings+=("$(printf '%-44s %4ds wall %4ds CPU' "$1" $((SECONDS - start)) $((now - start_cpu)))")
   start=$SECONDS start_cpu=$now
 }
-start=$SECONDS start_cpu=$(cpu)
+times >"$cpu_file"
+start=$SECONDS start_cpu=$(cpu_seconds)
 
 extra=("${JB_CROSS_PACKAGES[@]}")
 [ $wine_tests -eq 0 ] || extra+=(wine64)
@@ -45,7 +53,11 @@ step "mvn -Pall-platforms verify (host tests)"
 # Surefire writes each class's report under the same name: keep the host's apart.
 rm -rf target/surefire-reports-linux_64 && mv target/surefire-reports target/surefire-reports-linux_64
 mkdir -p target/jvm-logs
-mvn -B -ntp -q surefire:test -Djvm="$java_arm64" "$@"
+# JB_QEMU_TEST_ARGS: extra Maven arguments for this run only, e.g. -Dtest='!SpawnsJavaTest'
+# for tests that start ${java.home}/bin/java themselves (an arm64 binary the host cannot exec
+# unless binfmt_misc hands it to qemu).
+# shellcheck disable=SC2086
+mvn -B -ntp -q surefire:test -Djvm="$java_arm64" "$@" ${JB_QEMU_TEST_ARGS:-}
 grep -q '<property name="os.arch" value="aarch64"/>' target/surefire-reports/TEST-*.xml ||
   { echo "test-cross: the JUnit run did not happen on aarch64"; exit 1; }
 bash scripts/check-jni-warnings.sh target
@@ -63,11 +75,12 @@ java -Dos.name="Windows 10" -Dos.arch=amd64 -cp "$jar" scripts/cross/ResolveNati
 step "jar layout for Windows x86_64"
 
 if [ $wine_tests -eq 1 ]; then
-  # Discovery at ctest time, not build time: the build then runs nothing under wine.
+  # Discovery at ctest time, not build time: the build then runs nothing under wine. The C code
+  # under test is built as shipped (RelWithDebInfo); GoogleTest's C++ at -O0 halves the build.
   build=target/cmake-windows_64-tests
   cmake -S . -B "$build" -DCMAKE_TOOLCHAIN_FILE="$PWD/cpp/cmake/toolchains/x86_64-w64-mingw32.cmake" \
     -DJB_GTEST_SOURCE_DIR=/usr/src/googletest -DCMAKE_GTEST_DISCOVER_TESTS_DISCOVERY_MODE=PRE_TEST \
-    -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}" \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O0 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}" \
     -DJB_JNI_HEADERS_DIR="$PWD/target/generated-sources/jni" -DJB_NATIVES_DIR="$PWD/$build/natives" >"$build.log" 2>&1 ||
     { cat "$build.log"; exit 1; }
   cmake --build "$build" --parallel 2 --target jb_core_tests >>"$build.log" 2>&1 || { cat "$build.log"; exit 1; }

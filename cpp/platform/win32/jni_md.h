@@ -21,4 +21,11 @@ typedef long jint;
 typedef __int64 jlong;
 typedef signed char jbyte;
 
+/* The JNI types' sizes are fixed by the specification; fail the build, not the JVM. */
+#if defined(__cplusplus)
+static_assert(sizeof(jint) == 4 && sizeof(jlong) == 8 && sizeof(jbyte) == 1, "JNI type sizes");
+#else
+_Static_assert(sizeof(jint) == 4 && sizeof(jlong) == 8 && sizeof(jbyte) == 1, "JNI type sizes");
+#endif
+
 #endif /* !_JAVASOFT_JNI_MD_H_ */
