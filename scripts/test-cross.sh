@@ -7,7 +7,8 @@
 #  2. the JUnit suite again, on Debian's arm64 JRE under qemu-user, against the aarch64 library,
 #  3. the jar's demo on that JRE: the jar picks natives/linux_arm64 by itself,
 #  4. the resource the jar resolves for Windows x86_64 (host JVM told os.name=Windows 10),
-#  5. the pure-C GoogleTest suites built with mingw-w64, under wine (skip with --no-wine).
+#  5. the pure-C GoogleTest suites cross-built for aarch64, under qemu-user,
+#  6. the same suites built with mingw-w64, under wine (skip with --no-wine).
 # As root on Debian it first installs the packages it needs; the arm64 JRE is downloaded
 # once into $JB_CROSS_CACHE (default ~/.cache/javabridge) without touching the host's dpkg.
 set -euo pipefail
@@ -74,31 +75,44 @@ step "java -jar demo on arm64 JRE under qemu"
 java -Dos.name="Windows 10" -Dos.arch=amd64 -cp "$jar" scripts/cross/ResolveNatives.java
 step "jar layout for Windows x86_64"
 
-if [ $wine_tests -eq 1 ]; then
-  # Discovery at ctest time, not build time: the build then runs nothing under wine. The C code
-  # under test is built as shipped (RelWithDebInfo); GoogleTest's C++ at -O0 halves the build.
-  build=target/cmake-windows_64-tests
-  cmake -S . -B "$build" -DCMAKE_TOOLCHAIN_FILE="$PWD/cpp/cmake/toolchains/x86_64-w64-mingw32.cmake" \
+# The pure-C GoogleTest suites (cpp/test/core: core, math_ops, the platform layer) for a cross
+# target: GoogleTest is compiled from Debian's /usr/src/googletest, discovery waits for ctest
+# (so the build runs nothing emulated), the C under test is built as shipped (RelWithDebInfo)
+# and GoogleTest's C++ at -O0, which halves the build. The suite then runs as one process:
+# ctest's process per test costs ~3.5 s a test under wine.
+# Usage: cross_gtest PLATFORM TOOLCHAIN RUNNER... (the program's path is appended to RUNNER).
+cross_gtest() {
+  local platform=$1 toolchain=$2 build="target/cmake-$1-tests" rc
+  shift 2
+  cmake -S . -B "$build" -DCMAKE_TOOLCHAIN_FILE="$PWD/cpp/cmake/toolchains/$toolchain.cmake" \
     -DJB_GTEST_SOURCE_DIR=/usr/src/googletest -DCMAKE_GTEST_DISCOVER_TESTS_DISCOVERY_MODE=PRE_TEST \
-    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O0 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJAVA_HOME="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}" \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O0 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJAVA_HOME="$jdk" \
     -DJB_JNI_HEADERS_DIR="$PWD/target/generated-sources/jni" -DJB_NATIVES_DIR="$PWD/$build/natives" >"$build.log" 2>&1 ||
     { cat "$build.log"; exit 1; }
   cmake --build "$build" --parallel 2 --target jb_core_tests >>"$build.log" 2>&1 || { cat "$build.log"; exit 1; }
-  step "GoogleTest for Windows (mingw-w64 build)"
-  # One wine process for the whole suite: ctest's one process per test costs ~3.5 s each under wine.
+  step "GoogleTest for $platform (build)"
+  local program
+  program=$(find "$build" -maxdepth 1 -name 'jb_core_tests*' -type f -perm -u+x | head -1)
+  set +e
+  timeout 300 "$@" "$program" >"$build/gtest.out" 2>&1
+  rc=$?
+  set -e
+  grep -E '^\[  (PASSED|FAILED) ' "$build/gtest.out" | sed "s/^/$platform ($(basename "$1")): /" || true
+  if [ $rc -ne 0 ] || ! grep -q '^\[  PASSED  \]' "$build/gtest.out"; then
+    cat "$build/gtest.out"; echo "test-cross: GoogleTest for $platform failed (exit $rc)"; exit 1
+  fi
+  step "GoogleTest for $platform (run)"
+}
+jdk=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
+
+cross_gtest linux_arm64 aarch64-linux-gnu qemu-aarch64-static -L /usr/aarch64-linux-gnu
+
+if [ $wine_tests -eq 1 ]; then
   export WINEPREFIX="$cache/wine-prefix" WINEDEBUG=-all
   wine=/usr/lib/wine/wine64
   [ -x "$wine" ] || wine=$(command -v wine64 || command -v wine)
-  set +e
-  timeout 300 "$wine" "$build/jb_core_tests.exe" >"$build/gtest.out" 2>&1
-  rc=$?
-  set -e
+  cross_gtest windows_64 x86_64-w64-mingw32 "$wine"
   "$(dirname "$wine")/wineserver" -k 2>/dev/null || true
-  grep -E '^\[  (PASSED|FAILED) ' "$build/gtest.out" | sed 's/^/windows_64 (wine): /' || true
-  if [ $rc -ne 0 ] || ! grep -q '^\[  PASSED  \]' "$build/gtest.out"; then
-    cat "$build/gtest.out"; echo "test-cross: GoogleTest under wine failed (exit $rc)"; exit 1
-  fi
-  step "GoogleTest for Windows under wine"
 fi
 
 echo "test-cross: all passed. Timings:"
