@@ -24,7 +24,10 @@ typedef enum jbi_exception {
  * The caller must return to Java at once, making no further JNI calls.
  */
 void jbi_throw(JNIEnv *env, jbi_exception kind, const char *fmt, ...)
-#if defined(__GNUC__)
+#if defined(__MINGW32__)
+    /* mingw's "printf" means msvcrt's dialect; the build selects the C99 one (%zu, %lld). */
+    __attribute__((format(gnu_printf, 3, 4)))
+#elif defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;

@@ -3,6 +3,8 @@
 # locales: the de_DE source a JUnit test compiles to prove snprintf ignores the environment's locale.
 # clang: bindgen reads headers through clang's JSON AST; zlib1g-dev: the real header bindgen's tests bind.
 JB_PACKAGES=(cmake g++ libgtest-dev locales clang zlib1g-dev)
+# Cross compilers and emulator for mvn -Pall-platforms and scripts/test-cross.sh.
+JB_CROSS_PACKAGES=(gcc-aarch64-linux-gnu g++-aarch64-linux-gnu mingw-w64 qemu-user-static)
 
 jb_install_packages() {
   local missing=()

@@ -1,0 +1,55 @@
+# What differs between the platforms libjavabridge is built for (Linux x86_64 natively,
+# Linux aarch64 and Windows x86_64 through the toolchain files in cpp/cmake/toolchains).
+# Included before find_package(JNI); jb_platform_library() is called on the shared library.
+
+if(CMAKE_CROSSCOMPILING)
+  # FindJNI looks for the target's JDK, which a cross build does not have. jni.h is the
+  # same for every target; only jni_md.h differs, and a Linux JDK has none for Windows.
+  if(NOT JAVA_HOME)
+    message(FATAL_ERROR "cross builds need -DJAVA_HOME=<a JDK> for jni.h")
+  endif()
+  set(JAVA_INCLUDE_PATH "${JAVA_HOME}/include" CACHE PATH "jni.h" FORCE)
+  if(WIN32)
+    set(JAVA_INCLUDE_PATH2 "${CMAKE_CURRENT_LIST_DIR}/../platform/win32" CACHE PATH "jni_md.h" FORCE)
+  else()
+    set(JAVA_INCLUDE_PATH2 "${JAVA_HOME}/include/linux" CACHE PATH "jni_md.h" FORCE)
+  endif()
+endif()
+
+if(WIN32)
+  # C99 printf family instead of msvcrt's, so snprintf formats ("%lld", "%zu", exponents)
+  # give the same text on Windows as on Linux. The POSIX define the Linux build needs for
+  # strnlen means nothing to mingw-w64, which declares strnlen anyway.
+  add_compile_definitions(__USE_MINGW_ANSI_STDIO=1)
+endif()
+
+# Exports only the ABI (Java_*, JNI_OnLoad/JNI_OnUnload, jb_*) and names the file the way
+# native-lib-loader expects on each OS.
+function(jb_platform_library target)
+  if(WIN32)
+    # javabridge.dll: no "lib" prefix, no import library to ship. Only symbols marked
+    # __declspec(dllexport) (JNIEXPORT, and the jb_ API's export macro) are exported; the
+    # static libraries linked in export nothing. -static links libgcc and, once anything uses
+    # _Thread_local (emutls) or pthreads, winpthread into the DLL, so it needs nothing beyond
+    # what every Windows has (KERNEL32, msvcrt); scripts/check-natives.sh checks the imports.
+    set_target_properties(${target} PROPERTIES PREFIX "" IMPORT_PREFIX "" IMPORT_SUFFIX ".dll.a")
+    target_link_options(${target} PRIVATE -Wl,--exclude-all-symbols -static -Wl,--no-undefined)
+  endif()
+endfunction()
+
+# GoogleTest for the target. The host uses Debian's libgtest-dev; a cross build that runs its
+# tests (under qemu or wine, the toolchain's CMAKE_CROSSCOMPILING_EMULATOR) has no target
+# build of it, so it compiles the sources that libgtest-dev ships in /usr/src/googletest.
+set(JB_GTEST_SOURCE_DIR "" CACHE PATH "GoogleTest sources to build for the target instead of find_package(GTest)")
+macro(jb_find_gtest)
+  if(JB_GTEST_SOURCE_DIR)
+    set(INSTALL_GTEST OFF CACHE BOOL "" FORCE)
+    set(BUILD_GMOCK OFF CACHE BOOL "" FORCE)
+    add_subdirectory("${JB_GTEST_SOURCE_DIR}" "${CMAKE_BINARY_DIR}/googletest" EXCLUDE_FROM_ALL)
+    if(NOT TARGET GTest::gtest_main)
+      add_library(GTest::gtest_main ALIAS gtest_main)
+    endif()
+  else()
+    find_package(GTest REQUIRED)
+  endif()
+endmacro()

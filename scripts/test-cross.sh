@@ -1,0 +1,119 @@
+#!/usr/bin/env bash
+# Builds the one jar with the Linux x86_64, Linux aarch64 and Windows x86_64 libraries, and
+# tests on this x86_64 Linux machine everything of it that can be executed here:
+#  1. mvn -Pall-platforms verify: the host build with all its tests, plus the cross-built
+#     libraries, which scripts/check-natives.sh checks (architecture, digest, exports against
+#     the javac -h headers, imports),
+#  2. the JUnit suite again, on Debian's arm64 JRE under qemu-user, against the aarch64 library,
+#  3. the jar's demo on that JRE: the jar picks natives/linux_arm64 by itself,
+#  4. the resource the jar resolves for Windows x86_64 (host JVM told os.name=Windows 10),
+#  5. the pure-C GoogleTest suites cross-built for aarch64, under qemu-user,
+#  6. the same suites built with mingw-w64, under wine (skip with --no-wine).
+# As root on Debian it first installs the packages it needs; the arm64 JRE is downloaded
+# once into $JB_CROSS_CACHE (default ~/.cache/javabridge) without touching the host's dpkg.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=scripts/lib/packages.sh
+. scripts/lib/packages.sh
+# shellcheck source=scripts/lib/arm64-jre.sh
+. scripts/lib/arm64-jre.sh
+
+wine_tests=1
+if [ "${1:-}" = --no-wine ]; then wine_tests=0; shift; fi
+cache=${JB_CROSS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/javabridge}
+jar=target/javabridge-0.1.0-SNAPSHOT.jar
+timings=()
+# CPU seconds used by finished child processes: on a shared machine wall time alone misleads.
+# `times` must run in this shell (not in a $(...) subshell) to count this shell's children.
+cpu_file=$(mktemp)
+trap 'rm -f "$cpu_file"' EXIT
+cpu_seconds() {
+  awk 'END { n = 0; for (i = 1; i <= 2; i++) { split($i, t, /[ms]/); n += t[1] * 60 + t[2] } printf "%d", n }' "$cpu_file"
+}
+step() {
+  local now
+  times >"$cpu_file"
+  now=$(cpu_seconds)
+  timings+=("$(printf '%-44s %4ds wall %4ds CPU' "$1" $((SECONDS - start)) $((now - start_cpu)))")
+  start=$SECONDS start_cpu=$now
+}
+times >"$cpu_file"
+start=$SECONDS start_cpu=$(cpu_seconds)
+
+extra=("${JB_CROSS_PACKAGES[@]}")
+[ $wine_tests -eq 0 ] || extra+=(wine64)
+jb_install_packages "${extra[@]}"
+step "packages"
+
+java_arm64=$(jb_arm64_jre "$cache/arm64-jre17")
+step "arm64 JRE (download once, then cached)"
+
+mvn -B -ntp -q -Pall-platforms verify "$@"
+step "mvn -Pall-platforms verify (host tests)"
+
+# Surefire writes each class's report under the same name: keep the host's apart.
+rm -rf target/surefire-reports-linux_64 && mv target/surefire-reports target/surefire-reports-linux_64
+mkdir -p target/jvm-logs
+# JB_QEMU_TEST_ARGS: extra Maven arguments for this run only, e.g. -Dtest='!SpawnsJavaTest'
+# for tests that start ${java.home}/bin/java themselves (an arm64 binary the host cannot exec
+# unless binfmt_misc hands it to qemu).
+# shellcheck disable=SC2086
+mvn -B -ntp -q surefire:test -Djvm="$java_arm64" "$@" ${JB_QEMU_TEST_ARGS:-}
+grep -q '<property name="os.arch" value="aarch64"/>' target/surefire-reports/TEST-*.xml ||
+  { echo "test-cross: the JUnit run did not happen on aarch64"; exit 1; }
+bash scripts/check-jni-warnings.sh target
+cat target/surefire-reports/*.txt | grep -E '^Tests run' | sed 's/^/linux_arm64 (qemu): /'
+step "JUnit on arm64 JRE under qemu"
+
+demo=$("$java_arm64" --enable-native-access=ALL-UNNAMED -Xcheck:jni -jar "$jar")
+grep -q 'library from natives/linux_arm64/libjavabridge.so' <<<"$demo" ||
+  { echo "$demo"; echo "test-cross: the jar's demo did not load the aarch64 library"; exit 1; }
+if grep -qE 'WARNING|FATAL' <<<"$demo"; then echo "$demo"; echo "test-cross: the demo printed JNI warnings"; exit 1; fi
+echo "linux_arm64 (qemu): java -jar ran the demo on $(grep -c ' -> ' <<<"$demo") calls"
+step "java -jar demo on arm64 JRE under qemu"
+
+java -Dos.name="Windows 10" -Dos.arch=amd64 -cp "$jar" scripts/cross/ResolveNatives.java
+step "jar layout for Windows x86_64"
+
+# The pure-C GoogleTest suites (cpp/test/core: core, math_ops, the platform layer) for a cross
+# target: GoogleTest is compiled from Debian's /usr/src/googletest, discovery waits for ctest
+# (so the build runs nothing emulated), the C under test is built as shipped (RelWithDebInfo)
+# and GoogleTest's C++ at -O0, which halves the build. The suite then runs as one process:
+# ctest's process per test costs ~3.5 s a test under wine.
+# Usage: cross_gtest PLATFORM TOOLCHAIN RUNNER... (the program's path is appended to RUNNER).
+cross_gtest() {
+  local platform=$1 toolchain=$2 build="target/cmake-$1-tests" rc
+  shift 2
+  cmake -S . -B "$build" -DCMAKE_TOOLCHAIN_FILE="$PWD/cpp/cmake/toolchains/$toolchain.cmake" \
+    -DJB_GTEST_SOURCE_DIR=/usr/src/googletest -DCMAKE_GTEST_DISCOVER_TESTS_DISCOVERY_MODE=PRE_TEST \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O0 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJAVA_HOME="$jdk" \
+    -DJB_JNI_HEADERS_DIR="$PWD/target/generated-sources/jni" -DJB_NATIVES_DIR="$PWD/$build/natives" >"$build.log" 2>&1 ||
+    { cat "$build.log"; exit 1; }
+  cmake --build "$build" --parallel 2 --target jb_core_tests >>"$build.log" 2>&1 || { cat "$build.log"; exit 1; }
+  step "GoogleTest for $platform (build)"
+  local program
+  program=$(find "$build" -maxdepth 1 -name 'jb_core_tests*' -type f -perm -u+x | head -1)
+  set +e
+  timeout 300 "$@" "$program" >"$build/gtest.out" 2>&1
+  rc=$?
+  set -e
+  grep -E '^\[  (PASSED|FAILED) ' "$build/gtest.out" | sed "s/^/$platform ($(basename "$1")): /" || true
+  if [ $rc -ne 0 ] || ! grep -q '^\[  PASSED  \]' "$build/gtest.out"; then
+    cat "$build/gtest.out"; echo "test-cross: GoogleTest for $platform failed (exit $rc)"; exit 1
+  fi
+  step "GoogleTest for $platform (run)"
+}
+jdk=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
+
+cross_gtest linux_arm64 aarch64-linux-gnu qemu-aarch64-static -L /usr/aarch64-linux-gnu
+
+if [ $wine_tests -eq 1 ]; then
+  export WINEPREFIX="$cache/wine-prefix" WINEDEBUG=-all
+  wine=/usr/lib/wine/wine64
+  [ -x "$wine" ] || wine=$(command -v wine64 || command -v wine)
+  cross_gtest windows_64 x86_64-w64-mingw32 "$wine"
+  "$(dirname "$wine")/wineserver" -k 2>/dev/null || true
+fi
+
+echo "test-cross: all passed. Timings:"
+printf '  %s\n' "${timings[@]}"
