@@ -1,0 +1,3 @@
+/* placeholder */
+#include <jni.h>
+int jb_join_placeholder;
