@@ -549,8 +549,11 @@ JB_API int jb_vm_close(jb_vm *vm) {
                       (*jvm)->GetEnv(jvm, (void **)&env, JNI_VERSION_1_8) == JNI_OK;
     if (created_by_us && destroy_on_close && !java_thread) {
         release_ids();
-        if (t != NULL) {
-            detach_if_ours(t);
+        if (t != NULL && t->attached_by_us && t->vm_epoch == atomic_load(&epoch)) {
+            /* detach_if_ours refuses while closing (for threads exiting meanwhile); this one is ours. */
+            (*jvm)->DetachCurrentThread(jvm);
+            t->attached_by_us = 0;
+            t->env = NULL;
         }
         rc = destroy_vm();
         atomic_fetch_add(&epoch, 1);
