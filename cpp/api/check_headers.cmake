@@ -1,0 +1,33 @@
+# Compiles every public header on its own, as C11 and as C++17, with warnings as errors:
+# a header that needs another to be included first, or that is not valid C++, fails here.
+file(GLOB headers RELATIVE "${INCLUDE_DIR}" "${INCLUDE_DIR}/javabridge/*.h")
+if(NOT headers)
+  message(FATAL_ERROR "no headers under ${INCLUDE_DIR}/javabridge")
+endif()
+file(MAKE_DIRECTORY "${WORK_DIR}")
+set(failed 0)
+foreach(h IN LISTS headers)
+  string(MAKE_C_IDENTIFIER "${h}" id)
+  file(WRITE "${WORK_DIR}/${id}.c" "#include <${h}>\nint jb_header_check_${id};\n")
+  file(WRITE "${WORK_DIR}/${id}.cpp" "#include <${h}>\nint jb_header_check_${id};\n")
+  foreach(lang c cpp)
+    if(lang STREQUAL "c")
+      set(cmd "${C_COMPILER}" -std=c11)
+    else()
+      set(cmd "${CXX_COMPILER}" -std=c++17)
+    endif()
+    execute_process(
+      COMMAND ${cmd} -Wall -Wextra -pedantic -Werror -I "${INCLUDE_DIR}" -c "${WORK_DIR}/${id}.${lang}"
+              -o "${WORK_DIR}/${id}.${lang}.o"
+      RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+    if(rc EQUAL 0)
+      message(STATUS "ok    ${h} as ${lang}")
+    else()
+      message(STATUS "FAIL  ${h} as ${lang}:\n${out}${err}")
+      set(failed 1)
+    endif()
+  endforeach()
+endforeach()
+if(failed)
+  message(FATAL_ERROR "a public header does not compile on its own")
+endif()

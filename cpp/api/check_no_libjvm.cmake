@@ -1,0 +1,17 @@
+# libjavabridge must not link libjvm: it is found with dlopen at run time, so the same library
+# works with any JDK and inside a running JVM.
+execute_process(COMMAND "${READELF}" -d "${LIBRARY}" RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "readelf failed on ${LIBRARY}: ${err}")
+endif()
+string(REGEX MATCHALL "\\(NEEDED\\)[^\n]*" needed "${out}")
+message(STATUS "NEEDED entries of ${LIBRARY}:")
+foreach(n IN LISTS needed)
+  message(STATUS "  ${n}")
+endforeach()
+if(NOT needed)
+  message(FATAL_ERROR "no NEEDED entries parsed: is ${LIBRARY} a shared library?")
+endif()
+if(out MATCHES "libjvm")
+  message(FATAL_ERROR "${LIBRARY} has a NEEDED entry for libjvm")
+endif()

@@ -1,0 +1,147 @@
+/*
+ * Class path expansion (see classpath.h). POSIX directory listing only, no JNI.
+ */
+#include "classpath.h"
+
+#include <dirent.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct text {
+    char *data;
+    size_t len;
+    size_t cap;
+} text;
+
+static int append(text *t, const char *s, size_t n) {
+    if (n > SIZE_MAX - t->len - 1) {
+        return JBI_CP_NOMEM;
+    }
+    if (t->len + n + 1 > t->cap) {
+        size_t cap = t->cap ? t->cap : 64;
+        while (cap < t->len + n + 1) {
+            cap = cap > SIZE_MAX / 2 ? t->len + n + 1 : cap * 2;
+        }
+        char *grown = realloc(t->data, cap);
+        if (grown == NULL) {
+            return JBI_CP_NOMEM;
+        }
+        t->data = grown;
+        t->cap = cap;
+    }
+    memcpy(t->data + t->len, s, n);
+    t->len += n;
+    t->data[t->len] = '\0';
+    return JBI_CP_OK;
+}
+
+static int is_jar(const char *name) {
+    size_t n = strlen(name);
+    return n > 4 && (strcmp(name + n - 4, ".jar") == 0 || strcmp(name + n - 4, ".JAR") == 0);
+}
+
+static int compare_names(const void *a, const void *b) {
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Appends the jars of dir (dir_len bytes of entry, without the trailing '*'). */
+static int expand_wildcard(text *t, const char *entry, size_t dir_len, int *first) {
+    char *dir = malloc(dir_len + 2);
+    if (dir == NULL) {
+        return JBI_CP_NOMEM;
+    }
+    if (dir_len == 0) {
+        strcpy(dir, "."); /* a bare "*" means the current directory */
+    } else {
+        memcpy(dir, entry, dir_len);
+        dir[dir_len] = '\0';
+    }
+    DIR *d = opendir(dir);
+    if (d == NULL) {
+        free(dir);
+        return JBI_CP_NODIR;
+    }
+    char **names = NULL;
+    size_t count = 0, cap = 0;
+    int rc = JBI_CP_OK;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!is_jar(e->d_name)) {
+            continue;
+        }
+        if (count == cap) {
+            size_t ncap = cap ? cap * 2 : 16;
+            char **grown = realloc(names, ncap * sizeof *names);
+            if (grown == NULL) {
+                rc = JBI_CP_NOMEM;
+                break;
+            }
+            names = grown;
+            cap = ncap;
+        }
+        if ((names[count] = strdup(e->d_name)) == NULL) {
+            rc = JBI_CP_NOMEM;
+            break;
+        }
+        count++;
+    }
+    closedir(d);
+    if (rc == JBI_CP_OK && count > 0) {
+        qsort(names, count, sizeof *names, compare_names);
+    }
+    for (size_t i = 0; i < count; i++) {
+        if (rc == JBI_CP_OK && !*first) {
+            rc = append(t, ":", 1);
+        }
+        if (rc == JBI_CP_OK) {
+            /* entry[0..dir_len) already ends in '/' unless it was a bare "*". */
+            rc = append(t, entry, dir_len);
+        }
+        if (rc == JBI_CP_OK) {
+            rc = append(t, names[i], strlen(names[i]));
+            *first = 0;
+        }
+        free(names[i]);
+    }
+    free(names);
+    free(dir);
+    return rc;
+}
+
+int jbi_classpath_build(const char *const *entries, size_t count, char **out, size_t *bad_entry) {
+    if (out == NULL || (entries == NULL && count > 0)) {
+        return JBI_CP_INVALID;
+    }
+    text t = {NULL, 0, 0};
+    int rc = append(&t, "", 0);
+    int first = 1;
+    for (size_t i = 0; rc == JBI_CP_OK && i < count; i++) {
+        const char *entry = entries[i];
+        if (entry == NULL || entry[0] == '\0' || strchr(entry, ':') != NULL) {
+            rc = JBI_CP_INVALID;
+        } else {
+            size_t n = strlen(entry);
+            if (entry[n - 1] == '*' && (n == 1 || entry[n - 2] == '/')) {
+                rc = expand_wildcard(&t, entry, n - 1, &first);
+            } else {
+                if (!first) {
+                    rc = append(&t, ":", 1);
+                }
+                if (rc == JBI_CP_OK) {
+                    rc = append(&t, entry, n);
+                }
+                first = 0;
+            }
+        }
+        if (rc != JBI_CP_OK && bad_entry != NULL) {
+            *bad_entry = i;
+        }
+    }
+    if (rc != JBI_CP_OK) {
+        free(t.data);
+        return rc;
+    }
+    *out = t.data;
+    return JBI_CP_OK;
+}

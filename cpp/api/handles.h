@@ -1,0 +1,48 @@
+/*
+ * The handle table behind every opaque jb_ pointer (jb_vm, jb_method, jb_object), without JNI.
+ * A handle is not an address: it encodes a slot index, the slot's generation and a kind, so a
+ * forged, stale (freed) or wrong-kind handle is refused without ever being dereferenced, and a
+ * freed slot is reused under a new generation. Each use holds the slot, so a handle freed while
+ * other threads use it is destroyed by the last user, never under one.
+ */
+#ifndef JB_API_HANDLES_H
+#define JB_API_HANDLES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum jbi_handle_kind {
+    JBI_HANDLE_VM = 1,
+    JBI_HANDLE_METHOD = 2,
+    JBI_HANDLE_OBJECT = 3
+} jbi_handle_kind;
+
+#define JBI_H_OK 0
+#define JBI_H_BAD (-1)   /* forged, stale, wrong kind or NULL */
+#define JBI_H_NOMEM (-2) /* no memory, or every slot taken */
+
+/* Runs, outside the table's lock, once per handle when it is removed and no longer in use. */
+typedef void (*jbi_handle_destroy_fn)(jbi_handle_kind kind, void *ptr);
+
+/* Sets the destroy function (once, before any handle exists). */
+void jbi_handles_set_destroy(jbi_handle_destroy_fn fn);
+
+/* Registers ptr as a new handle of kind; *token receives it. */
+int jbi_handles_add(jbi_handle_kind kind, void *ptr, uintptr_t *token);
+
+/* Validates token and holds it: *ptr stays valid until jbi_handles_release(token). */
+int jbi_handles_acquire(uintptr_t token, jbi_handle_kind kind, void **ptr);
+
+/* Ends a use begun by a successful jbi_handles_acquire; may destroy a removed handle. */
+void jbi_handles_release(uintptr_t token);
+
+/* Removes a live handle: later acquires fail; destroyed now, or by its last user. */
+int jbi_handles_remove(uintptr_t token, jbi_handle_kind kind);
+
+/* Removes every live handle of kind (as jbi_handles_remove each); returns how many. */
+size_t jbi_handles_remove_all(jbi_handle_kind kind);
+
+/* Live (not removed) handles of kind. */
+size_t jbi_handles_count(jbi_handle_kind kind);
+
+#endif

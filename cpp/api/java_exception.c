@@ -1,0 +1,113 @@
+/*
+ * Java exceptions and strings into C (see java_exception.h). Capturing an exception calls
+ * Java again (getName, getMessage, printStackTrace), which can itself throw, typically an
+ * OutOfMemoryError; each step is checked and cleared, and what could not be had stays NULL.
+ */
+#include "java_exception.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "javabridge/errors.h"
+#include "last_error.h"
+#include "utf8.h"
+#include "vm_state.h"
+
+int jbi_string_to_utf8(JNIEnv *env, jstring s, int replace, char **out, size_t *len) {
+    jsize units = (*env)->GetStringLength(env, s);
+    uint16_t stack_buf[256];
+    uint16_t *buf = stack_buf;
+    if ((size_t)units > sizeof stack_buf / sizeof stack_buf[0]) {
+        buf = malloc((size_t)units * sizeof *buf);
+        if (buf == NULL) {
+            return JB_ENOMEM;
+        }
+    }
+    (*env)->GetStringRegion(env, s, 0, units, (jchar *)buf);
+    size_t bytes = 0;
+    int rc = JB_OK;
+    if (jbi_utf16_to_utf8_length(buf, (size_t)units, replace, &bytes, NULL) != JBI_UTF_OK) {
+        rc = JB_EENCODING;
+    } else {
+        char *text = malloc(bytes + 1);
+        if (text == NULL) {
+            rc = JB_ENOMEM;
+        } else {
+            jbi_utf16_to_utf8(buf, (size_t)units, replace, text);
+            text[bytes] = '\0';
+            *out = text;
+            if (len != NULL) {
+                *len = bytes;
+            }
+        }
+    }
+    if (buf != stack_buf) {
+        free(buf);
+    }
+    return rc;
+}
+
+/* Calls a no-argument String-returning method; NULL if it threw or returned null. */
+static char *call_string(JNIEnv *env, jobject target, jmethodID id) {
+    jstring s = (*env)->CallObjectMethod(env, target, id);
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        return NULL;
+    }
+    char *text = NULL;
+    if (s != NULL) {
+        jbi_string_to_utf8(env, s, 1, &text, NULL);
+        (*env)->DeleteLocalRef(env, s);
+    }
+    return text;
+}
+
+static char *stack_trace_of(JNIEnv *env, jthrowable ex) {
+    jobject writer = (*env)->NewObject(env, jbi_java.string_writer_class, jbi_java.string_writer_init);
+    if (writer == NULL) {
+        (*env)->ExceptionClear(env);
+        return NULL;
+    }
+    jobject printer = (*env)->NewObject(env, jbi_java.print_writer_class, jbi_java.print_writer_init, writer);
+    if (printer == NULL) {
+        (*env)->ExceptionClear(env);
+        return NULL;
+    }
+    (*env)->CallVoidMethod(env, ex, jbi_java.throwable_print_stack_trace, printer);
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        return NULL;
+    }
+    /* PrintWriter(Writer) does not buffer: the text is already in the StringWriter. */
+    return call_string(env, writer, jbi_java.object_to_string);
+}
+
+int jbi_java_check(JNIEnv *env, int code, const char *what) {
+    if (!(*env)->ExceptionCheck(env)) {
+        return JB_OK;
+    }
+    jthrowable ex = (*env)->ExceptionOccurred(env);
+    (*env)->ExceptionClear(env);
+    if (ex == NULL || (*env)->PushLocalFrame(env, 16) != 0) {
+        (*env)->ExceptionClear(env);
+        if (ex != NULL) {
+            (*env)->DeleteLocalRef(env, ex);
+        }
+        return jbi_fail(code, "%s: Java threw, and there was no memory left to describe the exception", what);
+    }
+    char *class_name = NULL;
+    jclass cls = (*env)->GetObjectClass(env, ex);
+    if (cls != NULL) {
+        class_name = call_string(env, cls, jbi_java.class_get_name);
+    }
+    char *message = call_string(env, ex, jbi_java.throwable_get_message);
+    char *trace = stack_trace_of(env, ex);
+    (*env)->PopLocalFrame(env, NULL);
+    (*env)->DeleteLocalRef(env, ex);
+    const char *shown_class = class_name != NULL ? class_name : "a Java exception";
+    if (message != NULL) {
+        return jbi_fail_java(code, class_name, message, trace, "%s: %s: %s", what, shown_class, message);
+    }
+    return jbi_fail_java(code, class_name, message, trace, "%s: %s", what, shown_class);
+}

@@ -1,0 +1,47 @@
+/*
+ * Finding libjvm at run time (it is never linked): the candidate list, in the order vm.h
+ * documents, and trying each with dlopen. No JNI, so it is tested alone against fake trees.
+ */
+#ifndef JB_API_JVM_DISCOVERY_H
+#define JB_API_JVM_DISCOVERY_H
+
+#include <stddef.h>
+
+#define JBI_MAX_CANDIDATES 64
+
+typedef struct jbi_candidate {
+    char *path;   /* a libjvm.so path to try */
+    char *origin; /* why it is a candidate: "jvm_path option", "JAVA_HOME=...", "java on PATH: ..." */
+} jbi_candidate;
+
+typedef struct jbi_candidates {
+    jbi_candidate items[JBI_MAX_CANDIDATES];
+    size_t count;
+} jbi_candidates;
+
+typedef struct jbi_search {
+    const char *explicit_path;        /* libjvm.so or a Java home; when set, the only candidate */
+    const char *java_home;            /* $JAVA_HOME or NULL */
+    const char *path_env;             /* $PATH or NULL */
+    const char *const *homes;         /* fixed Java homes to try */
+    size_t home_count;
+    const char *const *scan_dirs;     /* directories whose subdirectories are Java homes (sorted) */
+    size_t scan_dir_count;
+} jbi_search;
+
+/* The system's usual locations (Debian/Ubuntu/Fedora layouts). */
+void jbi_search_defaults(jbi_search *s, const char *explicit_path);
+
+/* Fills out with candidates (duplicates removed); returns 0, or -1 if memory ran out. */
+int jbi_jvm_candidates(const jbi_search *s, jbi_candidates *out);
+
+void jbi_candidates_free(jbi_candidates *c);
+
+/*
+ * dlopens each candidate until one exports JNI_CreateJavaVM and JNI_GetCreatedJavaVMs.
+ * Returns the handle (and *index of the winner), or NULL with report filled: one line per
+ * candidate, "path (origin): reason". report is always NUL-terminated.
+ */
+void *jbi_jvm_load(const jbi_candidates *c, size_t *index, char *report, size_t report_size);
+
+#endif

@@ -1,0 +1,234 @@
+/*
+ * Method lookup (method.h): the class, the method ID and the class of every reference
+ * parameter are resolved once here, so that calls can check arguments without asking Java.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "javabridge/errors.h"
+#include "javabridge/method.h"
+#include "handles.h"
+#include "java_exception.h"
+#include "last_error.h"
+#include "method_internal.h"
+#include "signature.h"
+#include "utf8.h"
+#include "vm_state.h"
+
+/* UTF-8 text (len bytes) to NUL-terminated modified UTF-8 for JNI's lookup functions. */
+static int to_modified(const char *s, size_t len, const char *what, char **out) {
+    size_t n = 0, bad = 0;
+    if (jbi_utf8_to_modified_length(s, len, &n, &bad) != JBI_UTF_OK) {
+        return jbi_fail(JB_EENCODING, "%s is not valid UTF-8 (byte %zu)", what, bad);
+    }
+    char *m = malloc(n + 1);
+    if (m == NULL) {
+        return jbi_fail(JB_ENOMEM, "no memory for %s", what);
+    }
+    jbi_utf8_to_modified(s, len, m);
+    m[n] = '\0';
+    *out = m;
+    return JB_OK;
+}
+
+void jbi_method_destroy(jbi_method *m) {
+    if (m == NULL) {
+        return;
+    }
+    JNIEnv *env = jbi_env_for_cleanup();
+    if (env != NULL) {
+        if (m->cls != NULL) {
+            (*env)->DeleteGlobalRef(env, m->cls);
+        }
+        for (size_t i = 0; m->param_classes != NULL && i < m->param_count; i++) {
+            if (m->param_classes[i] != NULL) {
+                (*env)->DeleteGlobalRef(env, m->param_classes[i]);
+            }
+        }
+    }
+    free(m->param_kinds);
+    free(m->param_classes);
+    free(m->string_ok);
+    free(m->display);
+    free(m);
+}
+
+/* Resolves the classes of reference parameters; lock-free, in the caller's local frame. */
+static int resolve_params(JNIEnv *env, jbi_method *m, const char *sig, const jbi_signature *parsed) {
+    for (size_t i = 0; i < parsed->param_count; i++) {
+        const jbi_sig_type *t = &parsed->params[i];
+        m->param_kinds[i] = t->kind;
+        if (!jbi_sig_is_reference(t)) {
+            continue;
+        }
+        /* FindClass takes "java/lang/String" for classes and the descriptor for arrays. */
+        const char *start = t->kind == 'L' ? sig + t->offset + 1 : sig + t->offset;
+        size_t len = t->kind == 'L' ? t->length - 2 : t->length;
+        char *name = NULL;
+        int rc = to_modified(start, len, "a parameter type", &name);
+        if (rc != JB_OK) {
+            return rc;
+        }
+        jclass local = (*env)->FindClass(env, name);
+        if (local == NULL) {
+            char what[512];
+            snprintf(what, sizeof what, "finding parameter %zu's class %s of %s", i + 1, name, m->display);
+            free(name);
+            return jbi_java_check(env, JB_ECLASS, what);
+        }
+        free(name);
+        m->string_ok[i] = (*env)->IsAssignableFrom(env, jbi_java.string_class, local) ? 1 : 0;
+        m->param_classes[i] = (*env)->NewGlobalRef(env, local);
+        (*env)->DeleteLocalRef(env, local);
+        if (m->param_classes[i] == NULL) {
+            return jbi_fail(JB_ENOMEM, "no memory for a global reference");
+        }
+    }
+    return JB_OK;
+}
+
+static int find(jbi_method_kind kind, const char *class_name, const char *method_name, const char *signature,
+                jb_method **out) {
+    static const char *const fn[] = {"jb_method_find_static", "jb_method_find_instance", "jb_method_find_constructor"};
+    if (class_name == NULL || method_name == NULL || signature == NULL || out == NULL) {
+        return jbi_fail(JB_EINVAL, "%s: class_name, method name, signature and out must not be NULL", fn[kind]);
+    }
+    if (class_name[0] == '\0' || method_name[0] == '\0') {
+        return jbi_fail(JB_EINVAL, "%s: empty class or method name", fn[kind]);
+    }
+    size_t sig_len = strlen(signature);
+    jbi_signature *parsed = malloc(sizeof *parsed);
+    if (parsed == NULL) {
+        return jbi_fail(JB_ENOMEM, "no memory to parse a signature");
+    }
+    size_t bad = 0;
+    if (jbi_signature_parse(signature, sig_len, parsed, &bad) != JBI_SIG_OK) {
+        free(parsed);
+        return jbi_fail(JB_ESIGNATURE, "%s: malformed JNI signature \"%s\" at byte %zu", fn[kind], signature, bad);
+    }
+    if (kind == JBI_CONSTRUCTOR && parsed->result.kind != 'V') {
+        free(parsed);
+        return jbi_fail(JB_ESIGNATURE, "jb_method_find_constructor: signature \"%s\" must return V", signature);
+    }
+
+    jbi_method *m = calloc(1, sizeof *m);
+    char *cls_m = NULL, *name_m = NULL, *sig_m = NULL;
+    size_t np = parsed->param_count;
+    int rc = JB_OK;
+    if (m == NULL || (m->param_kinds = calloc(np + 1, 1)) == NULL ||
+        (m->param_classes = calloc(np + 1, sizeof *m->param_classes)) == NULL ||
+        (m->string_ok = calloc(np + 1, 1)) == NULL) {
+        rc = jbi_fail(JB_ENOMEM, "no memory for a method handle");
+    }
+    if (rc == JB_OK && (rc = to_modified(class_name, strlen(class_name), "the class name", &cls_m)) == JB_OK &&
+        (rc = to_modified(method_name, strlen(method_name), "the method name", &name_m)) == JB_OK) {
+        rc = to_modified(signature, sig_len, "the signature", &sig_m);
+    }
+    if (rc != JB_OK) {
+        free(parsed);
+        free(cls_m);
+        free(name_m);
+        if (m != NULL) {
+            jbi_method_destroy(m); /* nothing JNI in it yet */
+        }
+        return rc;
+    }
+    for (char *p = cls_m; *p != '\0'; p++) {
+        if (*p == '.') {
+            *p = '/';
+        }
+    }
+    size_t display_len = strlen(cls_m) + strlen(method_name) + sig_len + 2;
+    if ((m->display = malloc(display_len)) == NULL) {
+        free(parsed);
+        free(cls_m);
+        free(name_m);
+        free(sig_m);
+        jbi_method_destroy(m);
+        return jbi_fail(JB_ENOMEM, "no memory for a method handle");
+    }
+    snprintf(m->display, display_len, "%s.%s%s", cls_m, method_name, signature);
+    m->kind = kind;
+    m->param_count = np;
+    m->result_kind = parsed->result.kind;
+
+    JNIEnv *env = NULL;
+    rc = jbi_enter(&env);
+    if (rc != JB_OK) {
+        free(parsed);
+        free(cls_m);
+        free(name_m);
+        free(sig_m);
+        jbi_method_destroy(m);
+        return rc;
+    }
+    uintptr_t token = 0;
+    if ((*env)->PushLocalFrame(env, 16) != 0) {
+        rc = jbi_java_check(env, JB_ENOMEM, "jb_method_find");
+    } else {
+        jclass cls = (*env)->FindClass(env, cls_m);
+        if (cls == NULL) {
+            char what[512];
+            snprintf(what, sizeof what, "finding class %s", cls_m);
+            rc = jbi_java_check(env, JB_ECLASS, what);
+        } else {
+            m->id = kind == JBI_STATIC ? (*env)->GetStaticMethodID(env, cls, name_m, sig_m)
+                                       : (*env)->GetMethodID(env, cls, kind == JBI_CONSTRUCTOR ? "<init>" : name_m, sig_m);
+            if (m->id == NULL) {
+                char what[600];
+                snprintf(what, sizeof what, "finding %s method %s", kind == JBI_STATIC ? "static" : kind == JBI_INSTANCE ? "instance" : "constructor", m->display);
+                rc = jbi_java_check(env, JB_EMETHOD, what);
+                const char *jc = jb_error_java_class();
+                if (rc != JB_OK && jc != NULL && strcmp(jc, "java.lang.NoSuchMethodError") != 0) {
+                    jbi_error_recode(rc = JB_ECLASS); /* e.g. the class failed to initialise */
+                }
+            } else if ((rc = resolve_params(env, m, signature, parsed)) == JB_OK) {
+                m->cls = (*env)->NewGlobalRef(env, cls);
+                if (m->cls == NULL) {
+                    rc = jbi_fail(JB_ENOMEM, "no memory for a global reference");
+                } else if (jbi_handles_add(JBI_HANDLE_METHOD, m, &token) != JBI_H_OK) {
+                    rc = jbi_fail(JB_ENOMEM, "no memory for a method handle");
+                }
+            }
+        }
+        (*env)->PopLocalFrame(env, NULL);
+    }
+    if (rc != JB_OK) {
+        jbi_method_destroy(m);
+    }
+    jbi_leave();
+    free(parsed);
+    free(cls_m);
+    free(name_m);
+    free(sig_m);
+    if (rc == JB_OK) {
+        *out = (jb_method *)token;
+    }
+    return rc;
+}
+
+JB_API int jb_method_find_static(const char *class_name, const char *method_name, const char *signature,
+                                 jb_method **out) {
+    return find(JBI_STATIC, class_name, method_name, signature, out);
+}
+
+JB_API int jb_method_find_instance(const char *class_name, const char *method_name, const char *signature,
+                                   jb_method **out) {
+    return find(JBI_INSTANCE, class_name, method_name, signature, out);
+}
+
+JB_API int jb_method_find_constructor(const char *class_name, const char *signature, jb_method **out) {
+    return find(JBI_CONSTRUCTOR, class_name, "<init>", signature, out);
+}
+
+JB_API int jb_method_free(jb_method *method) {
+    if (method == NULL) {
+        return JB_OK;
+    }
+    if (jbi_handles_remove((uintptr_t)method, JBI_HANDLE_METHOD) != JBI_H_OK) {
+        return jbi_fail(JB_EHANDLE, "jb_method_free: not a live jb_method (freed already, or forged)");
+    }
+    return JB_OK;
+}

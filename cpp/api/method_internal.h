@@ -1,0 +1,40 @@
+/*
+ * What a jb_method handle points at: everything a call needs, resolved once at lookup.
+ */
+#ifndef JB_API_METHOD_INTERNAL_H
+#define JB_API_METHOD_INTERNAL_H
+
+#include <jni.h>
+#include <stddef.h>
+
+#include "handles.h"
+
+typedef enum jbi_method_kind { JBI_STATIC, JBI_INSTANCE, JBI_CONSTRUCTOR } jbi_method_kind;
+
+typedef struct jbi_method {
+    jclass cls;                /* global reference */
+    jmethodID id;
+    jbi_method_kind kind;
+    size_t param_count;
+    char *param_kinds;         /* per parameter: Z B C S I J F D L [ */
+    jclass *param_classes;     /* per parameter: global reference for reference types, else NULL */
+    unsigned char *string_ok;  /* per parameter: a java.lang.String may be passed */
+    char result_kind;          /* V Z B C S I J F D L [ */
+    char *display;             /* "java/lang/Math.max(II)I", for messages */
+} jbi_method;
+
+/* Frees a method's memory and, when the JVM still exists, its global references. */
+void jbi_method_destroy(jbi_method *m);
+
+/* The handle table's destroy function for methods and objects. */
+void jbi_destroy_handle(jbi_handle_kind kind, void *ptr);
+
+/* A jb_object points at this. */
+typedef struct jbi_object {
+    jobject ref; /* global reference */
+} jbi_object;
+
+/* Wraps a local reference in a new jb_object handle (a global reference); *token 0 for null. */
+int jbi_object_wrap(JNIEnv *env, jobject local, uintptr_t *token);
+
+#endif

@@ -1,0 +1,68 @@
+/*
+ * Per-thread state (see thread_state.h). The pthread key's destructor is the only place a
+ * thread is detached automatically, so a C thread that exits without saying goodbye does not
+ * leave the JVM waiting for it.
+ */
+#include "thread_state.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+
+static pthread_key_t key;
+static pthread_once_t key_once = PTHREAD_ONCE_INIT;
+static int key_ok;
+static _Thread_local jbi_thread *self;
+static jbi_thread_exit_fn exit_hook;
+static pthread_mutex_t hook_lock = PTHREAD_MUTEX_INITIALIZER;
+
+void jbi_thread_clear_java(jbi_thread *t) {
+    free(t->java_class);
+    free(t->java_message);
+    free(t->stack_trace);
+    t->java_class = t->java_message = t->stack_trace = NULL;
+}
+
+static void destroy(void *value) {
+    jbi_thread *t = value; /* the key itself is already NULL here */
+    pthread_mutex_lock(&hook_lock);
+    jbi_thread_exit_fn fn = exit_hook;
+    pthread_mutex_unlock(&hook_lock);
+    if (fn != NULL) {
+        fn(t);
+    }
+    if (self == t) {
+        self = NULL;
+    }
+    jbi_thread_clear_java(t);
+    free(t);
+}
+
+static void make_key(void) {
+    key_ok = pthread_key_create(&key, destroy) == 0;
+}
+
+void jbi_thread_set_exit_hook(jbi_thread_exit_fn fn) {
+    pthread_mutex_lock(&hook_lock);
+    exit_hook = fn;
+    pthread_mutex_unlock(&hook_lock);
+}
+
+jbi_thread *jbi_thread_self(void) {
+    if (self != NULL) {
+        return self;
+    }
+    pthread_once(&key_once, make_key);
+    if (!key_ok) {
+        return NULL;
+    }
+    jbi_thread *t = calloc(1, sizeof *t);
+    if (t == NULL) {
+        return NULL;
+    }
+    if (pthread_setspecific(key, t) != 0) {
+        free(t);
+        return NULL;
+    }
+    self = t;
+    return t;
+}

@@ -1,0 +1,129 @@
+// The handle table alone: forged, stale and wrong-kind handles are refused without being
+// dereferenced, and a handle removed while in use is destroyed by its last user.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <random>
+#include <thread>
+#include <vector>
+
+extern "C" {
+#include "handles.h"
+}
+
+namespace {
+std::atomic<int> destroyed{0};
+void count_destroy(jbi_handle_kind, void *) { destroyed++; }
+
+class Handles : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        jbi_handles_set_destroy(count_destroy);
+        destroyed = 0;
+    }
+};
+int payload;
+}  // namespace
+
+TEST_F(Handles, AddAcquireRemove) {
+    uintptr_t h = 0;
+    ASSERT_EQ(jbi_handles_add(JBI_HANDLE_OBJECT, &payload, &h), JBI_H_OK);
+    EXPECT_NE(h, 0u);
+    void *p = nullptr;
+    ASSERT_EQ(jbi_handles_acquire(h, JBI_HANDLE_OBJECT, &p), JBI_H_OK);
+    EXPECT_EQ(p, &payload);
+    jbi_handles_release(h);
+    EXPECT_EQ(jbi_handles_remove(h, JBI_HANDLE_OBJECT), JBI_H_OK);
+    EXPECT_EQ(destroyed, 1);
+    EXPECT_EQ(jbi_handles_acquire(h, JBI_HANDLE_OBJECT, &p), JBI_H_BAD) << "stale";
+    EXPECT_EQ(jbi_handles_remove(h, JBI_HANDLE_OBJECT), JBI_H_BAD) << "double free";
+    EXPECT_EQ(destroyed, 1);
+}
+
+TEST_F(Handles, WrongKindAndForgedAreRefused) {
+    uintptr_t h = 0;
+    ASSERT_EQ(jbi_handles_add(JBI_HANDLE_METHOD, &payload, &h), JBI_H_OK);
+    void *p = nullptr;
+    EXPECT_EQ(jbi_handles_acquire(h, JBI_HANDLE_OBJECT, &p), JBI_H_BAD);
+    EXPECT_EQ(jbi_handles_remove(h, JBI_HANDLE_VM), JBI_H_BAD);
+    EXPECT_EQ(jbi_handles_acquire(0, JBI_HANDLE_METHOD, &p), JBI_H_BAD);
+    std::mt19937_64 rng(42);
+    int accepted = 0;
+    for (int i = 0; i < 100000; i++) {
+        uintptr_t forged = static_cast<uintptr_t>(rng());
+        if (forged == h) continue;
+        if (jbi_handles_acquire(forged, JBI_HANDLE_METHOD, &p) == JBI_H_OK) {
+            accepted++;
+            jbi_handles_release(forged);
+        }
+    }
+    EXPECT_EQ(accepted, 0);
+    // Pointers to real memory are not handles either.
+    EXPECT_EQ(jbi_handles_acquire(reinterpret_cast<uintptr_t>(&payload), JBI_HANDLE_METHOD, &p), JBI_H_BAD);
+    EXPECT_EQ(jbi_handles_remove(h, JBI_HANDLE_METHOD), JBI_H_OK);
+}
+
+TEST_F(Handles, ReusedSlotGetsANewGeneration) {
+    uintptr_t first = 0, second = 0;
+    ASSERT_EQ(jbi_handles_add(JBI_HANDLE_OBJECT, &payload, &first), JBI_H_OK);
+    ASSERT_EQ(jbi_handles_remove(first, JBI_HANDLE_OBJECT), JBI_H_OK);
+    ASSERT_EQ(jbi_handles_add(JBI_HANDLE_OBJECT, &payload, &second), JBI_H_OK);
+    EXPECT_NE(first, second);
+    void *p = nullptr;
+    EXPECT_EQ(jbi_handles_acquire(first, JBI_HANDLE_OBJECT, &p), JBI_H_BAD);
+    EXPECT_EQ(jbi_handles_acquire(second, JBI_HANDLE_OBJECT, &p), JBI_H_OK);
+    jbi_handles_release(second);
+    jbi_handles_remove(second, JBI_HANDLE_OBJECT);
+}
+
+TEST_F(Handles, RemovedWhileInUseIsDestroyedByTheLastUser) {
+    uintptr_t h = 0;
+    ASSERT_EQ(jbi_handles_add(JBI_HANDLE_OBJECT, &payload, &h), JBI_H_OK);
+    void *p = nullptr;
+    ASSERT_EQ(jbi_handles_acquire(h, JBI_HANDLE_OBJECT, &p), JBI_H_OK);
+    ASSERT_EQ(jbi_handles_acquire(h, JBI_HANDLE_OBJECT, &p), JBI_H_OK);
+    ASSERT_EQ(jbi_handles_remove(h, JBI_HANDLE_OBJECT), JBI_H_OK);
+    EXPECT_EQ(destroyed, 0);
+    EXPECT_EQ(jbi_handles_acquire(h, JBI_HANDLE_OBJECT, &p), JBI_H_BAD) << "removed: no new users";
+    jbi_handles_release(h);
+    EXPECT_EQ(destroyed, 0);
+    jbi_handles_release(h);
+    EXPECT_EQ(destroyed, 1);
+}
+
+TEST_F(Handles, RemoveAllTakesOnlyOneKind) {
+    std::vector<uintptr_t> objects(1000), methods(10);
+    for (auto &h : objects) ASSERT_EQ(jbi_handles_add(JBI_HANDLE_OBJECT, &payload, &h), JBI_H_OK);
+    for (auto &h : methods) ASSERT_EQ(jbi_handles_add(JBI_HANDLE_METHOD, &payload, &h), JBI_H_OK);
+    EXPECT_EQ(jbi_handles_count(JBI_HANDLE_OBJECT), 1000u);
+    EXPECT_EQ(jbi_handles_remove_all(JBI_HANDLE_OBJECT), 1000u);
+    EXPECT_EQ(jbi_handles_count(JBI_HANDLE_OBJECT), 0u);
+    EXPECT_EQ(jbi_handles_count(JBI_HANDLE_METHOD), 10u);
+    EXPECT_EQ(destroyed, 1000);
+    void *p = nullptr;
+    for (auto h : objects) EXPECT_EQ(jbi_handles_acquire(h, JBI_HANDLE_OBJECT, &p), JBI_H_BAD);
+    EXPECT_EQ(jbi_handles_remove_all(JBI_HANDLE_METHOD), 10u);
+}
+
+TEST_F(Handles, ConcurrentUseAndRemoveNeverLosesOrDoublesADestroy) {
+    constexpr int kRounds = 2000;
+    for (int round = 0; round < kRounds; round++) {
+        uintptr_t h = 0;
+        ASSERT_EQ(jbi_handles_add(JBI_HANDLE_OBJECT, &payload, &h), JBI_H_OK);
+        std::vector<std::thread> users;
+        for (int t = 0; t < 4; t++) {
+            users.emplace_back([h] {
+                void *p = nullptr;
+                for (int i = 0; i < 20; i++) {
+                    if (jbi_handles_acquire(h, JBI_HANDLE_OBJECT, &p) == JBI_H_OK) {
+                        EXPECT_EQ(p, &payload);
+                        jbi_handles_release(h);
+                    }
+                }
+            });
+        }
+        jbi_handles_remove(h, JBI_HANDLE_OBJECT);
+        for (auto &u : users) u.join();
+    }
+    EXPECT_EQ(destroyed, kRounds);
+}

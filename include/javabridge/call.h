@@ -1,0 +1,163 @@
+/**
+ * @file call.h
+ * @brief Calling Java methods with C arguments and results.
+ *
+ * Arguments are an array of jb_arg built with the jb_arg_*() helpers. Each is checked
+ * against the method's signature before Java is entered:
+ *
+ * | jb_arg            | accepted for parameter types                                   |
+ * |-------------------|----------------------------------------------------------------|
+ * | jb_arg_bool       | Z                                                              |
+ * | jb_arg_int32      | I; also B, S, C when the value fits (else JB_ERANGE)           |
+ * | jb_arg_int64      | J                                                              |
+ * | jb_arg_double     | D; also F (converted)                                          |
+ * | jb_arg_string     | any class type String is assignable to (String, Object, CharSequence...) |
+ * | jb_arg_bytes      | [B (or Object, Cloneable, Serializable)                        |
+ * | jb_arg_object     | any reference type the object is an instance of                |
+ * | jb_arg_null       | any reference type                                             |
+ *
+ * Results: _bool needs Z; _int32 accepts B, S, C, I; _int64 accepts B, S, C, I, J;
+ * _double accepts F, D; _string needs a reference type whose value is a String; _bytes
+ * needs [B; _object any reference type; _void any (the result is discarded).
+ * A mismatch is JB_ETYPE, a wrong count JB_EARGS.
+ *
+ * Strings cross as real UTF-8 (not JNI's modified UTF-8): embedded NUL and characters
+ * outside the BMP (emoji) survive both ways; invalid UTF-8 from C is JB_EENCODING, and so is
+ * a Java string holding an unpaired surrogate, which has no UTF-8 form.
+ *
+ * Each call runs in its own JNI local frame, so a thread can make any number of calls.
+ * A Java exception is cleared at the boundary and returned as JB_EJAVA, with its class,
+ * message and stack trace in the last error; the JVM and the thread remain usable.
+ *
+ * Common return codes of every call: JB_OK; JB_EINVAL (args NULL with nargs > 0, an out
+ * pointer NULL); JB_EHANDLE (method, receiver or object argument not live); JB_ENOT_OPEN;
+ * JB_EATTACH; JB_EARGS; JB_ETYPE; JB_ERANGE (a length over INT32_MAX, an int32 not fitting
+ * B/S/C); JB_EENCODING; JB_ENOMEM; JB_EJAVA. Out-parameters are written only on JB_OK.
+ * All calls are thread-safe.
+ */
+#ifndef JAVABRIDGE_CALL_H
+#define JAVABRIDGE_CALL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "javabridge/export.h"
+#include "javabridge/method.h"
+#include "javabridge/object.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** The C type carried by a jb_arg. */
+typedef enum jb_arg_type {
+    JB_ARG_BOOL = 1,
+    JB_ARG_INT32 = 2,
+    JB_ARG_INT64 = 3,
+    JB_ARG_DOUBLE = 4,
+    JB_ARG_STRING = 5, /**< UTF-8 with a length; a NULL data pointer passes Java null. */
+    JB_ARG_BYTES = 6,  /**< Bytes with a length, copied into a new byte[]; NULL data passes null. */
+    JB_ARG_OBJECT = 7, /**< A jb_object; NULL passes null. */
+    JB_ARG_NULL = 8    /**< Java null. */
+} jb_arg_type;
+
+/** One argument. Borrowed by the call: nothing it points to is kept afterwards. */
+typedef struct jb_arg {
+    jb_arg_type type;
+    union {
+        bool b;
+        int32_t i32;
+        int64_t i64;
+        double d;
+        struct {
+            const char *data;
+            size_t len;
+        } str;
+        struct {
+            const void *data;
+            size_t len;
+        } bytes;
+        jb_object *obj;
+    } u;
+} jb_arg;
+
+/** A boolean argument. */
+static inline jb_arg jb_arg_bool(bool v) { jb_arg a; memset(&a, 0, sizeof a); a.type = JB_ARG_BOOL; a.u.b = v; return a; }
+/** A 32-bit integer argument. */
+static inline jb_arg jb_arg_int32(int32_t v) { jb_arg a; memset(&a, 0, sizeof a); a.type = JB_ARG_INT32; a.u.i32 = v; return a; }
+/** A 64-bit integer argument. */
+static inline jb_arg jb_arg_int64(int64_t v) { jb_arg a; memset(&a, 0, sizeof a); a.type = JB_ARG_INT64; a.u.i64 = v; return a; }
+/** A double argument. */
+static inline jb_arg jb_arg_double(double v) { jb_arg a; memset(&a, 0, sizeof a); a.type = JB_ARG_DOUBLE; a.u.d = v; return a; }
+/** A UTF-8 string of len bytes (may contain NUL); s NULL passes Java null. */
+static inline jb_arg jb_arg_string_n(const char *s, size_t len) { jb_arg a; memset(&a, 0, sizeof a); a.type = JB_ARG_STRING; a.u.str.data = s; a.u.str.len = len; return a; }
+/** A NUL-terminated UTF-8 string; NULL passes Java null. */
+static inline jb_arg jb_arg_string(const char *s) { return jb_arg_string_n(s, s != NULL ? strlen(s) : 0); }
+/** len bytes copied into a new Java byte[]; data NULL passes Java null. */
+static inline jb_arg jb_arg_bytes(const void *data, size_t len) { jb_arg a; memset(&a, 0, sizeof a); a.type = JB_ARG_BYTES; a.u.bytes.data = data; a.u.bytes.len = len; return a; }
+/** A Java object (borrowed); NULL passes Java null. */
+static inline jb_arg jb_arg_object(jb_object *o) { jb_arg a; memset(&a, 0, sizeof a); a.type = JB_ARG_OBJECT; a.u.obj = o; return a; }
+/** Java null. */
+static inline jb_arg jb_arg_null(void) { jb_arg a; memset(&a, 0, sizeof a); a.type = JB_ARG_NULL; return a; }
+
+/**
+ * @name Static methods
+ * @param method from jb_method_find_static().
+ * @param args nargs arguments (may be NULL when nargs is 0).
+ * @param nargs the number of arguments.
+ * @param[out] out the result (see the file comment for types and the common return codes).
+ * @{
+ */
+JB_API int jb_call_static_void(jb_method *method, const jb_arg *args, size_t nargs);
+JB_API int jb_call_static_bool(jb_method *method, const jb_arg *args, size_t nargs, bool *out);
+JB_API int jb_call_static_int32(jb_method *method, const jb_arg *args, size_t nargs, int32_t *out);
+JB_API int jb_call_static_int64(jb_method *method, const jb_arg *args, size_t nargs, int64_t *out);
+JB_API int jb_call_static_double(jb_method *method, const jb_arg *args, size_t nargs, double *out);
+/**
+ * String result: *out receives a NUL-terminated UTF-8 copy, freed by the caller with
+ * jb_string_free(), or NULL for a Java null; *out_len (may be NULL) its length in bytes,
+ * not counting the terminator (embedded NULs count).
+ */
+JB_API int jb_call_static_string(jb_method *method, const jb_arg *args, size_t nargs, char **out, size_t *out_len);
+/**
+ * byte[] result: *out receives a copy freed by the caller with jb_bytes_free() (never NULL
+ * for an empty array), or NULL for a Java null; *out_len (not NULL) its length.
+ */
+JB_API int jb_call_static_bytes(jb_method *method, const jb_arg *args, size_t nargs, uint8_t **out, size_t *out_len);
+/** Object result: *out receives a reference freed with jb_object_free(), or NULL for a Java null. */
+JB_API int jb_call_static_object(jb_method *method, const jb_arg *args, size_t nargs, jb_object **out);
+/** @} */
+
+/**
+ * @name Instance methods
+ * As the static ones, with the receiver: self must be a live jb_object whose class is (a
+ * subclass of) the method's class, else JB_ETYPE; NULL self is JB_EINVAL.
+ * @{
+ */
+JB_API int jb_call_instance_void(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs);
+JB_API int jb_call_instance_bool(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, bool *out);
+JB_API int jb_call_instance_int32(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, int32_t *out);
+JB_API int jb_call_instance_int64(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, int64_t *out);
+JB_API int jb_call_instance_double(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, double *out);
+JB_API int jb_call_instance_string(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, char **out,
+                                   size_t *out_len);
+JB_API int jb_call_instance_bytes(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, uint8_t **out,
+                                  size_t *out_len);
+JB_API int jb_call_instance_object(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs,
+                                   jb_object **out);
+/** @} */
+
+/**
+ * @brief Creates an object with a constructor from jb_method_find_constructor().
+ * @param[out] out receives the new object's reference, freed with jb_object_free().
+ * @return the common codes above.
+ */
+JB_API int jb_call_new(jb_method *method, const jb_arg *args, size_t nargs, jb_object **out);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
