@@ -10,3 +10,6 @@ if [ ! -f "$jar" ] || [ -n "$(find java cpp include CMakeLists.txt pom.xml -newe
 fi
 echo "== Java calls C =="
 java -jar "$jar"
+echo
+echo "== C calls Java =="
+bash scripts/demo-c.sh

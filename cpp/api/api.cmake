@@ -52,7 +52,7 @@ if(BUILD_TESTING)
   file(GLOB JB_API_UNIT_TESTS CONFIGURE_DEPENDS cpp/test/api_unit/*.cpp)
   add_executable(jb_api_unit_tests ${JB_API_UNIT_TESTS})
   target_link_libraries(jb_api_unit_tests PRIVATE jb_api_pure GTest::gtest_main)
-  gtest_discover_tests(jb_api_unit_tests DISCOVERY_TIMEOUT 30
+  jb_test_program(jb_api_unit_tests
     PROPERTIES ENVIRONMENT "JB_TEST_JAVA_HOME=${JB_TEST_JAVA_HOME}")
 
   # Against a real JVM: one process (so one JVM) per test.
@@ -63,7 +63,7 @@ if(BUILD_TESTING)
   set_target_properties(jb_capi_tests PROPERTIES BUILD_RPATH "${JB_NATIVES_DIR}")
   # Compiled in: gtest_discover_tests splits a list-valued ENVIRONMENT into separate properties.
   target_compile_definitions(jb_capi_tests PRIVATE "JB_TEST_CLASSES_DEFAULT=\"${JB_TEST_CLASSES_DIR}\"")
-  gtest_discover_tests(jb_capi_tests DISCOVERY_TIMEOUT 30
+  jb_test_program(jb_capi_tests EMBEDS_JVM
     PROPERTIES ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME}" TIMEOUT 120)
 
   # Test-only natives that a JUnit test loads to call libjavabridge from inside a running JVM.

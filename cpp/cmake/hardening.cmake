@@ -24,20 +24,20 @@ if(JB_SANITIZE)
   add_link_options(${JB_SANITIZER_FLAGS})
 endif()
 
-# jb_test_program(<target> [EMBEDS_JVM]): registers a GoogleTest program with ctest (label jvm or
+# jb_test_program(<target> [EMBEDS_JVM] [PROPERTIES <test properties>...]): registers a GoogleTest program with ctest (label jvm or
 # nojvm). Under JB_SANITIZE a program that embeds a JVM gets the sanitizer defaults the JVM needs
 # (cpp/sanitize/jvm_sanitizer_defaults.c: LeakSanitizer on, the JVM's own libraries suppressed);
 # the others run with every default on. Programs without a JVM are also listed in
 # <build>/no-jvm-test-programs.txt, which scripts/ci-valgrind.sh runs under memcheck.
 function(jb_test_program target)
-  cmake_parse_arguments(ARG "EMBEDS_JVM" "" "" ${ARGN})
+  cmake_parse_arguments(ARG "EMBEDS_JVM" "" "PROPERTIES" ${ARGN})
   if(ARG_EMBEDS_JVM)
     if(JB_SANITIZE)
       target_sources(${target} PRIVATE "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../sanitize/jvm_sanitizer_defaults.c")
     endif()
-    gtest_discover_tests(${target} DISCOVERY_TIMEOUT 30 PROPERTIES LABELS jvm)
+    gtest_discover_tests(${target} DISCOVERY_TIMEOUT 30 PROPERTIES LABELS jvm ${ARG_PROPERTIES})
   else()
-    gtest_discover_tests(${target} DISCOVERY_TIMEOUT 30 PROPERTIES LABELS nojvm)
+    gtest_discover_tests(${target} DISCOVERY_TIMEOUT 30 PROPERTIES LABELS nojvm ${ARG_PROPERTIES})
     set_property(GLOBAL APPEND PROPERTY JB_NO_JVM_TEST_PROGRAMS "$<TARGET_FILE:${target}>")
   endif()
 endfunction()
