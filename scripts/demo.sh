@@ -11,5 +11,4 @@ fi
 echo "== Java calls C =="
 java -jar "$jar"
 echo
-echo "== C calls Java =="
 bash scripts/demo-c.sh
