@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <filesystem>
 #include <cstdlib>
 #include <string>
 #include <sys/stat.h>
@@ -18,7 +19,10 @@ class TempDir {
         char tmpl[] = "/tmp/jb-cp-XXXXXX";
         path_ = mkdtemp(tmpl);
     }
-    ~TempDir() { std::system(("rm -rf '" + path_ + "'").c_str()); }
+    ~TempDir() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path_, ignored);
+    }
     void touch(const std::string &name) const {
         FILE *f = std::fopen((path_ + "/" + name).c_str(), "w");
         ASSERT_NE(f, nullptr);

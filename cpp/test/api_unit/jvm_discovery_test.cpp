@@ -2,6 +2,8 @@
 // names every candidate with the reason it failed.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -19,14 +21,17 @@ class FakeTree {
         char tmpl[] = "/tmp/jb-jvm-XXXXXX";
         root_ = mkdtemp(tmpl);
     }
-    ~FakeTree() { std::system(("rm -rf '" + root_ + "'").c_str()); }
+    ~FakeTree() {
+        std::error_code ignored;
+        std::filesystem::remove_all(root_, ignored);
+    }
     std::string dir(const std::string &rel) const {
-        std::system(("mkdir -p '" + root_ + "/" + rel + "'").c_str());
+        std::filesystem::create_directories(root_ + "/" + rel);
         return root_ + "/" + rel;
     }
     std::string file(const std::string &rel, const std::string &content = "not an ELF file") const {
         std::string p = root_ + "/" + rel;
-        std::system(("mkdir -p \"$(dirname '" + p + "')\"").c_str());
+        std::filesystem::create_directories(std::filesystem::path(p).parent_path());
         FILE *f = std::fopen(p.c_str(), "w");
         std::fputs(content.c_str(), f);
         std::fclose(f);
