@@ -51,7 +51,7 @@ if(BUILD_TESTING)
   # Against a real JVM: one process (so one JVM) per test.
   file(GLOB JB_CAPI_TESTS CONFIGURE_DEPENDS cpp/test/capi/*.cpp)
   add_executable(jb_capi_tests ${JB_CAPI_TESTS})
-  target_include_directories(jb_capi_tests PRIVATE cpp/test/capi)
+  target_include_directories(jb_capi_tests PRIVATE cpp/test/capi ${JNI_INCLUDE_DIRS})
   target_link_libraries(jb_capi_tests PRIVATE javabridge GTest::gtest Threads::Threads ${CMAKE_DL_LIBS})
   set_target_properties(jb_capi_tests PROPERTIES BUILD_RPATH "${JB_NATIVES_DIR}")
   gtest_discover_tests(jb_capi_tests DISCOVERY_TIMEOUT 30

@@ -318,7 +318,7 @@ static int call(jbi_method_kind kind, jb_method *method, jb_object *self_handle,
         rc = jbi_fail(JB_ETYPE, "%s is a %s method, called as %s", m->display, kind_names[m->kind], kind_names[kind]);
         goto done;
     }
-    if (!result_compatible(w, m->result_kind)) {
+    if (kind != JBI_CONSTRUCTOR && !result_compatible(w, m->result_kind)) {
         rc = jbi_fail(JB_ETYPE, "%s returns '%c', which cannot be read as %s", m->display, m->result_kind, want_names[w]);
         goto done;
     }

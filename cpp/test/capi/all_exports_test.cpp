@@ -1,0 +1,179 @@
+// Every function libjavabridge exports, called with NULL and forged arguments before open,
+// while open and after the JVM is destroyed: always the documented code, never a crash. The
+// table must cover every exported jb_ symbol, so a new function without a row fails here.
+#include "capi_fixture.h"
+
+#include <dlfcn.h>
+
+#include <cstdio>
+#include <functional>
+#include <map>
+#include <set>
+
+using namespace jbtest;
+
+namespace {
+
+std::set<std::string> exported_jb_symbols() {
+    Dl_info info{};
+    EXPECT_NE(dladdr(reinterpret_cast<void *>(&jb_version), &info), 0);
+    std::string cmd = std::string("nm -D --defined-only '") + info.dli_fname + "'";
+    std::set<std::string> names;
+    FILE *p = popen(cmd.c_str(), "r");
+    EXPECT_NE(p, nullptr);
+    char line[512];
+    while (p != nullptr && std::fgets(line, sizeof line, p) != nullptr) {
+        char addr[64], type[8], name[400];
+        if (std::sscanf(line, "%63s %7s %399s", addr, type, name) == 3 && std::string(name).rfind("jb_", 0) == 0) {
+            names.insert(name);
+        }
+    }
+    if (p != nullptr) pclose(p);
+    return names;
+}
+
+enum State { kBeforeOpen = 0, kOpen = 1, kDestroyed = 2 };
+
+struct Row {
+    std::vector<std::function<int()>> bad_calls;  // each must return its expected code
+    std::array<int, 3> expected;                  // per State
+};
+
+// Handles that were never issued: an address on the stack, small integers, all ones.
+int stack_word;
+jb_method *forged_method = reinterpret_cast<jb_method *>(&stack_word);
+jb_object *forged_object = reinterpret_cast<jb_object *>(uintptr_t(0x1234567));
+jb_vm *forged_vm = reinterpret_cast<jb_vm *>(~uintptr_t(0));
+
+std::map<std::string, Row> table() {
+    int32_t i32;
+    static int64_t i64;
+    static double d;
+    static bool b;
+    static char *s;
+    static size_t n;
+    static uint8_t *bytes;
+    static jb_object *o;
+    static jb_method *m;
+    (void)i32;
+    static jb_arg arg = jb_arg_int32(1);
+    const int NOT = JB_ENOT_OPEN, GONE = JB_EVM_DESTROYED, INV = JB_EINVAL, BAD = JB_EHANDLE;
+    std::map<std::string, Row> t;
+    auto same = [](int c) { return std::array<int, 3>{c, c, c}; };
+    // Calls: NULL method or out -> EINVAL in every state; a forged method -> not open / EHANDLE.
+#define CALL_ROWS(fn, ...)                                                                                  \
+    t[#fn] = {{[] { return fn(nullptr, &arg, 1, __VA_ARGS__); }, [] { return fn(forged_method, nullptr, 1, __VA_ARGS__); }}, same(INV)}; \
+    t[#fn "#forged"] = {{[] { return fn(forged_method, &arg, 1, __VA_ARGS__); }}, {NOT, BAD, GONE}};
+#define INSTANCE_ROWS(fn, ...)                                                                                \
+    t[#fn] = {{[] { return fn(nullptr, forged_object, &arg, 1, __VA_ARGS__); },                              \
+               [] { return fn(forged_method, nullptr, &arg, 1, __VA_ARGS__); }}, same(INV)};                  \
+    t[#fn "#forged"] = {{[] { return fn(forged_method, forged_object, &arg, 1, __VA_ARGS__); }}, {NOT, BAD, GONE}};
+    t["jb_call_static_void"] = {{[] { return jb_call_static_void(nullptr, &arg, 1); },
+                                 [] { return jb_call_static_void(forged_method, nullptr, 3); }}, same(INV)};
+    t["jb_call_static_void#forged"] = {{[] { return jb_call_static_void(forged_method, &arg, 1); }}, {NOT, BAD, GONE}};
+    CALL_ROWS(jb_call_static_bool, &b)
+    CALL_ROWS(jb_call_static_int32, reinterpret_cast<int32_t *>(&n))
+    CALL_ROWS(jb_call_static_int64, &i64)
+    CALL_ROWS(jb_call_static_double, &d)
+    CALL_ROWS(jb_call_static_string, &s, &n)
+    CALL_ROWS(jb_call_static_bytes, &bytes, &n)
+    CALL_ROWS(jb_call_static_object, &o)
+    CALL_ROWS(jb_call_new, &o)
+    t["jb_call_instance_void"] = {{[] { return jb_call_instance_void(nullptr, forged_object, &arg, 1); },
+                                   [] { return jb_call_instance_void(forged_method, nullptr, &arg, 1); }}, same(INV)};
+    t["jb_call_instance_void#forged"] = {{[] { return jb_call_instance_void(forged_method, forged_object, &arg, 1); }}, {NOT, BAD, GONE}};
+    INSTANCE_ROWS(jb_call_instance_bool, &b)
+    INSTANCE_ROWS(jb_call_instance_int32, reinterpret_cast<int32_t *>(&n))
+    INSTANCE_ROWS(jb_call_instance_int64, &i64)
+    INSTANCE_ROWS(jb_call_instance_double, &d)
+    INSTANCE_ROWS(jb_call_instance_string, &s, &n)
+    INSTANCE_ROWS(jb_call_instance_bytes, &bytes, &n)
+    INSTANCE_ROWS(jb_call_instance_object, &o)
+    // NULL out-pointers, each alone.
+    t["jb_call_static_*#null-out"] = {{[] { return jb_call_static_bool(forged_method, &arg, 1, nullptr); },
+                                       [] { return jb_call_static_int64(forged_method, &arg, 1, nullptr); },
+                                       [] { return jb_call_static_double(forged_method, &arg, 1, nullptr); },
+                                       [] { return jb_call_static_string(forged_method, &arg, 1, nullptr, &n); },
+                                       [] { return jb_call_static_bytes(forged_method, &arg, 1, nullptr, &n); },
+                                       [] { return jb_call_static_bytes(forged_method, &arg, 1, &bytes, nullptr); },
+                                       [] { return jb_call_static_object(forged_method, &arg, 1, nullptr); },
+                                       [] { return jb_call_new(forged_method, &arg, 1, nullptr); },
+                                       [] { return jb_call_instance_bytes(forged_method, forged_object, &arg, 1, &bytes, nullptr); },
+                                       [] { return jb_call_instance_string(forged_method, forged_object, &arg, 1, nullptr, &n); }},
+                                      same(INV)};
+
+    t["jb_method_find_static"] = {{[] { return jb_method_find_static(nullptr, "f", "()V", &m); },
+                                   [] { return jb_method_find_static(kTarget, nullptr, "()V", &m); },
+                                   [] { return jb_method_find_static(kTarget, "f", nullptr, &m); },
+                                   [] { return jb_method_find_static(kTarget, "f", "()V", nullptr); }}, same(INV)};
+    t["jb_method_find_static#signature"] = {{[] { return jb_method_find_static(kTarget, "f", "(", &m); }}, same(JB_ESIGNATURE)};
+    t["jb_method_find_static#state"] = {{[] { return jb_method_find_static(kTarget, "add", "(II)I", &m); }}, {NOT, JB_OK, GONE}};
+    t["jb_method_find_instance"] = {{[] { return jb_method_find_instance(nullptr, "f", "()V", &m); },
+                                     [] { return jb_method_find_instance(kCounter, "f", "()V", nullptr); }}, same(INV)};
+    t["jb_method_find_constructor"] = {{[] { return jb_method_find_constructor(nullptr, "()V", &m); },
+                                        [] { return jb_method_find_constructor(kCounter, nullptr, &m); },
+                                        [] { return jb_method_find_constructor(kCounter, "()V", nullptr); }}, same(INV)};
+    t["jb_method_free"] = {{[] { return jb_method_free(forged_method); },
+                            [] { return jb_method_free(reinterpret_cast<jb_method *>(forged_object)); }}, same(BAD)};
+    t["jb_method_free#null"] = {{[] { return jb_method_free(nullptr); }}, same(JB_OK)};
+    t["jb_object_free"] = {{[] { return jb_object_free(forged_object); },
+                            [] { return jb_object_free(reinterpret_cast<jb_object *>(forged_method)); }}, same(BAD)};
+    t["jb_object_free#null"] = {{[] { return jb_object_free(nullptr); }}, same(JB_OK)};
+    t["jb_object_class_name"] = {{[] { return jb_object_class_name(nullptr, &s); },
+                                  [] { return jb_object_class_name(forged_object, nullptr); }}, same(INV)};
+    t["jb_object_class_name#forged"] = {{[] { return jb_object_class_name(forged_object, &s); }}, {NOT, BAD, GONE}};
+    t["jb_string_free"] = {{[] { jb_string_free(nullptr); return 0; }}, same(0)};
+    t["jb_bytes_free"] = {{[] { jb_bytes_free(nullptr); return 0; }}, same(0)};
+    t["jb_vm_open"] = {{[] { return jb_vm_open(nullptr, nullptr); }}, same(INV)};
+    t["jb_vm_close"] = {{[] { return jb_vm_close(forged_vm); },
+                         [] { return jb_vm_close(reinterpret_cast<jb_vm *>(forged_method)); }}, same(BAD)};
+    t["jb_vm_close#null"] = {{[] { return jb_vm_close(nullptr); }}, same(JB_OK)};
+    t["jb_vm_detach_current_thread"] = {{[] { return jb_vm_detach_current_thread(); }}, same(JB_OK)};
+    t["jb_vm_is_attached"] = {{[] { return jb_vm_is_attached(nullptr); }}, same(INV)};
+    t["jb_error_code"] = {{[] { jb_error_clear(); return jb_error_code(); }}, same(JB_OK)};
+    t["jb_error_clear"] = {{[] { jb_error_clear(); return jb_error_message()[0] == '\0' ? 0 : 1; }}, same(0)};
+    t["jb_error_message"] = {{[] { return jb_error_message() != nullptr ? 0 : 1; }}, same(0)};
+    t["jb_error_java_class"] = {{[] { jb_error_clear(); return jb_error_java_class() == nullptr ? 0 : 1; }}, same(0)};
+    t["jb_error_java_message"] = {{[] { jb_error_clear(); return jb_error_java_message() == nullptr ? 0 : 1; }}, same(0)};
+    t["jb_error_java_stack_trace"] = {{[] { jb_error_clear(); return jb_error_java_stack_trace() == nullptr ? 0 : 1; }}, same(0)};
+    t["jb_error_name"] = {{[] { return jb_error_name(INT32_MIN) != nullptr && jb_error_name(INT32_MAX) != nullptr ? 0 : 1; }}, same(0)};
+    t["jb_log_set_callback"] = {{[] { return jb_log_set_callback(nullptr, static_cast<jb_log_level>(-1), nullptr); }}, same(INV)};
+    t["jb_version"] = {{[] { return jb_version() != nullptr ? 0 : 1; }}, same(0)};
+    t["jb_version_number"] = {{[] { return jb_version_number() == JB_VERSION_NUMBER ? 0 : 1; }}, same(0)};
+    return t;
+}
+
+void run_table(State state) {
+    for (auto &[name, row] : table()) {
+        for (size_t k = 0; k < row.bad_calls.size(); k++) {
+            int rc = row.bad_calls[k]();
+            EXPECT_EQ(rc, row.expected[state]) << name << " call " << k << " in state " << state << ": "
+                                               << jb_error_name(rc) << ": " << jb_error_message();
+        }
+    }
+}
+
+}  // namespace
+
+TEST(AllExports, TheTableCoversEveryExportedFunction) {
+    std::set<std::string> exported = exported_jb_symbols();
+    ASSERT_GT(exported.size(), 30u);
+    std::set<std::string> covered;
+    for (auto &[name, row] : table()) covered.insert(name.substr(0, name.find('#')));
+    for (const auto &e : exported) EXPECT_TRUE(covered.count(e)) << e << " is exported but has no row";
+    for (const auto &c : covered) {
+        if (c.find('*') == std::string::npos) {
+            EXPECT_TRUE(exported.count(c)) << c << " has a row but is not exported";
+        }
+    }
+}
+
+TEST(AllExports, BadArgumentsInEveryStateGiveTheDocumentedCode) {
+    run_table(kBeforeOpen);
+    jb_vm *vm = open_vm();
+    ASSERT_NE(vm, nullptr);
+    run_table(kOpen);
+    // Free what the open-state rows may have created, then destroy the JVM.
+    ASSERT_EQ(jb_vm_close(vm), JB_OK);
+    run_table(kDestroyed);
+}

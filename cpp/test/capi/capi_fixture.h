@@ -1,0 +1,84 @@
+// Shared by the suites that start a real JVM. ctest runs every test in its own process,
+// so each test may create (and destroy) the process's one JVM.
+#ifndef JB_TEST_CAPI_FIXTURE_H
+#define JB_TEST_CAPI_FIXTURE_H
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <string>
+#include <vector>
+
+#include <javabridge/javabridge.h>
+
+namespace jbtest {
+
+inline const char *test_classes() {
+    const char *dir = std::getenv("JB_TEST_CLASSES_DIR");
+    return dir != nullptr ? dir : "target/test-classes";
+}
+
+constexpr const char *kTarget = "dev.javabridge.capi.CapiTarget";
+constexpr const char *kCounter = "dev.javabridge.capi.CapiTarget$Counter";
+
+// Opens with the test classes and -Xcheck:jni (plus extra options); fails the test on error.
+inline jb_vm *open_vm(std::vector<const char *> extra = {}, jb_vm_options *custom = nullptr) {
+    static const char *cp[1];
+    cp[0] = test_classes();
+    static std::vector<const char *> options;
+    options = {"-Xcheck:jni", "-Xss2m"};
+    options.insert(options.end(), extra.begin(), extra.end());
+    jb_vm_options o = JB_VM_OPTIONS_INIT;
+    if (custom != nullptr) o = *custom;
+    o.class_path = cp;
+    o.class_path_count = 1;
+    o.jvm_options = options.data();
+    o.jvm_option_count = options.size();
+    jb_vm *vm = nullptr;
+    int rc = jb_vm_open(&o, &vm);
+    EXPECT_EQ(rc, JB_OK) << jb_error_name(rc) << ": " << jb_error_message();
+    return vm;
+}
+
+inline jb_method *find_static(const char *name, const char *sig, const char *cls = kTarget) {
+    jb_method *m = nullptr;
+    int rc = jb_method_find_static(cls, name, sig, &m);
+    EXPECT_EQ(rc, JB_OK) << name << sig << ": " << jb_error_name(rc) << ": " << jb_error_message();
+    return m;
+}
+
+inline jb_method *find_instance(const char *name, const char *sig, const char *cls = kCounter) {
+    jb_method *m = nullptr;
+    int rc = jb_method_find_instance(cls, name, sig, &m);
+    EXPECT_EQ(rc, JB_OK) << name << sig << ": " << jb_error_name(rc) << ": " << jb_error_message();
+    return m;
+}
+
+// A test with a JVM open for its whole body, destroyed at the end.
+class WithVm : public ::testing::Test {
+  protected:
+    void SetUp() override {
+        vm_ = open_vm();
+        ASSERT_NE(vm_, nullptr);
+    }
+    void TearDown() override {
+        EXPECT_EQ(jb_vm_close(vm_), JB_OK) << jb_error_message();
+    }
+    jb_vm *vm_ = nullptr;
+};
+
+// Calls a String-returning static method with one String argument.
+inline std::string call_string(jb_method *m, const std::string &arg, int *rc_out = nullptr) {
+    jb_arg a = jb_arg_string_n(arg.data(), arg.size());
+    char *out = nullptr;
+    size_t len = 0;
+    int rc = jb_call_static_string(m, &a, 1, &out, &len);
+    if (rc_out != nullptr) *rc_out = rc;
+    std::string s = out != nullptr ? std::string(out, len) : std::string("<null>");
+    jb_string_free(out);
+    return s;
+}
+
+}  // namespace jbtest
+
+#endif

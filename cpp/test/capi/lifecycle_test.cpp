@@ -1,0 +1,226 @@
+// Opening, joining, reference counting and closing the process's one JVM; discovery failures.
+#include "capi_fixture.h"
+
+#include <chrono>
+#include <cstring>
+#include <dlfcn.h>
+#include <jni.h>
+#include <mutex>
+
+using namespace jbtest;
+
+namespace {
+std::mutex log_mutex;
+std::string log_text;
+void collect_log(jb_log_level, const char *message, void *user_data) {
+    std::lock_guard<std::mutex> lock(log_mutex);
+    log_text += message;
+    log_text += '\n';
+    ++*static_cast<int *>(user_data);
+}
+
+int add_one_two() {
+    jb_method *add = nullptr;
+    int rc = jb_method_find_static(kTarget, "add", "(II)I", &add);
+    if (rc != JB_OK) return rc;
+    jb_arg two[] = {jb_arg_int32(1), jb_arg_int32(2)};
+    int32_t r = 0;
+    rc = jb_call_static_int32(add, two, 2, &r);
+    jb_method_free(add);
+    return rc != JB_OK ? rc : r;
+}
+}  // namespace
+
+TEST(Lifecycle, VersionMatchesTheHeader) {
+    EXPECT_STREQ(jb_version(), JB_VERSION_STRING);
+    EXPECT_EQ(jb_version_number(), JB_VERSION_NUMBER);
+    EXPECT_STREQ(jb_error_name(JB_EJAVA), "JB_EJAVA");
+    EXPECT_STREQ(jb_error_name(JB_EINTERNAL), "JB_EINTERNAL");
+    EXPECT_STREQ(jb_error_name(JB_OK), "JB_OK");
+    EXPECT_STREQ(jb_error_name(-999), "JB_E?");
+    EXPECT_STREQ(jb_error_name(5), "JB_E?");
+}
+
+TEST(Lifecycle, EverythingBeforeOpenIsENotOpen) {
+    jb_method *m = nullptr;
+    EXPECT_EQ(jb_method_find_static(kTarget, "add", "(II)I", &m), JB_ENOT_OPEN);
+    EXPECT_NE(std::string(jb_error_message()).find("jb_vm_open"), std::string::npos);
+    int32_t i;
+    EXPECT_EQ(jb_call_static_int32(reinterpret_cast<jb_method *>(0x105), nullptr, 0, &i), JB_ENOT_OPEN);
+    bool attached = true;
+    EXPECT_EQ(jb_vm_is_attached(&attached), JB_OK);
+    EXPECT_FALSE(attached);
+    EXPECT_EQ(jb_vm_is_attached(nullptr), JB_EINVAL);
+    EXPECT_EQ(jb_vm_close(nullptr), JB_OK);
+    EXPECT_EQ(jb_vm_detach_current_thread(), JB_OK);
+}
+
+TEST(Lifecycle, JoinWithoutAJvmIsEVmNone) {
+    jb_vm_options o = JB_VM_OPTIONS_INIT;
+    o.mode = JB_VM_JOIN;
+    jb_vm *vm = nullptr;
+    EXPECT_EQ(jb_vm_open(&o, &vm), JB_EVM_NONE);
+    EXPECT_EQ(vm, nullptr);
+}
+
+TEST(Lifecycle, ReferenceCountedOpenCloseThenDestroyedForGood) {
+    jb_vm *first = open_vm();
+    jb_vm *second = open_vm();
+    ASSERT_NE(first, nullptr);
+    ASSERT_NE(second, nullptr);
+    EXPECT_NE(first, second);
+    bool attached = false;
+    EXPECT_EQ(jb_vm_is_attached(&attached), JB_OK);
+    EXPECT_TRUE(attached);
+    EXPECT_EQ(add_one_two(), 3);
+    jb_method *add = find_static("add", "(II)I");
+    EXPECT_EQ(jb_vm_close(first), JB_OK);
+    EXPECT_EQ(jb_vm_close(first), JB_EHANDLE) << "double close does not touch the count";
+    EXPECT_EQ(add_one_two(), 3) << "one reference left";
+    EXPECT_EQ(jb_vm_close(second), JB_OK);
+    int32_t r;
+    jb_arg two[] = {jb_arg_int32(1), jb_arg_int32(2)};
+    EXPECT_EQ(jb_call_static_int32(add, two, 2, &r), JB_EVM_DESTROYED);
+    EXPECT_EQ(jb_method_free(add), JB_EHANDLE) << "freed by the last close";
+    jb_vm *again = nullptr;
+    EXPECT_EQ(jb_vm_open(nullptr, &again), JB_EVM_DESTROYED);
+    EXPECT_NE(std::string(jb_error_message()).find("cannot create another"), std::string::npos);
+    EXPECT_EQ(jb_vm_is_attached(&attached), JB_OK);
+    EXPECT_FALSE(attached);
+}
+
+TEST(Lifecycle, CreateWhileOpenIsEVmExists) {
+    jb_vm *vm = open_vm();
+    jb_vm_options o = JB_VM_OPTIONS_INIT;
+    o.mode = JB_VM_CREATE;
+    jb_vm *other = nullptr;
+    EXPECT_EQ(jb_vm_open(&o, &other), JB_EVM_EXISTS);
+    o.mode = JB_VM_JOIN;
+    ASSERT_EQ(jb_vm_open(&o, &other), JB_OK);
+    EXPECT_EQ(jb_vm_close(other), JB_OK);
+    EXPECT_EQ(jb_vm_close(vm), JB_OK);
+}
+
+TEST(Lifecycle, KeptRunningAtCloseThenJoinedAgain) {
+    jb_vm_options o = JB_VM_OPTIONS_INIT;
+    o.destroy_on_close = false;
+    jb_vm *vm = open_vm({}, &o);
+    ASSERT_NE(vm, nullptr);
+    jb_method *add = find_static("add", "(II)I");
+    jb_object *obj = nullptr;
+    ASSERT_EQ(jb_call_static_object(find_static("listOf", "(Ljava/lang/String;Ljava/lang/String;)Ljava/util/List;"),
+                                    std::vector<jb_arg>{jb_arg_string("a"), jb_arg_string("b")}.data(), 2, &obj), JB_OK);
+    ASSERT_EQ(jb_vm_close(vm), JB_OK);
+    jb_vm_options join = JB_VM_OPTIONS_INIT;
+    join.mode = JB_VM_JOIN;
+    ASSERT_EQ(jb_vm_open(&join, &vm), JB_OK) << jb_error_message();
+    int32_t r;
+    jb_arg two[] = {jb_arg_int32(1), jb_arg_int32(2)};
+    EXPECT_EQ(jb_call_static_int32(add, two, 2, &r), JB_EHANDLE) << "handles do not outlive the last close";
+    EXPECT_EQ(jb_object_free(obj), JB_EHANDLE);
+    EXPECT_EQ(add_one_two(), 3);
+    jb_vm_options create = JB_VM_OPTIONS_INIT;
+    create.mode = JB_VM_CREATE;
+    jb_vm *other = nullptr;
+    EXPECT_EQ(jb_vm_open(&create, &other), JB_EVM_EXISTS);
+    EXPECT_EQ(jb_vm_close(vm), JB_OK);
+}
+
+TEST(Lifecycle, InvalidOptions) {
+    jb_vm *vm = nullptr;
+    EXPECT_EQ(jb_vm_open(nullptr, nullptr), JB_EINVAL);
+    jb_vm_options o = JB_VM_OPTIONS_INIT;
+    o.version = 99;
+    EXPECT_EQ(jb_vm_open(&o, &vm), JB_EINVAL);
+    EXPECT_NE(std::string(jb_error_message()).find("JB_VM_OPTIONS_INIT"), std::string::npos);
+    o = JB_VM_OPTIONS_INIT;
+    o.mode = static_cast<jb_vm_mode>(7);
+    EXPECT_EQ(jb_vm_open(&o, &vm), JB_EINVAL);
+    o = JB_VM_OPTIONS_INIT;
+    o.jvm_option_count = 2;
+    EXPECT_EQ(jb_vm_open(&o, &vm), JB_EINVAL);
+    const char *with_null[] = {"-Xint", nullptr};
+    o.jvm_options = with_null;
+    EXPECT_EQ(jb_vm_open(&o, &vm), JB_EINVAL);
+    o = JB_VM_OPTIONS_INIT;
+    const char *bad_cp[] = {"a:b"};
+    o.class_path = bad_cp;
+    o.class_path_count = 1;
+    EXPECT_EQ(jb_vm_open(&o, &vm), JB_EINVAL);
+    EXPECT_NE(std::string(jb_error_message()).find("class path entry 0"), std::string::npos) << jb_error_message();
+    EXPECT_EQ(vm, nullptr);
+}
+
+TEST(Lifecycle, UnrecognisedJvmOptionIsEVmCreate) {
+    jb_vm_options o = JB_VM_OPTIONS_INIT;
+    const char *opts[] = {"-XX:+ThisOptionDoesNotExist"};
+    o.jvm_options = opts;
+    o.jvm_option_count = 1;
+    jb_vm *vm = nullptr;
+    EXPECT_EQ(jb_vm_open(&o, &vm), JB_EVM_CREATE);
+    EXPECT_NE(std::string(jb_error_message()).find("JNI_CreateJavaVM failed"), std::string::npos);
+}
+
+TEST(Lifecycle, BadJvmPathListsTheCandidate) {
+    jb_vm_options o = JB_VM_OPTIONS_INIT;
+    o.jvm_path = "/nonexistent/jdk/lib/server/libjvm.so";
+    jb_vm *vm = nullptr;
+    EXPECT_EQ(jb_vm_open(&o, &vm), JB_ENOJVM);
+    std::string msg = jb_error_message();
+    EXPECT_NE(msg.find("/nonexistent/jdk/lib/server/libjvm.so (jvm_path option): "), std::string::npos) << msg;
+    EXPECT_NE(msg.find("No such file"), std::string::npos) << msg;
+    o.jvm_path = "/etc";  // a directory that is no Java home
+    EXPECT_EQ(jb_vm_open(&o, &vm), JB_ENOJVM);
+    EXPECT_NE(std::string(jb_error_message()).find("/etc/lib/server/libjvm.so"), std::string::npos);
+}
+
+TEST(Lifecycle, BadJavaHomeIsReportedThenTheNextCandidateWorks) {
+    setenv("JAVA_HOME", "/nonexistent-java-home", 1);
+    int messages = 0;
+    ASSERT_EQ(jb_log_set_callback(collect_log, JB_LOG_DEBUG, &messages), JB_OK);
+    jb_vm *vm = open_vm();
+    ASSERT_NE(vm, nullptr);
+    EXPECT_GT(messages, 0);
+    {
+        std::lock_guard<std::mutex> lock(log_mutex);
+        EXPECT_NE(log_text.find("/nonexistent-java-home/lib/server/libjvm.so (JAVA_HOME=/nonexistent-java-home)"),
+                  std::string::npos) << log_text;
+        EXPECT_NE(log_text.find("loaded libjvm"), std::string::npos) << log_text;
+    }
+    EXPECT_EQ(add_one_two(), 3);
+    EXPECT_EQ(jb_log_set_callback(nullptr, JB_LOG_DEBUG, nullptr), JB_OK);
+    EXPECT_EQ(jb_log_set_callback(nullptr, static_cast<jb_log_level>(9), nullptr), JB_EINVAL);
+    EXPECT_EQ(jb_vm_close(vm), JB_OK);
+}
+
+TEST(Lifecycle, ExplicitJavaHomeDirectoryWorks) {
+    const char *home = std::getenv("JAVA_HOME");
+    ASSERT_NE(home, nullptr);
+    std::string h = home;
+    unsetenv("JAVA_HOME");
+    jb_vm_options o = JB_VM_OPTIONS_INIT;
+    o.jvm_path = h.c_str();
+    jb_vm *vm = open_vm({}, &o);
+    ASSERT_NE(vm, nullptr);
+    EXPECT_EQ(add_one_two(), 3);
+    EXPECT_EQ(jb_vm_close(vm), JB_OK);
+}
+
+// DestroyJavaVM waits for every non-daemon Java thread, forever if one never ends: the last
+// close must still return, within its timeout, with JB_ETIMEDOUT.
+TEST(Lifecycle, CloseReturnsEvenIfTheJvmCannotShutDown) {
+    jb_vm_options o = JB_VM_OPTIONS_INIT;
+    o.destroy_timeout_ms = 500;
+    jb_vm *vm = open_vm({}, &o);
+    ASSERT_NE(vm, nullptr);
+    ASSERT_EQ(jb_call_static_void(find_static("startEndlessThread", "()V"), nullptr, 0), JB_OK);
+    auto start = std::chrono::steady_clock::now();
+    EXPECT_EQ(jb_vm_close(vm), JB_ETIMEDOUT);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_GE(ms, 400);
+    EXPECT_LT(ms, 5000);
+    EXPECT_NE(std::string(jb_error_message()).find("non-daemon"), std::string::npos);
+    jb_vm *again = nullptr;
+    EXPECT_EQ(jb_vm_open(nullptr, &again), JB_EVM_DESTROYED);
+    // The process exits normally with the JVM stuck in shutdown (std::exit from gtest's main).
+}
