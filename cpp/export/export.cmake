@@ -32,10 +32,11 @@ if(BUILD_TESTING)
   target_include_directories(jb_export_tests PRIVATE "${JB_CEXPORT_TEST_DIR}")
   target_link_libraries(jb_export_tests PRIVATE javabridge GTest::gtest_main Threads::Threads)
   set_target_properties(jb_export_tests PROPERTIES BUILD_RPATH "${JB_NATIVES_DIR}")
+  # Compiled in rather than set in ENVIRONMENT: gtest_discover_tests (CMake 3.25) splits a
+  # two-variable ENVIRONMENT list into separate properties and the second is lost.
+  target_compile_definitions(jb_export_tests PRIVATE "JB_CEXPORT_TEST_CLASSES=\"${JB_CEXPORT_TEST_CLASSES}\"")
   gtest_discover_tests(jb_export_tests DISCOVERY_TIMEOUT 30
-    PROPERTIES
-      ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME};JB_CEXPORT_TEST_CLASSES=${JB_CEXPORT_TEST_CLASSES}"
-      TIMEOUT 120)
+    PROPERTIES ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME}" TIMEOUT 120)
 
   add_test(NAME export_headers_compile_alone
     COMMAND ${CMAKE_COMMAND} -DC_COMPILER=${CMAKE_C_COMPILER} -DCXX_COMPILER=${CMAKE_CXX_COMPILER}

@@ -11,9 +11,10 @@
 
 namespace jbexport {
 
+// The build compiles the directory in; the environment variable overrides it.
 inline const char *target_classes() {
     const char *dir = std::getenv("JB_CEXPORT_TEST_CLASSES");
-    return dir != nullptr ? dir : "target/export-test-classes";
+    return dir != nullptr ? dir : JB_CEXPORT_TEST_CLASSES;
 }
 
 // Opens the JVM with class_path (default: the export test classes); nullptr on failure.
