@@ -54,10 +54,10 @@ if(BUILD_TESTING)
   target_include_directories(jb_capi_tests PRIVATE cpp/test/capi ${JNI_INCLUDE_DIRS})
   target_link_libraries(jb_capi_tests PRIVATE javabridge GTest::gtest Threads::Threads ${CMAKE_DL_LIBS})
   set_target_properties(jb_capi_tests PROPERTIES BUILD_RPATH "${JB_NATIVES_DIR}")
+  # Compiled in: gtest_discover_tests splits a list-valued ENVIRONMENT into separate properties.
+  target_compile_definitions(jb_capi_tests PRIVATE "JB_TEST_CLASSES_DEFAULT=\"${JB_TEST_CLASSES_DIR}\"")
   gtest_discover_tests(jb_capi_tests DISCOVERY_TIMEOUT 30
-    PROPERTIES
-      ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME};JB_TEST_CLASSES_DIR=${JB_TEST_CLASSES_DIR}"
-      TIMEOUT 120)
+    PROPERTIES ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME}" TIMEOUT 120)
 
   # Test-only natives that a JUnit test loads to call libjavabridge from inside a running JVM.
   add_library(jb_capi_join_test SHARED cpp/test/capi_join/join_native.c)

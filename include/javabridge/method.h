@@ -54,8 +54,8 @@ JB_API int jb_method_find_constructor(const char *class_name, const char *signat
 /**
  * @brief Frees a method handle. Calls already running with it finish first.
  * @param method a handle, or NULL (nothing happens).
- * @return JB_OK (also for NULL and for handles already invalidated by the last jb_vm_close());
- *   JB_EHANDLE if method is forged, of another kind, or freed twice.
+ * @return JB_OK (also for NULL); JB_EHANDLE if method is forged, of another kind, freed twice,
+ *   or already freed by the last jb_vm_close() (harmless: nothing is left to free).
  * @note Thread-safe.
  */
 JB_API int jb_method_free(jb_method *method);

@@ -23,8 +23,8 @@ typedef struct jb_object jb_object;
 /**
  * @brief Releases an object reference; the Java object may then be collected.
  * @param object a reference, or NULL (nothing happens).
- * @return JB_OK (also for NULL and for references already invalidated by the last
- *   jb_vm_close()); JB_EHANDLE if object is forged, of another kind, or freed twice.
+ * @return JB_OK (also for NULL); JB_EHANDLE if object is forged, of another kind, freed twice,
+ *   or already freed by the last jb_vm_close() (harmless: nothing is left to free).
  * @note Thread-safe; calls already running with the object finish first.
  */
 JB_API int jb_object_free(jb_object *object);

@@ -15,7 +15,11 @@ namespace jbtest {
 
 inline const char *test_classes() {
     const char *dir = std::getenv("JB_TEST_CLASSES_DIR");
+#ifdef JB_TEST_CLASSES_DEFAULT
+    return dir != nullptr ? dir : JB_TEST_CLASSES_DEFAULT;
+#else
     return dir != nullptr ? dir : "target/test-classes";
+#endif
 }
 
 constexpr const char *kTarget = "dev.javabridge.capi.CapiTarget";

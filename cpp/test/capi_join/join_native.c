@@ -10,18 +10,24 @@
 
 #include <javabridge/javabridge.h>
 
-static jstring result(JNIEnv *env, const char *text) {
-    return (*env)->NewStringUTF(env, text);
+/* As UTF-8 bytes for Java to decode: NewStringUTF takes modified UTF-8, which mangles emoji. */
+static jbyteArray result(JNIEnv *env, const char *text) {
+    jsize n = (jsize)strlen(text);
+    jbyteArray a = (*env)->NewByteArray(env, n);
+    if (a != NULL) {
+        (*env)->SetByteArrayRegion(env, a, 0, n, (const jbyte *)text);
+    }
+    return a;
 }
 
-static jstring failure(JNIEnv *env, const char *what, int rc) {
+static jbyteArray failure(JNIEnv *env, const char *what, int rc) {
     char text[1400];
     snprintf(text, sizeof text, "FAIL %s: %s: %s", what, jb_error_name(rc), jb_error_message());
     return result(env, text);
 }
 
 /* Joins, calls a static method, an exception-throwing one and a constructor, closes. */
-JNIEXPORT jstring JNICALL Java_dev_javabridge_capi_JoinNatives_joinAndCall(JNIEnv *env, jclass cls) {
+JNIEXPORT jbyteArray JNICALL Java_dev_javabridge_capi_JoinNatives_joinAndCall0(JNIEnv *env, jclass cls) {
     (void)cls;
     jb_vm_options o = JB_VM_OPTIONS_INIT;
     o.mode = JB_VM_JOIN;
@@ -34,7 +40,7 @@ JNIEXPORT jstring JNICALL Java_dev_javabridge_capi_JoinNatives_joinAndCall(JNIEn
         (rc = jb_method_find_static("dev.javabridge.capi.CapiTarget", "throwIllegalArgument", "(Ljava/lang/String;)I", &iae)) != JB_OK ||
         (rc = jb_method_find_constructor("dev.javabridge.capi.CapiTarget$Counter", "(Ljava/lang/String;J)V", &ctor)) != JB_OK ||
         (rc = jb_method_find_instance("dev.javabridge.capi.CapiTarget$Counter", "toString", "()Ljava/lang/String;", &name)) != JB_OK) {
-        jstring r = failure(env, "lookup", rc);
+        jbyteArray r = failure(env, "lookup", rc);
         jb_vm_close(vm);
         return r;
     }
