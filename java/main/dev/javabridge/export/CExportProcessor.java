@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,13 +46,21 @@ public final class CExportProcessor extends AbstractProcessor {
 
     @Override
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-        Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
-        for (Element e : round.getElementsAnnotatedWith(CExport.class)) {
+        Set<Element> annotated = new HashSet<>(round.getElementsAnnotatedWith(CExport.class));
+        Set<TypeElement> classes = new LinkedHashSet<>();
+        for (Element e : annotated) {
             if (e.getKind() != ElementKind.METHOD) {
                 error(e, "@CExport applies to methods only, not to " + e);
                 continue;
             }
-            byClass.computeIfAbsent(outermost(e), k -> new ArrayList<>()).add((ExecutableElement) e);
+            classes.add(outermost(e));
+        }
+        // Members in the order javac lists them (methods in declaration order), the same on every build.
+        Map<TypeElement, List<ExecutableElement>> byClass = new LinkedHashMap<>();
+        for (TypeElement c : classes) {
+            List<ExecutableElement> methods = new ArrayList<>();
+            collect(c, annotated, methods);
+            byClass.put(c, methods);
         }
         Map<String, TypeElement> stems = new LinkedHashMap<>();
         for (Map.Entry<TypeElement, List<ExecutableElement>> entry : byClass.entrySet()) {
@@ -68,6 +78,16 @@ public final class CExportProcessor extends AbstractProcessor {
             write(entry.getKey(), spec.stem() + ".c", SourceWriter.write(spec));
         }
         return true;
+    }
+
+    private static void collect(Element e, Set<Element> annotated, List<ExecutableElement> out) {
+        for (Element member : e.getEnclosedElements()) {
+            if (member.getKind() == ElementKind.METHOD && annotated.contains(member)) {
+                out.add((ExecutableElement) member);
+            } else if (member.getKind().isClass() || member.getKind().isInterface()) {
+                collect(member, annotated, out);
+            }
+        }
     }
 
     private static TypeElement outermost(Element e) {
