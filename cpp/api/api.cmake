@@ -1,6 +1,12 @@
 # libjavabridge's C API (C programs call Java): public headers in include/javabridge/,
 # sources in cpp/api/, built into the same libjavabridge as the Java natives.
 # libjvm is found with dlopen at run time, never linked.
+if(NOT UNIX)
+  # dlopen, pthread keys and the libjvm layouts are POSIX; a Windows port needs LoadLibrary
+  # and FlsAlloc equivalents. Until then the Windows library carries only the Java natives.
+  message(STATUS "javabridge C API: POSIX only, not built for ${CMAKE_SYSTEM_NAME}")
+  return()
+endif()
 find_package(Threads REQUIRED)
 
 # The parts without JNI, in their own library so unit tests and fuzzers can use them alone.
@@ -25,6 +31,7 @@ target_sources(javabridge PRIVATE
 target_include_directories(javabridge PUBLIC
   $<BUILD_INTERFACE:${CMAKE_SOURCE_DIR}/include>)
 target_include_directories(javabridge PRIVATE cpp/api)
+target_compile_definitions(javabridge PRIVATE JB_BUILDING_LIBRARY)
 target_link_libraries(javabridge PRIVATE jb_api_pure Threads::Threads ${CMAKE_DL_LIBS})
 
 # The C example: links only libjavabridge and libc.

@@ -10,6 +10,14 @@
 
 #include <javabridge/javabridge.h>
 
+/* Its own JNI_OnLoad: otherwise the JVM's dlsym finds libjavabridge's (a dependency), whose
+ * cache needs the javabridge jar's classes, which this test does not. */
+JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {
+    (void)vm;
+    (void)reserved;
+    return JNI_VERSION_1_8;
+}
+
 /* As UTF-8 bytes for Java to decode: NewStringUTF takes modified UTF-8, which mangles emoji. */
 static jbyteArray result(JNIEnv *env, const char *text) {
     jsize n = (jsize)strlen(text);
