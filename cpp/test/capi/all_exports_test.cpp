@@ -3,6 +3,8 @@
 // table must cover every exported jb_ symbol, so a new function without a row fails here.
 #include "capi_fixture.h"
 
+#include <javabridge/cexport.h>
+
 #include <dlfcn.h>
 
 #include <cstdio>
@@ -140,6 +142,17 @@ std::map<std::string, Row> table() {
     t["jb_log_set_callback"] = {{[] { return jb_log_set_callback(nullptr, static_cast<jb_log_level>(-1), nullptr); }}, same(INV)};
     t["jb_version"] = {{[] { return jb_version() != nullptr ? 0 : 1; }}, same(0)};
     t["jb_version_number"] = {{[] { return jb_version_number() == JB_VERSION_NUMBER ? 0 : 1; }}, same(0)};
+    // Runtime support for @CExport-generated code (javabridge/cexport.h). A fresh site per call,
+    // so that no handle cached in one state is seen in the next.
+#define JB_TEST_SITE JB_CEXPORT_SITE(JB_CEXPORT_STATIC, kTarget, "add", "(II)I")
+    t["jb_cexport_method"] = {{[] { return jb_cexport_method(nullptr, &m); },
+                               [] { jb_cexport_site site = JB_TEST_SITE; return jb_cexport_method(&site, nullptr); }}, same(INV)};
+    t["jb_cexport_method#state"] = {{[] { jb_cexport_site site = JB_TEST_SITE; return jb_cexport_method(&site, &m); }}, {NOT, JB_OK, GONE}};
+    t["jb_cexport_refresh"] = {{[] { return jb_cexport_refresh(nullptr, &m); },
+                                [] { jb_cexport_site site = JB_TEST_SITE; return jb_cexport_refresh(&site, nullptr); }}, same(INV)};
+    t["jb_cexport_refresh#forged"] = {{[] { jb_cexport_site site = JB_TEST_SITE; jb_method *f = forged_method; return jb_cexport_refresh(&site, &f); }}, {NOT, JB_OK, GONE}};
+    t["jb_cexport_fail"] = {{[] { return jb_cexport_fail(INV, nullptr); }, [] { return jb_cexport_fail(INV, "x"); }}, same(INV)};
+#undef JB_TEST_SITE
     return t;
 }
 

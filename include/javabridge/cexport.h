@@ -1,0 +1,97 @@
+/**
+ * @file cexport.h
+ * @brief Runtime support for the C code that javabridge's @CExport processor generates.
+ *
+ * Generated sources include this header; programs call the generated functions, not these.
+ * A jb_cexport_site names one Java method and caches its jb_method handle: looked up on first
+ * use, shared by all threads, and looked up again after the JVM was closed and reopened (the
+ * C API invalidates every handle at the last jb_vm_close()).
+ */
+#ifndef JAVABRIDGE_CEXPORT_H
+#define JAVABRIDGE_CEXPORT_H
+
+#include <stddef.h>
+
+#include "javabridge/errors.h"
+#include "javabridge/export.h"
+#include "javabridge/method.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Which jb_method_find_* a site uses. */
+typedef enum jb_cexport_kind {
+    JB_CEXPORT_STATIC = 0,     /**< jb_method_find_static() */
+    JB_CEXPORT_INSTANCE = 1,   /**< jb_method_find_instance() */
+    JB_CEXPORT_CONSTRUCTOR = 2 /**< jb_method_find_constructor(); method_name is ignored */
+} jb_cexport_kind;
+
+/** One Java method a generated function calls. Static storage; only the runtime touches cached. */
+typedef struct jb_cexport_site {
+    jb_cexport_kind kind;
+    const char *class_name;  /**< binary name, for example "com.example.Outer$Inner" */
+    const char *method_name;
+    const char *signature;   /**< JNI descriptor */
+    jb_method *cached;       /**< NULL until the first successful lookup; read and written atomically */
+} jb_cexport_site;
+
+/** Initialises a jb_cexport_site. */
+#define JB_CEXPORT_SITE(kind, class_name, method_name, signature) { (kind), (class_name), (method_name), (signature), NULL }
+
+/**
+ * @brief The site's method handle, looked up on first use (and after jb_cexport_refresh()).
+ * @param[out] out receives the handle, owned by the site: never free it.
+ * @return JB_OK; JB_EINVAL (site or out NULL); otherwise the code of jb_method_find_*
+ *   (JB_ENOT_OPEN, JB_ECLASS, JB_EMETHOD, ...), with the last error set.
+ * @note Thread-safe and lock-free: threads racing on the first use may each look the method up;
+ *   one handle wins and the others are freed.
+ */
+JB_API int jb_cexport_method(jb_cexport_site *site, jb_method **out);
+
+/**
+ * @brief After a call with *m failed with JB_EHANDLE: if *m is stale (the JVM was closed since it
+ * was looked up), drops it from the site and looks the method up again.
+ * @param[in,out] m the handle that failed; receives the fresh one on JB_OK.
+ * @return JB_OK (retry the call with *m); JB_EHANDLE if *m is still live, so the failure came
+ *   from something else and a retry would fail the same way (the last error is left as the
+ *   call set it); otherwise the lookup's code, with the last error set.
+ * @note Thread-safe. Never drops a live handle, nor one another thread has already replaced.
+ */
+JB_API int jb_cexport_refresh(jb_cexport_site *site, jb_method **m);
+
+/**
+ * Runs call_expr (a jb_call_* expression using m) with site's handle in m, storing the result in
+ * rc; when the handle turns out stale, looks the method up again and runs call_expr once more.
+ * JB_EHANDLE comes before Java is entered, so a retried call never runs Java twice.
+ */
+#define JB_CEXPORT_CALL(rc, site, m, call_expr)                                  \
+    do {                                                                        \
+        (rc) = jb_cexport_method((site), &(m));                                 \
+        if ((rc) == JB_OK) {                                                    \
+            (rc) = (call_expr);                                                 \
+            if ((rc) == JB_EHANDLE) {                                           \
+                int jb_cexport_refreshed_ = jb_cexport_refresh((site), &(m));   \
+                if (jb_cexport_refreshed_ == JB_OK) {                           \
+                    (rc) = (call_expr);                                         \
+                } else if (jb_cexport_refreshed_ != JB_EHANDLE) {               \
+                    (rc) = jb_cexport_refreshed_;                               \
+                }                                                               \
+            }                                                                   \
+        }                                                                       \
+    } while (0)
+
+/**
+ * @brief Sets the calling thread's last error, as the library's own functions do on failure.
+ * @param code a negative jb_status.
+ * @param message UTF-8, copied (truncated to the last error's capacity); NULL for "".
+ * @return code, so that generated code can write `return jb_cexport_fail(JB_EINVAL, "...");`.
+ * @note Thread-safe; needs no open JVM.
+ */
+JB_API int jb_cexport_fail(int code, const char *message);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
