@@ -43,7 +43,7 @@ if(BUILD_TESTING)
   # Compiled in rather than set in ENVIRONMENT: gtest_discover_tests (CMake 3.25) splits a
   # two-variable ENVIRONMENT list into separate properties and the second is lost.
   target_compile_definitions(jb_export_tests PRIVATE "JB_CEXPORT_TEST_CLASSES=\"${JB_CEXPORT_TEST_CLASSES}\"")
-  gtest_discover_tests(jb_export_tests DISCOVERY_TIMEOUT 30
+  jb_test_program(jb_export_tests EMBEDS_JVM
     PROPERTIES ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME}" TIMEOUT 120)
 
   add_test(NAME export_headers_compile_alone
