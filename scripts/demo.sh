@@ -12,3 +12,5 @@ echo "== Java calls C =="
 java -jar "$jar"
 echo
 bash scripts/demo-c.sh
+echo
+bash scripts/demo-export.sh
