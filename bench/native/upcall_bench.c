@@ -10,7 +10,11 @@
  *   upcall.raw_lookup    FindClass + GetStaticMethodID + the call, on every call (ns/call)
  *   attach.raw_first     AttachCurrentThread + the first call on a new thread (us)
  *   attach.raw_detach    DetachCurrentThread of that thread (us)
- * libjavabridge's rows go beside each of these once its C API exists (see JBB_WITH_CAPI).
+ * With JBB_JAVABRIDGE_LIB naming a libjavabridge that has the C API (capi_rows.c), the same
+ * rows for it: create.javabridge (jb_vm_open), upcall.javabridge (jb_call_static_int32 with a
+ * handle from jb_method_find_static), upcall.javabridge_lookup (find + call + free each time),
+ * attach.javabridge_first / attach.javabridge_detach. Mechanisms are measured in turns,
+ * sample by sample, so that a busy machine slows them alike.
  *
  * Usage: jbb_upcall JAVA_HOME CLASS_PATH [sample_ms] [samples] [create_runs] [threads]
  */
@@ -24,6 +28,7 @@
 #include <unistd.h>
 
 #include "bench_clock.h"
+#include "capi_rows.h"
 
 #define TARGET_CLASS "dev/javabridge/bench/UpcallTarget"
 
@@ -44,7 +49,8 @@ static void fill_vm_args(JavaVMInitArgs *args, JavaVMOption *options) {
 static int create_bare(const char *java_home, JavaVM **vm, JNIEnv **env) {
     char path[4096];
     snprintf(path, sizeof path, "%s/lib/server/libjvm.so", java_home);
-    void *handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    /* GLOBAL, as if the program linked libjvm: libjavabridge finds a running JVM through it. */
+    void *handle = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
     if (handle == NULL) {
         fprintf(stderr, "dlopen %s: %s\n", path, dlerror());
         return -1;
@@ -65,8 +71,8 @@ static int create_bare(const char *java_home, JavaVM **vm, JNIEnv **env) {
     return 0;
 }
 
-/* One JVM per process: each creation is timed in a child of its own. */
-static int time_creation(const char *java_home, int runs, double *ms) {
+/* One JVM per process: each creation is timed in a child of its own (bare, or through libjavabridge). */
+static int time_creation(const char *java_home, int through_javabridge, int runs, double *ms) {
     for (int i = 0; i < runs; i++) {
         int fds[2];
         if (pipe(fds) != 0) {
@@ -81,9 +87,16 @@ static int time_creation(const char *java_home, int runs, double *ms) {
             close(fds[0]);
             JavaVM *vm;
             JNIEnv *env;
-            uint64_t t0 = jbb_now_ns();
-            int rc = create_bare(java_home, &vm, &env);
-            double elapsed = (double)(jbb_now_ns() - t0) / 1e6;
+            int rc;
+            double elapsed;
+            if (through_javabridge) {
+                elapsed = jbb_capi_time_create(java_home, class_path_option + strlen("-Djava.class.path="));
+                rc = elapsed < 0 ? -1 : 0;
+            } else {
+                uint64_t t0 = jbb_now_ns();
+                rc = create_bare(java_home, &vm, &env);
+                elapsed = (double)(jbb_now_ns() - t0) / 1e6;
+            }
             if (rc == 0 && write(fds[1], &elapsed, sizeof elapsed) != (ssize_t)sizeof elapsed) {
                 rc = -1;
             }
@@ -144,40 +157,56 @@ static int raw_lookup(JNIEnv *env, long calls) {
     return 0;
 }
 
+static int capi_calls(JNIEnv *env, long calls) {
+    (void)env;
+    return jbb_capi_calls(calls);
+}
+
+static int capi_lookup(JNIEnv *env, long calls) {
+    (void)env;
+    return jbb_capi_lookup_calls(calls);
+}
+
 typedef int (*calls_fn)(JNIEnv *, long);
 
-/* ns per call: calibrated so that one sample lasts about sample_ms; the first samples warm the JIT up. */
-static int time_calls(JNIEnv *env, calls_fn fn, double sample_ms, int samples, double *ns) {
-    long calls = 1000;
-    for (;;) {
-        uint64_t t0 = jbb_now_ns();
-        if (fn(env, calls) != 0) {
-            return -1;
+/*
+ * ns per call of each of count mechanisms, measured in turns: each mechanism's call count is
+ * calibrated so that one of its samples lasts about sample_ms; two rounds warm the JIT up.
+ * ns[m * samples + s] receives mechanism m's sample s.
+ */
+static int time_calls(JNIEnv *env, const calls_fn *fns, int count, double sample_ms, int samples, double *ns) {
+    long calls[8];
+    for (int m = 0; m < count; m++) {
+        calls[m] = 1000;
+        for (;;) {
+            uint64_t t0 = jbb_now_ns();
+            if (fns[m](env, calls[m]) != 0) {
+                return -1;
+            }
+            uint64_t elapsed = jbb_now_ns() - t0;
+            if (elapsed >= sample_ms * 1e6 / 4) {
+                calls[m] = (long)(calls[m] * (sample_ms * 1e6 / (double)elapsed)) + 1;
+                break;
+            }
+            calls[m] *= 4;
         }
-        uint64_t elapsed = jbb_now_ns() - t0;
-        if (elapsed >= sample_ms * 1e6 / 4) {
-            calls = (long)(calls * (sample_ms * 1e6 / (double)elapsed)) + 1;
-            break;
-        }
-        calls *= 4;
     }
-    for (int warm = 0; warm < 2; warm++) {
-        if (fn(env, calls) != 0) {
-            return -1;
+    for (int s = -2; s < samples; s++) {
+        for (int m = 0; m < count; m++) {
+            uint64_t t0 = jbb_now_ns();
+            if (fns[m](env, calls[m]) != 0) {
+                return -1;
+            }
+            if (s >= 0) {
+                ns[m * samples + s] = (double)(jbb_now_ns() - t0) / (double)calls[m];
+            }
         }
-    }
-    for (int s = 0; s < samples; s++) {
-        uint64_t t0 = jbb_now_ns();
-        if (fn(env, calls) != 0) {
-            return -1;
-        }
-        ns[s] = (double)(jbb_now_ns() - t0) / (double)calls;
     }
     return 0;
 }
 
 typedef struct attach_sample {
-    JavaVM *vm;
+    JavaVM *vm; /* NULL: through libjavabridge */
     double first_us;
     double detach_us;
     int rc;
@@ -185,6 +214,10 @@ typedef struct attach_sample {
 
 static void *attach_thread(void *arg) {
     attach_sample *a = arg;
+    if (a->vm == NULL) {
+        a->rc = jbb_capi_first_call_on_thread(&a->first_us, &a->detach_us);
+        return NULL;
+    }
     JNIEnv *env;
     uint64_t t0 = jbb_now_ns();
     if ((*a->vm)->AttachCurrentThread(a->vm, (void **)&env, NULL) != JNI_OK) {
@@ -201,6 +234,7 @@ static void *attach_thread(void *arg) {
     return NULL;
 }
 
+/* vm NULL: through libjavabridge. */
 static int time_attach(JavaVM *vm, int threads, double *first_us, double *detach_us) {
     for (int i = 0; i < threads; i++) {
         attach_sample a = {vm, 0, 0, -1};
@@ -239,20 +273,31 @@ int main(int argc, char **argv) {
         fprintf(stderr, "jbb_upcall: class path too long\n");
         return 2;
     }
+    const char *javabridge_lib = getenv("JBB_JAVABRIDGE_LIB");
+    int with_capi = javabridge_lib != NULL && *javabridge_lib != '\0';
+    if (with_capi && jbb_capi_load(javabridge_lib) != 0) {
+        return fail("loading libjavabridge");
+    }
     int most = samples > create_runs ? samples : create_runs;
     most = most > threads ? most : threads;
-    double *values = malloc(sizeof(double) * (size_t)most);
-    double *values2 = malloc(sizeof(double) * (size_t)most);
+    double *values = malloc(sizeof(double) * (size_t)most * 4);
+    double *values2 = malloc(sizeof(double) * (size_t)most * 4);
     if (values == NULL || values2 == NULL) {
         return fail("malloc");
     }
 
-    /* Children first: this process must not have a JVM when it forks. */
+    /* Children first: this process must not have a JVM when it forks. Runs alternate. */
     jbb_json_begin(stdout, "upcall");
-    if (time_creation(java_home, create_runs, values) != 0) {
-        return fail("JVM creation");
+    for (int i = 0; i < create_runs; i++) {
+        if (time_creation(java_home, 0, 1, &values[i]) != 0 ||
+            (with_capi && time_creation(java_home, 1, 1, &values2[i]) != 0)) {
+            return fail("JVM creation");
+        }
     }
     jbb_json_row(stdout, "create.bare", "", "ms", jbb_summarise(values, create_runs));
+    if (with_capi) {
+        jbb_json_row(stdout, "create.javabridge", "", "ms", jbb_summarise(values2, create_runs));
+    }
 
     JavaVM *vm;
     JNIEnv *env;
@@ -266,21 +311,36 @@ int main(int argc, char **argv) {
         (*env)->ExceptionDescribe(env);
         return fail("finding " TARGET_CLASS ".add(II)I");
     }
-
-    if (time_calls(env, raw_cached, sample_ms, samples, values) != 0) {
-        return fail("raw cached upcalls");
+    if (with_capi && jbb_capi_join(java_home, "dev.javabridge.bench.UpcallTarget") != 0) {
+        return fail("joining the JVM through libjavabridge");
     }
-    jbb_json_row(stdout, "upcall.raw_cached", "", "ns/call", jbb_summarise(values, samples));
-    if (time_calls(env, raw_lookup, sample_ms, samples, values) != 0) {
-        return fail("raw lookup upcalls");
-    }
-    jbb_json_row(stdout, "upcall.raw_lookup", "", "ns/call", jbb_summarise(values, samples));
 
-    if (time_attach(vm, threads, values, values2) != 0) {
-        return fail("attaching threads");
+    static const char *const call_rows[] = {"upcall.raw_cached", "upcall.raw_lookup", "upcall.javabridge",
+                                            "upcall.javabridge_lookup"};
+    const calls_fn fns[] = {raw_cached, raw_lookup, capi_calls, capi_lookup};
+    int mechanisms = with_capi ? 4 : 2;
+    if (time_calls(env, fns, mechanisms, sample_ms, samples, values) != 0) {
+        return fail("upcalls");
+    }
+    for (int m = 0; m < mechanisms; m++) {
+        jbb_json_row(stdout, call_rows[m], "", "ns/call", jbb_summarise(values + m * samples, samples));
+    }
+
+    /* Raw and libjavabridge threads alternate, one at a time. */
+    double *cfirst = values + 2 * most;
+    double *cdetach = values2 + 2 * most;
+    for (int i = 0; i < threads; i++) {
+        if (time_attach(vm, 1, &values[i], &values2[i]) != 0 ||
+            (with_capi && time_attach(NULL, 1, &cfirst[i], &cdetach[i]) != 0)) {
+            return fail("attaching threads");
+        }
     }
     jbb_json_row(stdout, "attach.raw_first", "", "us", jbb_summarise(values, threads));
     jbb_json_row(stdout, "attach.raw_detach", "", "us", jbb_summarise(values2, threads));
+    if (with_capi) {
+        jbb_json_row(stdout, "attach.javabridge_first", "", "us", jbb_summarise(cfirst, threads));
+        jbb_json_row(stdout, "attach.javabridge_detach", "", "us", jbb_summarise(cdetach, threads));
+    }
 
     jbb_json_end(stdout);
     free(values2);
