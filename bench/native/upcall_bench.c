@@ -8,6 +8,8 @@
  *   create.bare          dlopen + dlsym + JNI_CreateJavaVM in a fresh child process (ms)
  *   upcall.raw_cached    CallStaticIntMethod with IDs cached once, plus ExceptionCheck (ns/call)
  *   upcall.raw_lookup    FindClass + GetStaticMethodID + the call, on every call (ns/call)
+ *   upcall.raw_cached_frame / upcall.raw_cached_mutex   diagnostics: the cached call plus a local
+ *                        frame, or plus two uncontended mutex lock/unlock pairs (ns/call)
  *   attach.raw_first     AttachCurrentThread + the first call on a new thread (us)
  *   attach.raw_detach    DetachCurrentThread of that thread (us)
  * With JBB_JAVABRIDGE_LIB naming a libjavabridge that has the C API (capi_rows.c), the same
@@ -128,6 +130,46 @@ static int raw_cached(JNIEnv *env, long calls) {
     jint acc = 0;
     for (long i = 0; i < calls; i++) {
         acc += (*env)->CallStaticIntMethod(env, ids.cls, ids.add, (jint)i, 1);
+        if ((*env)->ExceptionCheck(env)) {
+            return -1;
+        }
+    }
+    sink = acc;
+    return 0;
+}
+
+/*
+ * Diagnostics: the raw cached call plus one of the costs libjavabridge's call path adds
+ * (a local frame per call; two lock/unlock pairs of an uncontended mutex, as its handle table
+ * takes), to tell where a gap to the floor comes from.
+ */
+static int raw_cached_frame(JNIEnv *env, long calls) {
+    jint acc = 0;
+    for (long i = 0; i < calls; i++) {
+        if ((*env)->PushLocalFrame(env, 6) != 0) {
+            return -1;
+        }
+        acc += (*env)->CallStaticIntMethod(env, ids.cls, ids.add, (jint)i, 1);
+        int failed = (*env)->ExceptionCheck(env);
+        (*env)->PopLocalFrame(env, NULL);
+        if (failed) {
+            return -1;
+        }
+    }
+    sink = acc;
+    return 0;
+}
+
+static pthread_mutex_t diagnostic_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static int raw_cached_mutex(JNIEnv *env, long calls) {
+    jint acc = 0;
+    for (long i = 0; i < calls; i++) {
+        pthread_mutex_lock(&diagnostic_lock);
+        pthread_mutex_unlock(&diagnostic_lock);
+        acc += (*env)->CallStaticIntMethod(env, ids.cls, ids.add, (jint)i, 1);
+        pthread_mutex_lock(&diagnostic_lock);
+        pthread_mutex_unlock(&diagnostic_lock);
         if ((*env)->ExceptionCheck(env)) {
             return -1;
         }
@@ -280,8 +322,8 @@ int main(int argc, char **argv) {
     }
     int most = samples > create_runs ? samples : create_runs;
     most = most > threads ? most : threads;
-    double *values = malloc(sizeof(double) * (size_t)most * 4);
-    double *values2 = malloc(sizeof(double) * (size_t)most * 4);
+    double *values = malloc(sizeof(double) * (size_t)most * 8);
+    double *values2 = malloc(sizeof(double) * (size_t)most * 8);
     if (values == NULL || values2 == NULL) {
         return fail("malloc");
     }
@@ -315,10 +357,11 @@ int main(int argc, char **argv) {
         return fail("joining the JVM through libjavabridge");
     }
 
-    static const char *const call_rows[] = {"upcall.raw_cached", "upcall.raw_lookup", "upcall.javabridge",
+    static const char *const call_rows[] = {"upcall.raw_cached", "upcall.raw_lookup", "upcall.raw_cached_frame",
+                                            "upcall.raw_cached_mutex", "upcall.javabridge",
                                             "upcall.javabridge_lookup"};
-    const calls_fn fns[] = {raw_cached, raw_lookup, capi_calls, capi_lookup};
-    int mechanisms = with_capi ? 4 : 2;
+    const calls_fn fns[] = {raw_cached, raw_lookup, raw_cached_frame, raw_cached_mutex, capi_calls, capi_lookup};
+    int mechanisms = with_capi ? 6 : 4;
     if (time_calls(env, fns, mechanisms, sample_ms, samples, values) != 0) {
         return fail("upcalls");
     }
