@@ -4,10 +4,12 @@
 # JMH JSON and the harnesses' JSON under target/bench/, prints the table of ratios
 # (also target/bench/ratios.md) and draws the charts (docs/ on a full run).
 #
-#   scripts/bench.sh            full run: -f 1, warm-up 2 x 0.5 s, 3 x 1 s measured (~15 min for two JDKs)
+#   scripts/bench.sh            full run: -f 1, warm-up 2 x 0.5 s, 5 x 0.5 s measured (~15 min for two JDKs)
 #   scripts/bench.sh --smoke    CI: builds everything, runs every benchmark once for 100 ms, fewer sizes
 #
 # BENCH_JDKS="path path" overrides the JDKs; BENCH_JMH_ARGS adds JMH options (e.g. a benchmark regex).
+# The C -> Java rows of libjavabridge need its C API (include/javabridge/ and jb_* in the library):
+# by default this tree's; BENCH_CAPI_ROOT=/path/to/another/javabridge/tree (built) takes that one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -41,7 +43,7 @@ if [ "$MODE" = smoke ]; then
   UPCALL_ARGS=(10 3 1 3)      # ms per sample, samples, JVM creations, attached threads
   CHARTS="$ROOT/target/bench/charts"
 else
-  JMH_ARGS=(-f 1 -wi 2 -w 500ms -i 3 -r 1s)
+  JMH_ARGS=(-f 1 -wi 2 -w 500ms -i 5 -r 500ms)
   KERNEL_ARGS=(200 9)
   UPCALL_ARGS=(200 9 9 100)
   CHARTS="$ROOT/docs"
@@ -49,11 +51,14 @@ fi
 # shellcheck disable=SC2206
 [ -n "${BENCH_JMH_ARGS:-}" ] && JMH_ARGS+=($BENCH_JMH_ARGS)
 
+CAPI_ROOT="${BENCH_CAPI_ROOT:-$ROOT}"
+CAPI_LIB="$CAPI_ROOT/target/classes/natives/linux_64/libjavabridge.so"
+
 OUT="$ROOT/target/bench"
 rm -rf "$OUT"
 mkdir -p "$OUT"
 
-echo "== javabridge: mvn install -DskipTests (JDK: ${JAVA_HOME:-default})"
+echo "== [${SECONDS}s] javabridge: mvn install -DskipTests (JDK: ${JAVA_HOME:-default})"
 mvn -B -q -ntp install -DskipTests
 
 jdk_major() {
@@ -63,14 +68,14 @@ jdk_major() {
 REPORT=()
 for JDK in "${JDKS[@]}"; do
   V=$(jdk_major "$JDK")
-  echo "== JDK $V ($JDK): building bench/"
-  JAVA_HOME="$JDK" mvn -B -q -ntp -f bench/pom.xml package
+  echo "== [${SECONDS}s] JDK $V ($JDK): building bench/"
+  JAVA_HOME="$JDK" mvn -B -q -ntp -f bench/pom.xml package -Dcapi.include.dir="$CAPI_ROOT/include"
   BUILD="$ROOT/bench/target/jdk$V"
   JAR="$BUILD/benchmarks.jar"
   mkdir -p "$OUT/jdk$V"
 
   if [ ! -f "$OUT/kernel.json" ]; then
-    echo "== C kernel alone"
+    echo "== [${SECONDS}s] C kernel alone"
     "$BUILD/native-bin/jbb_kernel" "${KERNEL_ARGS[@]}" >"$OUT/kernel.json"
   fi
 
@@ -82,15 +87,21 @@ for JDK in "${JDKS[@]}"; do
   if [ "$V" -lt 22 ]; then
     EXCLUDE=(-e '\.ffm')                              # FFM mechanisms exist only in JDK 22+ builds
   fi
-  echo "== JDK $V: JMH (log: $OUT/jdk$V/jmh.log)"
+  echo "== [${SECONDS}s] JDK $V: JMH (log: $OUT/jdk$V/jmh.log)"
   "$JDK/bin/java" "${FLAGS[@]}" -jar "$JAR" "${JMH_ARGS[@]}" "${EXCLUDE[@]}" \
     -foe true -rf json -rff "$OUT/jdk$V/jmh.json" >"$OUT/jdk$V/jmh.log" 2>&1 || {
       tail -40 "$OUT/jdk$V/jmh.log" >&2; echo "JMH failed on JDK $V" >&2; exit 1; }
 
-  echo "== JDK $V: C calling Java"
+  echo "== [${SECONDS}s] JDK $V: C calling Java"
+  if [ -f "$CAPI_ROOT/include/javabridge/javabridge.h" ] && nm -D "$CAPI_LIB" 2>/dev/null | grep ' T jb_vm_open$' >/dev/null; then
+    export JBB_JAVABRIDGE_LIB="$CAPI_LIB"
+  else
+    echo "   (no libjavabridge C API in $CAPI_ROOT: raw JNI rows only)"
+    unset JBB_JAVABRIDGE_LIB
+  fi
   "$BUILD/native-bin/jbb_upcall" "$JDK" "$JAR" "${UPCALL_ARGS[@]}" >"$OUT/jdk$V/upcall.json"
   REPORT=("$JDK/bin/java" -Djava.awt.headless=true -cp "$JAR" dev.javabridge.bench.report.Report)
 done
 
-echo "== Ratios ($MODE run, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "== [${SECONDS}s] Ratios ($MODE run, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg))"
 "${REPORT[@]}" "$OUT" "$CHARTS"

@@ -66,10 +66,18 @@ public final class Report {
         String up = "C → Java (C harness, attached thread)";
         list.add(Ratio.atMost(up, "javabridge / raw cached-ID JNI", "libjavabridge's call with a looked-up handle against CallStaticIntMethod with cached IDs",
                 1.10, (r, j) -> r.upcall(j, "upcall.javabridge") / r.upcall(j, "upcall.raw_cached")));
-        list.add(Ratio.info(up, "per-call lookup / cached IDs", "FindClass + GetStaticMethodID on every call, against cached IDs",
+        list.add(Ratio.info(up, "raw: per-call lookup / cached IDs", "FindClass + GetStaticMethodID on every call, against cached IDs",
                 (r, j) -> r.upcall(j, "upcall.raw_lookup") / r.upcall(j, "upcall.raw_cached")));
-        list.add(Ratio.info(up, "attach + first call / cached call", "a new thread's first call (AttachCurrentThread included), in cached calls",
+        list.add(Ratio.info(up, "javabridge: per-call lookup / raw cached IDs", "jb_method_find_static + call + jb_method_free on every call",
+                (r, j) -> r.upcall(j, "upcall.javabridge_lookup") / r.upcall(j, "upcall.raw_cached")));
+        list.add(Ratio.info(up, "diagnostic: raw + local frame / raw", "the cached call inside PushLocalFrame/PopLocalFrame, as libjavabridge makes it",
+                (r, j) -> r.upcall(j, "upcall.raw_cached_frame") / r.upcall(j, "upcall.raw_cached")));
+        list.add(Ratio.info(up, "diagnostic: raw + 2 mutex pairs / raw", "the cached call between two uncontended lock/unlock pairs, as libjavabridge's handle table takes",
+                (r, j) -> r.upcall(j, "upcall.raw_cached_mutex") / r.upcall(j, "upcall.raw_cached")));
+        list.add(Ratio.info(up, "raw: attach + first call / cached call", "a new thread's first call (AttachCurrentThread included), in cached calls",
                 (r, j) -> r.upcall(j, "attach.raw_first") * 1000 / r.upcall(j, "upcall.raw_cached")));
+        list.add(Ratio.info(up, "attach + first call: javabridge / raw", "a new thread's first jb_call (it attaches) against AttachCurrentThread + call",
+                (r, j) -> r.upcall(j, "attach.javabridge_first") / r.upcall(j, "attach.raw_first")));
         list.add(Ratio.atMost(up, "JVM creation: javabridge / bare", "creating the JVM through libjavabridge against dlopen + JNI_CreateJavaVM, same options",
                 1.05, (r, j) -> r.upcall(j, "create.javabridge") / r.upcall(j, "create.bare")));
 
