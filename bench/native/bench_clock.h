@@ -15,6 +15,9 @@ typedef struct jbb_stats {
 /** CLOCK_MONOTONIC in nanoseconds. */
 uint64_t jbb_now_ns(void);
 
+/** This thread's CPU time in nanoseconds: time spent descheduled on a busy machine is not counted. */
+uint64_t jbb_thread_cpu_ns(void);
+
 /** Median, min and max of n samples (sorts them in place). */
 jbb_stats jbb_summarise(double *samples, int n);
 

@@ -75,8 +75,8 @@ double jbb_capi_time_create(const char *java_home, const char *class_path) {
     return (double)(jbb_now_ns() - t0) / 1e6;
 }
 
-int jbb_capi_join(const char *java_home, const char *target_class) {
-    if (open_vm(java_home, NULL, JB_VM_JOIN) != 0) {
+int jbb_capi_open(const char *java_home, const char *class_path, const char *target_class) {
+    if (open_vm(java_home, class_path, JB_VM_CREATE) != 0) {
         return -1;
     }
     add_class = target_class;
@@ -147,8 +147,9 @@ double jbb_capi_time_create(const char *java_home, const char *class_path) {
     (void)class_path;
     return -1;
 }
-int jbb_capi_join(const char *java_home, const char *target_class) {
+int jbb_capi_open(const char *java_home, const char *class_path, const char *target_class) {
     (void)java_home;
+    (void)class_path;
     (void)target_class;
     return -1;
 }

@@ -15,8 +15,11 @@ int jbb_capi_load(const char *path);
 /** Times jb_vm_open (JB_VM_CREATE, the same class path) in the current process: ms, or < 0. */
 double jbb_capi_time_create(const char *java_home, const char *class_path);
 
-/** Joins the JVM this process already runs and looks the target method up once; 0 or -1. */
-int jbb_capi_join(const char *java_home, const char *target_class);
+/**
+ * Creates this process's JVM through jb_vm_open (as a libjavabridge program would, so that its
+ * own thread state is on its normal path) and looks the target method up once; 0 or -1.
+ */
+int jbb_capi_open(const char *java_home, const char *class_path, const char *target_class);
 
 /** n calls of UpcallTarget.add through jb_call_static_int32 with the looked-up handle; 0 or -1. */
 int jbb_capi_calls(long n);

@@ -20,9 +20,11 @@
  *
  * Usage: jbb_upcall JAVA_HOME CLASS_PATH [sample_ms] [samples] [create_runs] [threads]
  */
+#define _GNU_SOURCE /* RTLD_DEFAULT */
 #include <dlfcn.h>
 #include <jni.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -35,6 +37,7 @@
 #define TARGET_CLASS "dev/javabridge/bench/UpcallTarget"
 
 typedef jint(JNICALL *create_vm_fn)(JavaVM **, void **, void *);
+typedef jint(JNICALL *created_vms_fn)(JavaVM **, jsize, jsize *);
 
 static char class_path_option[4096];
 
@@ -212,7 +215,8 @@ static int capi_lookup(JNIEnv *env, long calls) {
 typedef int (*calls_fn)(JNIEnv *, long);
 
 /*
- * ns per call of each of count mechanisms, measured in turns: each mechanism's call count is
+ * ns of this thread's CPU time per call (so that other work on a shared machine does not count)
+ * of each of count mechanisms, measured in turns: each mechanism's call count is
  * calibrated so that one of its samples lasts about sample_ms; two rounds warm the JIT up.
  * ns[m * samples + s] receives mechanism m's sample s.
  */
@@ -221,11 +225,11 @@ static int time_calls(JNIEnv *env, const calls_fn *fns, int count, double sample
     for (int m = 0; m < count; m++) {
         calls[m] = 1000;
         for (;;) {
-            uint64_t t0 = jbb_now_ns();
+            uint64_t t0 = jbb_thread_cpu_ns();
             if (fns[m](env, calls[m]) != 0) {
                 return -1;
             }
-            uint64_t elapsed = jbb_now_ns() - t0;
+            uint64_t elapsed = jbb_thread_cpu_ns() - t0;
             if (elapsed >= sample_ms * 1e6 / 4) {
                 calls[m] = (long)(calls[m] * (sample_ms * 1e6 / (double)elapsed)) + 1;
                 break;
@@ -235,12 +239,12 @@ static int time_calls(JNIEnv *env, const calls_fn *fns, int count, double sample
     }
     for (int s = -2; s < samples; s++) {
         for (int m = 0; m < count; m++) {
-            uint64_t t0 = jbb_now_ns();
+            uint64_t t0 = jbb_thread_cpu_ns();
             if (fns[m](env, calls[m]) != 0) {
                 return -1;
             }
             if (s >= 0) {
-                ns[m * samples + s] = (double)(jbb_now_ns() - t0) / (double)calls[m];
+                ns[m * samples + s] = (double)(jbb_thread_cpu_ns() - t0) / (double)calls[m];
             }
         }
     }
@@ -341,9 +345,22 @@ int main(int argc, char **argv) {
         jbb_json_row(stdout, "create.javabridge", "", "ms", jbb_summarise(values2, create_runs));
     }
 
-    JavaVM *vm;
-    JNIEnv *env;
-    if (create_bare(java_home, &vm, &env) != 0) {
+    /* With libjavabridge, it creates the JVM (its threads then take their usual path) and the raw
+     * rows use the same JVM through JNI_GetCreatedJavaVMs; otherwise the JVM is created bare. */
+    JavaVM *vm = NULL;
+    JNIEnv *env = NULL;
+    const char *class_path = class_path_option + strlen("-Djava.class.path=");
+    if (with_capi) {
+        if (jbb_capi_open(java_home, class_path, "dev.javabridge.bench.UpcallTarget") != 0) {
+            return fail("creating the JVM through libjavabridge");
+        }
+        created_vms_fn created = (created_vms_fn)(uintptr_t)dlsym(RTLD_DEFAULT, "JNI_GetCreatedJavaVMs");
+        jsize count = 0;
+        if (created == NULL || created(&vm, 1, &count) != JNI_OK || count != 1 ||
+            (*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_1_8) != JNI_OK) {
+            return fail("finding the JVM libjavabridge created");
+        }
+    } else if (create_bare(java_home, &vm, &env) != 0) {
         return fail("JVM creation");
     }
     jclass local = (*env)->FindClass(env, TARGET_CLASS);
@@ -352,9 +369,6 @@ int main(int argc, char **argv) {
     if (ids.add == NULL) {
         (*env)->ExceptionDescribe(env);
         return fail("finding " TARGET_CLASS ".add(II)I");
-    }
-    if (with_capi && jbb_capi_join(java_home, "dev.javabridge.bench.UpcallTarget") != 0) {
-        return fail("joining the JVM through libjavabridge");
     }
 
     static const char *const call_rows[] = {"upcall.raw_cached", "upcall.raw_lookup", "upcall.raw_cached_frame",
