@@ -4,7 +4,7 @@
 # JMH JSON and the harnesses' JSON under target/bench/, prints the table of ratios
 # (also target/bench/ratios.md) and draws the charts (docs/ on a full run).
 #
-#   scripts/bench.sh            full run: -f 1, warm-up 2 x 0.5 s, 5 x 0.5 s measured (~15 min for two JDKs)
+#   scripts/bench.sh            full run: -f 1, warm-up 2 x 0.5 s, 8 x 0.3 s measured (~20 min for two JDKs)
 #   scripts/bench.sh --smoke    CI: builds everything, runs every benchmark once for 100 ms, fewer sizes
 #
 # BENCH_JDKS="path path" overrides the JDKs; BENCH_JMH_ARGS adds JMH options (e.g. a benchmark regex).
@@ -43,7 +43,7 @@ if [ "$MODE" = smoke ]; then
   UPCALL_ARGS=(10 3 1 3)      # ms per sample, samples, JVM creations, attached threads
   CHARTS="$ROOT/target/bench/charts"
 else
-  JMH_ARGS=(-f 1 -wi 2 -w 500ms -i 5 -r 500ms)
+  JMH_ARGS=(-f 1 -wi 2 -w 500ms -i 8 -r 300ms)
   KERNEL_ARGS=(200 9)
   UPCALL_ARGS=(200 9 9 100)
   CHARTS="$ROOT/docs"

@@ -51,6 +51,25 @@ JNIEXPORT jlong JNICALL Java_dev_javabridge_bench_RawJni_sumBuffer(JNIEnv *env, 
     return (jlong)sum;
 }
 
+/*
+ * The C kernel's own speed, measured inside the same JMH run as every mechanism: one
+ * crossing, then process_data repeats times over the buffer, so that the crossing is
+ * a small share even for 64 bytes. process_data lives in another object file: the
+ * compiler cannot fold the repeats.
+ */
+JNIEXPORT jlong JNICALL Java_dev_javabridge_bench_RawJni_kernelRepeat(JNIEnv *env, jclass cls, jobject buffer,
+                                                                      jint length, jint repeats) {
+    (void)cls;
+    const uint8_t *address = (*env)->GetDirectBufferAddress(env, buffer);
+    uint64_t total = 0;
+    for (jint r = 0; r < repeats; r++) {
+        uint64_t sum = 0;
+        process_data(address, (size_t)length, &sum);
+        total += sum;
+    }
+    return (jlong)total;
+}
+
 /* The raw string primitives: JNI's modified UTF-8 both ways. */
 JNIEXPORT jstring JNICALL Java_dev_javabridge_bench_RawJni_echoUtf(JNIEnv *env, jclass cls, jstring text) {
     (void)cls;

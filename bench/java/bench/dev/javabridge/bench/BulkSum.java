@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -15,12 +16,15 @@ import org.openjdk.jmh.annotations.State;
 /**
  * The sum of {@code size} bytes by C's process_data, from a byte[] and from a
  * direct ByteBuffer. The report divides each row's throughput by the kernel's
- * own, timed in C by bench/native/kernel_bench.c over the same bytes.
+ * own: {@link #cKernel} runs it {@value #KERNEL_REPEATS} times per crossing, in
+ * the same run (bench/native/kernel_bench.c also times it with no JVM at all).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class BulkSum {
+    static final int KERNEL_REPEATS = 16;
+
     @Param({"64", "4096", "65536", "1048576", "16777216"})
     int size;
 
@@ -47,11 +51,19 @@ public class BulkSum {
         Check.same(expected, jnaDirectArray(), "JNA byte[]");
         Check.same(expected, jnaDirectBuffer(), "JNA ByteBuffer");
         Check.same(expected, plainJava(), "Java");
+        Check.same(expected * KERNEL_REPEATS, RawJni.kernelRepeat(buffer, size, KERNEL_REPEATS), "C kernel");
         if (Ffm.AVAILABLE) {
             Check.same(expected, ffmBuffer(), "FFM");
             Check.same(expected, ffmCriticalBuffer(), "FFM critical");
             Check.same(expected, ffmCriticalArray(), "FFM critical heap");
         }
+    }
+
+    /** The C kernel alone: per operation, one process_data over the buffer with a 16th of a crossing. */
+    @Benchmark
+    @OperationsPerInvocation(KERNEL_REPEATS)
+    public long cKernel() {
+        return RawJni.kernelRepeat(buffer, size, KERNEL_REPEATS);
     }
 
     @Benchmark

@@ -19,6 +19,9 @@ public final class RawJni {
     /** process_data at a direct buffer's address: no checks. */
     public static native long sumBuffer(ByteBuffer buffer, int length);
 
+    /** process_data {@code repeats} times over the buffer in one crossing: the C kernel's own speed. */
+    public static native long kernelRepeat(ByteBuffer buffer, int length, int repeats);
+
     /** The raw string primitives: GetStringUTFChars in, NewStringUTF out (modified UTF-8). */
     public static native String echoUtf(String text);
 

@@ -118,7 +118,13 @@ final class Results {
         return upcall.getOrDefault(jdk, Map.of()).getOrDefault(row, Double.NaN);
     }
 
-    double kernelGbps(String size) {
+    /** The C kernel's GB/s in this JDK's JMH run (BulkSum.cKernel). */
+    double kernelGbps(String jdk, String size) {
+        return Long.parseLong(size) / ns(jdk, "BulkSum.cKernel", "size=" + size);
+    }
+
+    /** The C kernel's GB/s timed by the C harness, with no JVM in the process. */
+    double kernelAloneGbps(String size) {
         return kernel.getOrDefault(size, Double.NaN);
     }
 
