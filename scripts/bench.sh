@@ -23,7 +23,8 @@ esac
 
 # shellcheck source=scripts/lib/packages.sh
 . scripts/lib/packages.sh
-jb_install_packages
+# The charts need a font: headless JDKs render text through fontconfig.
+jb_install_packages fontconfig fonts-dejavu-core
 
 if [ -n "${BENCH_JDKS:-}" ]; then
   read -r -a JDKS <<<"$BENCH_JDKS"
