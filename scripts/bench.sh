@@ -23,8 +23,8 @@ esac
 
 # shellcheck source=scripts/lib/packages.sh
 . scripts/lib/packages.sh
-# The charts need a font: headless JDKs render text through fontconfig.
-jb_install_packages fontconfig fonts-dejavu-core
+# The charts need a font: headless JDKs render text through fontconfig. perf gives CPU time per operation.
+jb_install_packages fontconfig fonts-dejavu-core linux-perf
 
 if [ -n "${BENCH_JDKS:-}" ]; then
   read -r -a JDKS <<<"$BENCH_JDKS"
@@ -48,6 +48,13 @@ else
   KERNEL_ARGS=(200 9)
   UPCALL_ARGS=(200 9 9 100)
   CHARTS="$ROOT/docs"
+  # CPU time per operation (perf's task-clock, normalised by JMH): on a shared machine, time
+  # spent descheduled is not the crossing's cost. Without perf, the report uses wall time.
+  if command -v perf >/dev/null && perf stat -x, -e task-clock true >/dev/null 2>&1; then
+    JMH_ARGS+=(-prof 'perfnorm:events=task-clock')
+  else
+    echo "(perf stat is unavailable here: the report will use wall times)"
+  fi
 fi
 # shellcheck disable=SC2206
 [ -n "${BENCH_JMH_ARGS:-}" ] && JMH_ARGS+=($BENCH_JMH_ARGS)

@@ -151,6 +151,9 @@ public final class Report {
             jdks.forEach(j -> out.append(' ').append(ratio.cell(r, j)).append(" |"));
             out.append(' ').append(ratio.meaning()).append(" |\n");
         }
+        out.append("\nJava → C costs: ");
+        r.statistic.forEach((j, how) -> out.append("JDK ").append(j).append(": ").append(how).append("; "));
+        out.append("C → Java calls: the calling thread's CPU time, best of the samples; JVM creation and attach: wall time, best of the runs.\n");
         out.append("\nJVMs: ");
         r.versions.forEach((j, v) -> out.append("JDK ").append(j).append(" = ").append(v).append("; "));
         out.append("C kernel with no JVM (bench/native/kernel_bench.c), best sample: ");

@@ -1,6 +1,5 @@
 package dev.javabridge.bench.report;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -43,6 +42,25 @@ final class Results {
      */
     static final String STATISTIC = "min";
 
+    /** JDK label to how its JMH costs were measured (see {@link #cost}). */
+    final Map<String, String> statistic = new TreeMap<>(Results::byVersion);
+
+    /**
+     * ns per operation of one JMH benchmark: CPU time (perf's task-clock of the forked JVM,
+     * normalised per operation by JMH's perfnorm profiler) when the run has it, since time spent
+     * descheduled by other work on the machine is not counted; else the fastest iteration.
+     */
+    private static double cost(JsonObject benchmark, String jdk, Results r) {
+        JsonObject secondary = benchmark.getAsJsonObject("secondaryMetrics");
+        JsonObject cpu = secondary == null ? null : secondary.getAsJsonObject("task-clock");
+        if (cpu != null && cpu.get("score").getAsDouble() > 0) {
+            r.statistic.put(jdk, "CPU time per operation (perf task-clock through JMH's perfnorm)");
+            return cpu.get("score").getAsDouble() * 1e6; // msec per op
+        }
+        r.statistic.putIfAbsent(jdk, "wall time, fastest of the measured iterations");
+        return leastDisturbed(benchmark.getAsJsonObject("primaryMetric"));
+    }
+
     private static double leastDisturbed(JsonObject metric) {
         double best = Double.POSITIVE_INFINITY;
         for (JsonElement fork : metric.getAsJsonArray("rawData")) {
@@ -72,7 +90,11 @@ final class Results {
             Path jmh = jdkDir.resolve("jmh.json");
             if (Files.exists(jmh)) {
                 Map<String, Double> scores = new HashMap<>();
-                for (JsonElement e : (JsonArray) parse(jmh)) {
+                JsonElement all = parse(jmh);
+                if (!all.isJsonArray()) {
+                    continue; // a run still in progress
+                }
+                for (JsonElement e : all.getAsJsonArray()) {
                     JsonObject b = e.getAsJsonObject();
                     String name = b.get("benchmark").getAsString();
                     name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
@@ -81,7 +103,7 @@ final class Results {
                         new TreeMap<>(b.getAsJsonObject("params").asMap()).forEach(
                                 (k, v) -> key.append(k).append('=').append(v.getAsString()).append(','));
                     }
-                    scores.put(key.toString(), leastDisturbed(b.getAsJsonObject("primaryMetric")));
+                    scores.put(key.toString(), cost(b, jdk, r));
                     r.versions.put(jdk, b.get("vmVersion").getAsString());
                 }
                 r.jmh.put(jdk, scores);
