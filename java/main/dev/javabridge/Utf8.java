@@ -10,11 +10,22 @@ import java.util.Arrays;
 /**
  * Strict UTF-8 for strings that cross into C: a lone surrogate going out, or a
  * malformed sequence coming back, is an error, never a silent replacement.
+ *
+ * <p>Well-formed input, by far the common case, takes the JDK's intrinsified
+ * {@code String.getBytes} and {@code new String(bytes, UTF_8)}, whose output is
+ * then exactly the strict coders'; only input that might be malformed pays for a
+ * {@code CharsetEncoder}/{@code CharsetDecoder} (see BENCHMARKS.md: the coders
+ * cost 10-100x a small string's crossing).
  */
 final class Utf8 {
+    private static final char REPLACEMENT = '\uFFFD';
+
     private Utf8() {}
 
     static byte[] encode(CharSequence text, String what) {
+        if (text instanceof String && pairedSurrogates((String) text)) {
+            return ((String) text).getBytes(StandardCharsets.UTF_8);
+        }
         try {
             ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -28,6 +39,11 @@ final class Utf8 {
     }
 
     static String decode(byte[] bytes, String what) {
+        // The lenient decoder turns every malformed sequence into U+FFFD: without one, the input was valid.
+        String lenient = new String(bytes, StandardCharsets.UTF_8);
+        if (lenient.indexOf(REPLACEMENT) < 0) {
+            return lenient;
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -37,5 +53,20 @@ final class Utf8 {
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException(what + " is not valid UTF-8", e);
         }
+    }
+
+    /** True when every surrogate in s is half of a high-low pair, so that s has an exact UTF-8 form. */
+    static boolean pairedSurrogates(String s) {
+        int n = s.length();
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (!Character.isHighSurrogate(c) || i + 1 >= n || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
     }
 }

@@ -1,0 +1,170 @@
+/* libjavabridge's rows of the upcall harness; see capi_rows.h. */
+#include "capi_rows.h"
+
+#ifdef JBB_WITH_CAPI
+
+#include <dlfcn.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bench_clock.h"
+#include "javabridge/javabridge.h"
+
+/* Function pointers typed from the public header, so that a changed signature fails the build. */
+static struct {
+    __typeof__(jb_vm_open) *vm_open;
+    __typeof__(jb_method_find_static) *find_static;
+    __typeof__(jb_method_free) *method_free;
+    __typeof__(jb_call_static_int32) *call_int32;
+    __typeof__(jb_vm_detach_current_thread) *detach;
+} api;
+
+static jb_method *add_method;
+static const char *add_class;
+static volatile int32_t sink;
+
+#define LOAD(field, name)                                                                     \
+    do {                                                                                      \
+        *(void **)&api.field = dlsym(lib, name);                                              \
+        if (api.field == NULL) {                                                              \
+            fprintf(stderr, "jbb_upcall: %s has no %s: not a libjavabridge with the C API\n", \
+                    path, name);                                                              \
+            return -1;                                                                        \
+        }                                                                                     \
+    } while (0)
+
+int jbb_capi_load(const char *path) {
+    void *lib = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (lib == NULL) {
+        fprintf(stderr, "jbb_upcall: dlopen %s: %s\n", path, dlerror());
+        return -1;
+    }
+    LOAD(vm_open, "jb_vm_open");
+    LOAD(find_static, "jb_method_find_static");
+    LOAD(method_free, "jb_method_free");
+    LOAD(call_int32, "jb_call_static_int32");
+    LOAD(detach, "jb_vm_detach_current_thread");
+    return 0;
+}
+
+static int open_vm(const char *java_home, const char *class_path, jb_vm_mode mode) {
+    char jvm[4096];
+    snprintf(jvm, sizeof jvm, "%s/lib/server/libjvm.so", java_home);
+    const char *entries[] = {class_path};
+    jb_vm_options options = JB_VM_OPTIONS_INIT;
+    options.mode = mode;
+    options.jvm_path = jvm;
+    options.class_path = class_path != NULL ? entries : NULL;
+    options.class_path_count = class_path != NULL ? 1 : 0;
+    options.destroy_on_close = false;
+    jb_vm *vm = NULL;
+    int rc = api.vm_open(&options, &vm);
+    if (rc != JB_OK) {
+        fprintf(stderr, "jbb_upcall: jb_vm_open failed: %d\n", rc);
+        return -1;
+    }
+    return 0;
+}
+
+double jbb_capi_time_create(const char *java_home, const char *class_path) {
+    uint64_t t0 = jbb_now_ns();
+    if (open_vm(java_home, class_path, JB_VM_CREATE) != 0) {
+        return -1;
+    }
+    return (double)(jbb_now_ns() - t0) / 1e6;
+}
+
+int jbb_capi_open(const char *java_home, const char *class_path, const char *target_class) {
+    if (open_vm(java_home, class_path, JB_VM_CREATE) != 0) {
+        return -1;
+    }
+    add_class = target_class;
+    int rc = api.find_static(target_class, "add", "(II)I", &add_method);
+    if (rc != JB_OK) {
+        fprintf(stderr, "jbb_upcall: jb_method_find_static failed: %d\n", rc);
+        return -1;
+    }
+    return 0;
+}
+
+int jbb_capi_calls(long n) {
+    int32_t acc = 0;
+    for (long i = 0; i < n; i++) {
+        jb_arg args[2] = {jb_arg_int32((int32_t)i), jb_arg_int32(1)};
+        int32_t r;
+        if (api.call_int32(add_method, args, 2, &r) != JB_OK) {
+            return -1;
+        }
+        acc += r;
+    }
+    sink = acc;
+    return 0;
+}
+
+int jbb_capi_lookup_calls(long n) {
+    int32_t acc = 0;
+    for (long i = 0; i < n; i++) {
+        jb_method *m = NULL;
+        if (api.find_static(add_class, "add", "(II)I", &m) != JB_OK) {
+            return -1;
+        }
+        jb_arg args[2] = {jb_arg_int32((int32_t)i), jb_arg_int32(1)};
+        int32_t r;
+        int rc = api.call_int32(m, args, 2, &r);
+        api.method_free(m);
+        if (rc != JB_OK) {
+            return -1;
+        }
+        acc += r;
+    }
+    sink = acc;
+    return 0;
+}
+
+int jbb_capi_first_call_on_thread(double *first_us, double *detach_us) {
+    jb_arg args[2] = {jb_arg_int32(1), jb_arg_int32(2)};
+    int32_t r;
+    uint64_t t0 = jbb_now_ns();
+    int rc = api.call_int32(add_method, args, 2, &r);
+    uint64_t t1 = jbb_now_ns();
+    api.detach();
+    uint64_t t2 = jbb_now_ns();
+    sink = r;
+    *first_us = (double)(t1 - t0) / 1e3;
+    *detach_us = (double)(t2 - t1) / 1e3;
+    return rc == JB_OK ? 0 : -1;
+}
+
+#else /* no C API header at build time: the rows report themselves missing */
+
+int jbb_capi_load(const char *path) {
+    fprintf(stderr, "jbb_upcall: built without libjavabridge's C API header; ignoring %s\n", path);
+    return -1;
+}
+double jbb_capi_time_create(const char *java_home, const char *class_path) {
+    (void)java_home;
+    (void)class_path;
+    return -1;
+}
+int jbb_capi_open(const char *java_home, const char *class_path, const char *target_class) {
+    (void)java_home;
+    (void)class_path;
+    (void)target_class;
+    return -1;
+}
+int jbb_capi_calls(long n) {
+    (void)n;
+    return -1;
+}
+int jbb_capi_lookup_calls(long n) {
+    (void)n;
+    return -1;
+}
+int jbb_capi_first_call_on_thread(double *first_us, double *detach_us) {
+    (void)first_us;
+    (void)detach_us;
+    return -1;
+}
+
+#endif

@@ -1,0 +1,33 @@
+/*
+ * libjavabridge's C API rows of the upcall harness. The library is opened with
+ * dlopen at run time (its path in JBB_JAVABRIDGE_LIB), so that the harness builds
+ * and measures the raw floor with or without the C API; its header is needed only
+ * when JBB_WITH_CAPI is defined (CMake finds include/javabridge/javabridge.h).
+ */
+#ifndef JBB_CAPI_ROWS_H
+#define JBB_CAPI_ROWS_H
+
+#include <stdio.h>
+
+/** Loads the jb_* functions from the library at path; 0, or -1 with a message on stderr. */
+int jbb_capi_load(const char *path);
+
+/** Times jb_vm_open (JB_VM_CREATE, the same class path) in the current process: ms, or < 0. */
+double jbb_capi_time_create(const char *java_home, const char *class_path);
+
+/**
+ * Creates this process's JVM through jb_vm_open (as a libjavabridge program would, so that its
+ * own thread state is on its normal path) and looks the target method up once; 0 or -1.
+ */
+int jbb_capi_open(const char *java_home, const char *class_path, const char *target_class);
+
+/** n calls of UpcallTarget.add through jb_call_static_int32 with the looked-up handle; 0 or -1. */
+int jbb_capi_calls(long n);
+
+/** n calls that look the method up (jb_method_find_static) and free it each time; 0 or -1. */
+int jbb_capi_lookup_calls(long n);
+
+/** On a thread libjavabridge has not seen: the first call (it attaches) and then the detach, in us. */
+int jbb_capi_first_call_on_thread(double *first_us, double *detach_us);
+
+#endif
