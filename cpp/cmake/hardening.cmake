@@ -10,6 +10,11 @@ option(JB_STRICT_WARNINGS "Build C code with -Wconversion -Wsign-conversion" OFF
 option(JB_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 
 add_compile_options(-fstack-protector-strong)
+if(MINGW)
+  # mingw's C runtime has no stack-protector or fortify support of its own: given at link time
+  # the flag makes gcc link libssp (statically, with the DLL's -static), so no libssp DLL is needed.
+  add_link_options(-fstack-protector-strong)
+endif()
 if(NOT JB_SANITIZE)
   add_compile_options("$<$<NOT:$<CONFIG:Debug>>:-U_FORTIFY_SOURCE;-D_FORTIFY_SOURCE=2>")
 endif()
