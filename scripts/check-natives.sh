@@ -18,9 +18,11 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 expected=$(
   grep -ohE '\bJava_[A-Za-z0-9_]+' "$headers"/*.h
   printf '%s\n' JNI_OnLoad JNI_OnUnload
-  # Public jb_ functions: a name directly followed by "(" (function-pointer typedefs are not).
+  # Public jb_ functions: the names declared with JB_API (static inline helpers such as the
+  # jb_arg_*() constructors live in the headers and are never exported).
   if [ -d "$root/include" ]; then
-    find "$root/include" -name '*.h' -exec grep -ohE '\bjb_[A-Za-z0-9_]+[[:space:]]*\(' {} + | tr -d '( \t'
+    find "$root/include" -name '*.h' -exec grep -ohE '\bJB_API\b[^(;]*\bjb_[A-Za-z0-9_]+[[:space:]]*\(' {} + |
+      grep -oE 'jb_[A-Za-z0-9_]+[[:space:]]*\($' | tr -d '( \t'
   fi
 )
 expected=$(sort -u <<<"$expected")
