@@ -1,7 +1,7 @@
 /*
- * Per-thread state: the last error and the JVM attachment. Held in a pthread key whose
- * destructor detaches a thread that javabridge attached, using the value it is given (POSIX
- * has already cleared the key when the destructor runs), plus a __thread copy for speed.
+ * Per-thread state: the last error and the JVM attachment. Held in a jbi_platform.h key whose
+ * thread-exit destructor detaches a thread that javabridge attached, using the value it is given
+ * (POSIX has already cleared the key when the destructor runs), plus a _Thread_local copy for speed.
  */
 #ifndef JB_API_THREAD_STATE_H
 #define JB_API_THREAD_STATE_H

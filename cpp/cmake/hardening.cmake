@@ -10,6 +10,11 @@ option(JB_STRICT_WARNINGS "Build C code with -Wconversion -Wsign-conversion" OFF
 option(JB_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
 
 add_compile_options(-fstack-protector-strong)
+if(MINGW)
+  # mingw-w64 keeps the stack protector's and _FORTIFY_SOURCE's runtime in libssp, which the
+  # driver links only when it sees the flag at link time (statically, with the DLL's -static).
+  add_link_options(-fstack-protector-strong)
+endif()
 if(NOT JB_SANITIZE)
   add_compile_options("$<$<NOT:$<CONFIG:Debug>>:-U_FORTIFY_SOURCE;-D_FORTIFY_SOURCE=2>")
 endif()
