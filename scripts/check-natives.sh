@@ -18,9 +18,12 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 expected=$(
   grep -ohE '\bJava_[A-Za-z0-9_]+' "$headers"/*.h
   printf '%s\n' JNI_OnLoad JNI_OnUnload
-  # Public jb_ functions: a name directly followed by "(" (function-pointer typedefs are not).
+  # Public jb_ functions: declared with the export macro JB_API, the name directly followed by
+  # "(" (function-pointer typedefs are not; the header-only static inline jb_arg_* helpers have
+  # no JB_API and are never exported).
   if [ -d "$root/include" ]; then
-    find "$root/include" -name '*.h' -exec grep -ohE '\bjb_[A-Za-z0-9_]+[[:space:]]*\(' {} + | tr -d '( \t'
+    find "$root/include" -name '*.h' -exec grep -ohE '^JB_API[^;(]*\bjb_[A-Za-z0-9_]+[[:space:]]*\(' {} + |
+      grep -oE '\bjb_[A-Za-z0-9_]+[[:space:]]*\($' | tr -d '( \t'
   fi
 )
 expected=$(sort -u <<<"$expected")
