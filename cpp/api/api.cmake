@@ -12,8 +12,10 @@ add_library(jb_api_pure STATIC
   cpp/api/signature.c
   cpp/api/classpath.c
   cpp/api/handles.c
-  cpp/api/jvm_discovery.c)
-target_include_directories(jb_api_pure PUBLIC cpp/api include)
+  cpp/api/jvm_discovery.c
+  cpp/api/thread_state.c)
+# thread_state.h names JNIEnv: only the type, no JNI call.
+target_include_directories(jb_api_pure PUBLIC cpp/api include ${JNI_INCLUDE_DIRS})
 target_link_libraries(jb_api_pure PUBLIC jb_platform Threads::Threads ${CMAKE_DL_LIBS})
 if(WIN32)
   # gcc's posix thread model does not add winpthreads by itself; -static (jb_platform_library
@@ -27,7 +29,6 @@ target_sources(javabridge PRIVATE
   cpp/api/last_error.c
   cpp/api/method.c
   cpp/api/object.c
-  cpp/api/thread_state.c
   cpp/api/version.c
   cpp/api/vm.c)
 target_include_directories(javabridge PUBLIC
