@@ -31,6 +31,9 @@ target_sources(javabridge PRIVATE
   cpp/api/object.c
   cpp/api/version.c
   cpp/api/vm.c)
+if(WIN32)
+  target_sources(javabridge PRIVATE cpp/api/dll_main_win32.c)
+endif()
 target_include_directories(javabridge PUBLIC
   $<BUILD_INTERFACE:${CMAKE_SOURCE_DIR}/include>)
 target_include_directories(javabridge PRIVATE cpp/api)
@@ -49,6 +52,11 @@ if(BUILD_TESTING)
   file(GLOB JB_API_UNIT_TESTS CONFIGURE_DEPENDS cpp/test/api_unit/*.cpp)
   add_executable(jb_api_unit_tests ${JB_API_UNIT_TESTS})
   target_link_libraries(jb_api_unit_tests PRIVATE jb_api_pure GTest::gtest_main)
+  if(WIN32)
+    # Loads javabridge.dll itself (LoadLibrary), so it does not link it.
+    add_executable(jb_win32_unload_test cpp/test/win32/unload_test.c)
+    add_dependencies(jb_win32_unload_test javabridge)
+  endif()
 endif()
 
 # The rest embeds a JVM, which no cross build can run here (wine cannot run a Windows JDK's

@@ -55,6 +55,15 @@ void jbi_thread_set_exit_hook(jbi_thread_exit_fn fn) {
     pthread_mutex_unlock(&hook_lock);
 }
 
+void jbi_thread_state_shutdown(void) {
+    /* The values FlsFree hands back belong to other threads too: free them, never detach. */
+    jbi_thread_set_exit_hook(NULL);
+    if (key_ok) {
+        key_ok = 0;
+        jbi_tls_delete(key);
+    }
+}
+
 jbi_thread *jbi_thread_self(void) {
     if (self != NULL) {
         return self;

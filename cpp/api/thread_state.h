@@ -36,4 +36,8 @@ void jbi_thread_clear_java(jbi_thread *t);
 typedef void (*jbi_thread_exit_fn)(jbi_thread *t);
 void jbi_thread_set_exit_hook(jbi_thread_exit_fn fn);
 
+/* Before the library is unloaded from a running process: no thread-exit callback may point
+ * into it afterwards. States still held by live threads are freed without detaching. */
+void jbi_thread_state_shutdown(void);
+
 #endif

@@ -5,6 +5,7 @@
  * nothing leaks (LeakSanitizer) and no entry is read past its end.
  *
  * fuzz-sources: cpp/api/classpath.c cpp/platform/posix/fs_posix.c
+ * fuzz-includes: cpp/platform
  */
 #include <stdint.h>
 #include <stdlib.h>
