@@ -126,7 +126,7 @@ cross_c_example() {
     echo "$out"; echo "test-cross: the C example on $platform found a JVM in $home"; exit 1; }
   grep -qF "JB_ENOJVM" <<<"$out" && grep -qF "$home$relpath (JAVA_HOME=$home)" <<<"$out" || {
     echo "$out"; echo "test-cross: the C example on $platform did not report the missing JVM as expected"; exit 1; }
-  echo "$platform ($(basename "$1")): C example: $(grep -F "$relpath" <<<"$out" | sed 's/^ *//')"
+  echo "$platform ($(basename "$1")): C example: $(grep -F "$home$relpath" <<<"$out" | head -1 | sed 's/^ *//')"
   if [ "$platform" = windows_64 ]; then
     # Unloading the DLL while a thread that used the C API lives on (cpp/test/win32).
     out=$(cd "$build" && JAVA_HOME="$home" timeout 120 "$@" ./jb_win32_unload_test.exe 2>&1) ||
