@@ -18,11 +18,12 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 expected=$(
   grep -ohE '\bJava_[A-Za-z0-9_]+' "$headers"/*.h
   printf '%s\n' JNI_OnLoad JNI_OnUnload
-  # Public jb_ functions: the names declared with JB_API (static inline helpers such as the
-  # jb_arg_*() constructors live in the headers and are never exported).
+  # Public jb_ functions: declared with the export macro JB_API, the name directly followed by
+  # "(" (function-pointer typedefs are not; the header-only static inline jb_arg_* helpers have
+  # no JB_API and are never exported).
   if [ -d "$root/include" ]; then
-    find "$root/include" -name '*.h' -exec grep -ohE '\bJB_API\b[^(;]*\bjb_[A-Za-z0-9_]+[[:space:]]*\(' {} + |
-      grep -oE 'jb_[A-Za-z0-9_]+[[:space:]]*\($' | tr -d '( \t'
+    find "$root/include" -name '*.h' -exec grep -ohE '^JB_API[^;(]*\bjb_[A-Za-z0-9_]+[[:space:]]*\(' {} + |
+      grep -oE '\bjb_[A-Za-z0-9_]+[[:space:]]*\($' | tr -d '( \t'
   fi
 )
 expected=$(sort -u <<<"$expected")
@@ -54,7 +55,8 @@ for platform in "$@"; do
     x86_64-w64-mingw32-objdump -f "$file" | grep -q "file format $machine" || fail "not an x86-64 PE DLL"
     actual=$(pe_exports "$file" | sort -u)
     needs=$(x86_64-w64-mingw32-objdump -p "$file" | awk '/DLL Name:/ {print $3}')
-    # ADVAPI32: libssp (stack protector, linked statically) seeds its guard through the Windows crypto API.
+    # ADVAPI32: libssp (the stack protector's runtime, linked statically) seeds its canary
+    # with CryptGenRandom; like KERNEL32 it is part of every Windows.
     allowed='^(KERNEL32|ADVAPI32|msvcrt|ucrtbase|api-ms-win-[a-z0-9-]+)\.dll$'
     floor=""
   else

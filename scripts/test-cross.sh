@@ -7,8 +7,10 @@
 #  2. the JUnit suite again, on Debian's arm64 JRE under qemu-user, against the aarch64 library,
 #  3. the jar's demo on that JRE: the jar picks natives/linux_arm64 by itself,
 #  4. the resource the jar resolves for Windows x86_64 (host JVM told os.name=Windows 10),
-#  5. the pure-C GoogleTest suites cross-built for aarch64, under qemu-user,
-#  6. the same suites built with mingw-w64, under wine (skip with --no-wine).
+#  5. the pure-C GoogleTest suites (core, platform layer, the C API's parts without a JVM)
+#     cross-built for aarch64, under qemu-user,
+#  6. the same suites built with mingw-w64, under wine, and the C example against the Windows
+#     javabridge.dll up to the point where it needs a Windows JDK (skip with --no-wine).
 # As root on Debian it first installs the packages it needs; the arm64 JRE is downloaded
 # once into $JB_CROSS_CACHE (default ~/.cache/javabridge) without touching the host's dpkg.
 set -euo pipefail
@@ -75,43 +77,75 @@ step "java -jar demo on arm64 JRE under qemu"
 java -Dos.name="Windows 10" -Dos.arch=amd64 -cp "$jar" scripts/cross/ResolveNatives.java
 step "jar layout for Windows x86_64"
 
-# The pure-C GoogleTest suites (cpp/test/core: core, math_ops, the platform layer) for a cross
-# target: GoogleTest is compiled from Debian's /usr/src/googletest, discovery waits for ctest
+# The pure-C GoogleTest suites for a cross target: cpp/test/core (core, math_ops, the platform
+# layer) and cpp/test/api_unit (the C API's parts without a JVM: UTF-8, signatures, class path,
+# handles, libjvm discovery against fake homes, per-thread state and its thread-exit hook).
+# GoogleTest is compiled from Debian's /usr/src/googletest, discovery waits for ctest
 # (so the build runs nothing emulated), the C under test is built as shipped (RelWithDebInfo)
-# and GoogleTest's C++ at -O0, which halves the build. The suite then runs as one process:
+# and GoogleTest's C++ at -O0, which halves the build. Each suite then runs as one process:
 # ctest's process per test costs ~3.5 s a test under wine.
 # Usage: cross_gtest PLATFORM TOOLCHAIN RUNNER... (the program's path is appended to RUNNER).
 cross_gtest() {
-  local platform=$1 toolchain=$2 build="target/cmake-$1-tests" rc
+  local platform=$1 toolchain=$2 build="target/cmake-$1-tests" rc suite
   shift 2
   cmake -S . -B "$build" -DCMAKE_TOOLCHAIN_FILE="$PWD/cpp/cmake/toolchains/$toolchain.cmake" \
     -DJB_GTEST_SOURCE_DIR=/usr/src/googletest -DCMAKE_GTEST_DISCOVER_TESTS_DISCOVERY_MODE=PRE_TEST \
     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O0 -DCMAKE_BUILD_TYPE=RelWithDebInfo -DJAVA_HOME="$jdk" \
     -DJB_JNI_HEADERS_DIR="$PWD/target/generated-sources/jni" -DJB_NATIVES_DIR="$PWD/$build/natives" >"$build.log" 2>&1 ||
     { cat "$build.log"; exit 1; }
-  cmake --build "$build" --parallel 2 --target jb_core_tests >>"$build.log" 2>&1 || { cat "$build.log"; exit 1; }
+  local targets=(jb_core_tests jb_api_unit_tests javabridge_c_example)
+  [ "$platform" != windows_64 ] || targets+=(jb_win32_unload_test)
+  cmake --build "$build" --parallel 2 --target "${targets[@]}" >>"$build.log" 2>&1 ||
+    { cat "$build.log"; exit 1; }
   step "GoogleTest for $platform (build)"
-  local program
-  program=$(find "$build" -maxdepth 1 -name 'jb_core_tests*' -type f -perm -u+x | head -1)
-  set +e
-  timeout 300 "$@" "$program" >"$build/gtest.out" 2>&1
-  rc=$?
-  set -e
-  grep -E '^\[  (PASSED|FAILED) ' "$build/gtest.out" | sed "s/^/$platform ($(basename "$1")): /" || true
-  if [ $rc -ne 0 ] || ! grep -q '^\[  PASSED  \]' "$build/gtest.out"; then
-    cat "$build/gtest.out"; echo "test-cross: GoogleTest for $platform failed (exit $rc)"; exit 1
-  fi
+  for suite in jb_core_tests jb_api_unit_tests; do
+    local program
+    program=$(find "$build" -maxdepth 1 -name "$suite*" -type f -perm -u+x | head -1)
+    set +e
+    timeout 300 "$@" "$program" >"$build/$suite.out" 2>&1
+    rc=$?
+    set -e
+    grep -E '^\[  (PASSED|FAILED) ' "$build/$suite.out" | sed "s/^/$platform ($(basename "$1")) $suite: /" || true
+    if [ $rc -ne 0 ] || ! grep -q '^\[  PASSED  \]' "$build/$suite.out"; then
+      cat "$build/$suite.out"; echo "test-cross: $suite for $platform failed (exit $rc)"; exit 1
+    fi
+  done
   step "GoogleTest for $platform (run)"
+}
+
+# The C example against the cross-built libjavabridge, where no JDK of that platform exists:
+# the whole C API path up to loading the JVM runs (jb_version, jb_vm_open's discovery of
+# JAVA_HOME's JVM library, the per-thread last error), and must fail with the report naming it.
+# Usage: cross_c_example PLATFORM JVM_LIBRARY_IN_HOME FAKE_HOME RUNNER...
+cross_c_example() {
+  local platform=$1 relpath=$2 home=$3 build="target/cmake-$1-tests" out program
+  shift 3
+  program=$(find "$build" -maxdepth 1 -name 'javabridge_c_example*' -type f -perm -u+x | head -1)
+  cp "$build"/natives/* "$build/" # Windows finds a DLL beside the program
+  out=$(cd "$build" && JAVA_HOME="$home" timeout 120 "$@" "./$(basename "$program")" 2>&1) && {
+    echo "$out"; echo "test-cross: the C example on $platform found a JVM in $home"; exit 1; }
+  grep -qF "JB_ENOJVM" <<<"$out" && grep -qF "$home$relpath (JAVA_HOME=$home)" <<<"$out" || {
+    echo "$out"; echo "test-cross: the C example on $platform did not report the missing JVM as expected"; exit 1; }
+  echo "$platform ($(basename "$1")): C example: $(grep -F "$home$relpath" <<<"$out" | head -1 | sed 's/^ *//')"
+  if [ "$platform" = windows_64 ]; then
+    # Unloading the DLL while a thread that used the C API lives on (cpp/test/win32).
+    out=$(cd "$build" && JAVA_HOME="$home" timeout 120 "$@" ./jb_win32_unload_test.exe 2>&1) ||
+      { echo "$out"; echo "test-cross: jb_win32_unload_test failed"; exit 1; }
+    echo "$platform ($(basename "$1")): $out"
+  fi
+  step "C example for $platform (no JVM there)"
 }
 jdk=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
 
 cross_gtest linux_arm64 aarch64-linux-gnu qemu-aarch64-static -L /usr/aarch64-linux-gnu
+cross_c_example linux_arm64 /lib/server/libjvm.so /no-jdk-here qemu-aarch64-static -L /usr/aarch64-linux-gnu
 
 if [ $wine_tests -eq 1 ]; then
   export WINEPREFIX="$cache/wine-prefix" WINEDEBUG=-all
   wine=/usr/lib/wine/wine64
   [ -x "$wine" ] || wine=$(command -v wine64 || command -v wine)
   cross_gtest windows_64 x86_64-w64-mingw32 "$wine"
+  cross_c_example windows_64 '\bin\server\jvm.dll' 'C:\no-jdk-here' "$wine"
   "$(dirname "$wine")/wineserver" -k 2>/dev/null || true
 fi
 

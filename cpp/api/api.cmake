@@ -1,12 +1,9 @@
 # libjavabridge's C API (C programs call Java): public headers in include/javabridge/,
 # sources in cpp/api/, built into the same libjavabridge as the Java natives.
-# libjvm is found with dlopen at run time, never linked.
-if(NOT UNIX)
-  # dlopen, pthread keys and the libjvm layouts are POSIX; a Windows port needs LoadLibrary
-  # and FlsAlloc equivalents. Until then the Windows library carries only the Java natives.
-  message(STATUS "javabridge C API: POSIX only, not built for ${CMAKE_SYSTEM_NAME}")
-  return()
-endif()
+# libjvm (jvm.dll) is loaded at run time, never linked.
+# The OS-specific parts (loading the JVM library, thread-exit detach, listing folders, path
+# separators) go through cpp/platform; locks and the destroyer thread use pthreads, which on
+# Windows is mingw-w64's winpthreads, linked statically into the DLL.
 find_package(Threads REQUIRED)
 
 # The parts without JNI, in their own library so unit tests and fuzzers can use them alone.
@@ -15,9 +12,16 @@ add_library(jb_api_pure STATIC
   cpp/api/signature.c
   cpp/api/classpath.c
   cpp/api/handles.c
-  cpp/api/jvm_discovery.c)
-target_include_directories(jb_api_pure PUBLIC cpp/api include)
-target_link_libraries(jb_api_pure PUBLIC Threads::Threads ${CMAKE_DL_LIBS})
+  cpp/api/jvm_discovery.c
+  cpp/api/thread_state.c)
+# thread_state.h names JNIEnv: only the type, no JNI call.
+target_include_directories(jb_api_pure PUBLIC cpp/api include ${JNI_INCLUDE_DIRS})
+target_link_libraries(jb_api_pure PUBLIC jb_platform Threads::Threads ${CMAKE_DL_LIBS})
+if(WIN32)
+  # gcc's posix thread model does not add winpthreads by itself; -static (jb_platform_library
+  # and the toolchain's executables) takes the static libwinpthread.a.
+  target_link_libraries(jb_api_pure PUBLIC pthread)
+endif()
 
 target_sources(javabridge PRIVATE
   cpp/api/call.c
@@ -25,9 +29,11 @@ target_sources(javabridge PRIVATE
   cpp/api/last_error.c
   cpp/api/method.c
   cpp/api/object.c
-  cpp/api/thread_state.c
   cpp/api/version.c
   cpp/api/vm.c)
+if(WIN32)
+  target_sources(javabridge PRIVATE cpp/api/dll_main_win32.c)
+endif()
 target_include_directories(javabridge PUBLIC
   $<BUILD_INTERFACE:${CMAKE_SOURCE_DIR}/include>)
 target_include_directories(javabridge PRIVATE cpp/api)
@@ -42,16 +48,26 @@ set_target_properties(javabridge_c_example PROPERTIES
   C_VISIBILITY_PRESET default)
 
 if(BUILD_TESTING)
+  # Pure C: no JVM. Runs natively, and cross-built under qemu and wine (scripts/test-cross.sh).
+  file(GLOB JB_API_UNIT_TESTS CONFIGURE_DEPENDS cpp/test/api_unit/*.cpp)
+  add_executable(jb_api_unit_tests ${JB_API_UNIT_TESTS})
+  target_link_libraries(jb_api_unit_tests PRIVATE jb_api_pure GTest::gtest_main)
+  if(WIN32)
+    # Loads javabridge.dll itself (LoadLibrary), so it does not link it.
+    add_executable(jb_win32_unload_test cpp/test/win32/unload_test.c)
+    add_dependencies(jb_win32_unload_test javabridge)
+  endif()
+endif()
+
+# The rest embeds a JVM, which no cross build can run here (wine cannot run a Windows JDK's
+# jvm.dll well enough, and an aarch64 JDK under qemu is the JUnit suite's job).
+if(BUILD_TESTING AND NOT CMAKE_CROSSCOMPILING)
   set(JB_TEST_CLASSES_DIR "${CMAKE_BINARY_DIR}/test-classes" CACHE PATH "Compiled Java test classes")
   set(JB_TEST_JAVA_HOME "${JAVA_HOME}")
   if(NOT JB_TEST_JAVA_HOME)
     get_filename_component(JB_TEST_JAVA_HOME "${JAVA_INCLUDE_PATH}" DIRECTORY)
   endif()
 
-  # Pure C: no JVM.
-  file(GLOB JB_API_UNIT_TESTS CONFIGURE_DEPENDS cpp/test/api_unit/*.cpp)
-  add_executable(jb_api_unit_tests ${JB_API_UNIT_TESTS})
-  target_link_libraries(jb_api_unit_tests PRIVATE jb_api_pure GTest::gtest_main)
   jb_test_program(jb_api_unit_tests
     PROPERTIES ENVIRONMENT "JB_TEST_JAVA_HOME=${JB_TEST_JAVA_HOME}")
 

@@ -1,12 +1,13 @@
 /*
- * Class path expansion (see classpath.h). POSIX directory listing only, no JNI.
+ * Class path expansion (see classpath.h). No JNI; folders are listed through jbi_fs.h.
  */
 #include "classpath.h"
 
-#include <dirent.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "jbi_fs.h"
 
 typedef struct text {
     char *data;
@@ -45,6 +46,36 @@ static int compare_names(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+typedef struct jars {
+    char **names;
+    size_t count;
+    size_t cap;
+    int rc;
+} jars;
+
+static int add_jar(const char *name, void *ctx) {
+    jars *j = ctx;
+    if (!is_jar(name)) {
+        return 0;
+    }
+    if (j->count == j->cap) {
+        size_t ncap = j->cap ? j->cap * 2 : 16;
+        char **grown = realloc(j->names, ncap * sizeof *grown);
+        if (grown == NULL) {
+            j->rc = JBI_CP_NOMEM;
+            return 1;
+        }
+        j->names = grown;
+        j->cap = ncap;
+    }
+    if ((j->names[j->count] = strdup(name)) == NULL) {
+        j->rc = JBI_CP_NOMEM;
+        return 1;
+    }
+    j->count++;
+    return 0;
+}
+
 /* Appends the jars of dir (dir_len bytes of entry, without the trailing '*'). */
 static int expand_wildcard(text *t, const char *entry, size_t dir_len, int *first) {
     char *dir = malloc(dir_len + 2);
@@ -57,45 +88,27 @@ static int expand_wildcard(text *t, const char *entry, size_t dir_len, int *firs
         memcpy(dir, entry, dir_len);
         dir[dir_len] = '\0';
     }
-    DIR *d = opendir(dir);
-    if (d == NULL) {
+    jars found = {NULL, 0, 0, JBI_CP_OK};
+    if (jbi_fs_list(dir, add_jar, &found) == -1 && found.rc == JBI_CP_OK) {
+        for (size_t i = 0; i < found.count; i++) {
+            free(found.names[i]);
+        }
+        free(found.names);
         free(dir);
         return JBI_CP_NODIR;
     }
-    char **names = NULL;
-    size_t count = 0, cap = 0;
-    int rc = JBI_CP_OK;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        if (!is_jar(e->d_name)) {
-            continue;
-        }
-        if (count == cap) {
-            size_t ncap = cap ? cap * 2 : 16;
-            char **grown = realloc(names, ncap * sizeof *names);
-            if (grown == NULL) {
-                rc = JBI_CP_NOMEM;
-                break;
-            }
-            names = grown;
-            cap = ncap;
-        }
-        if ((names[count] = strdup(e->d_name)) == NULL) {
-            rc = JBI_CP_NOMEM;
-            break;
-        }
-        count++;
-    }
-    closedir(d);
+    char **names = found.names;
+    size_t count = found.count;
+    int rc = found.rc;
     if (rc == JBI_CP_OK && count > 0) {
         qsort(names, count, sizeof *names, compare_names);
     }
     for (size_t i = 0; i < count; i++) {
         if (rc == JBI_CP_OK && !*first) {
-            rc = append(t, ":", 1);
+            rc = append(t, JBI_PATH_LIST_SEP_STR, 1);
         }
         if (rc == JBI_CP_OK) {
-            /* entry[0..dir_len) already ends in '/' unless it was a bare "*". */
+            /* entry[0..dir_len) already ends in a separator unless it was a bare "*". */
             rc = append(t, entry, dir_len);
         }
         if (rc == JBI_CP_OK) {
@@ -118,15 +131,15 @@ int jbi_classpath_build(const char *const *entries, size_t count, char **out, si
     int first = 1;
     for (size_t i = 0; rc == JBI_CP_OK && i < count; i++) {
         const char *entry = entries[i];
-        if (entry == NULL || entry[0] == '\0' || strchr(entry, ':') != NULL) {
+        if (entry == NULL || entry[0] == '\0' || strchr(entry, JBI_PATH_LIST_SEP) != NULL) {
             rc = JBI_CP_INVALID;
         } else {
             size_t n = strlen(entry);
-            if (entry[n - 1] == '*' && (n == 1 || entry[n - 2] == '/')) {
+            if (entry[n - 1] == '*' && (n == 1 || jbi_fs_is_sep(entry[n - 2]))) {
                 rc = expand_wildcard(&t, entry, n - 1, &first);
             } else {
                 if (!first) {
-                    rc = append(&t, ":", 1);
+                    rc = append(&t, JBI_PATH_LIST_SEP_STR, 1);
                 }
                 if (rc == JBI_CP_OK) {
                     rc = append(&t, entry, n);

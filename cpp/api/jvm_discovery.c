@@ -2,20 +2,26 @@
  * libjvm discovery (see jvm_discovery.h). The report lists every candidate with the reason it
  * failed, because "no JVM found" alone sends users guessing.
  */
-#define _XOPEN_SOURCE 700 /* realpath */
 #include "jvm_discovery.h"
 
-#include <dirent.h>
-#include <dlfcn.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "jbi_fs.h"
+#include "jbi_platform.h"
+
+/* Long enough for any origin line; longer paths are cut in the message, never in the path. */
+#define ORIGIN_MAX 4096
 
 /* Layouts inside a Java home, newest first (JDK 9+, then JDK 8's jre/ and arch directories). */
 static const char *const home_layouts[] = {
+#if defined(_WIN32)
+    "bin\\server\\jvm.dll",
+    "jre\\bin\\server\\jvm.dll",
+    "bin\\client\\jvm.dll",
+    "jre\\bin\\client\\jvm.dll",
+#else
     "lib/server/libjvm.so",
     "jre/lib/server/libjvm.so",
     "lib/amd64/server/libjvm.so",
@@ -23,19 +29,38 @@ static const char *const home_layouts[] = {
     "lib/aarch64/server/libjvm.so",
     "jre/lib/aarch64/server/libjvm.so",
     "lib/client/libjvm.so",
+#endif
 };
 
 void jbi_search_defaults(jbi_search *s, const char *explicit_path) {
+#if defined(_WIN32)
+    /* Windows has no default-java link: installers put JDKs under these folders. */
+    static const char *const homes[] = {NULL};
+    static const char *const scans[] = {"C:\\Program Files\\Java", "C:\\Program Files\\Eclipse Adoptium",
+                                        "C:\\Program Files\\Microsoft", "C:\\Program Files\\Zulu"};
+    size_t home_count = 0;
+#else
     static const char *const homes[] = {"/usr/lib/jvm/default-java", "/usr/lib/jvm/default-runtime",
                                         "/usr/java/latest"};
     static const char *const scans[] = {"/usr/lib/jvm"};
+    size_t home_count = sizeof homes / sizeof homes[0];
+#endif
     s->explicit_path = explicit_path;
-    s->java_home = getenv("JAVA_HOME");
-    s->path_env = getenv("PATH");
+    s->owned_java_home = jbi_env_dup("JAVA_HOME");
+    s->owned_path_env = jbi_env_dup("PATH");
+    s->java_home = s->owned_java_home;
+    s->path_env = s->owned_path_env;
     s->homes = homes;
-    s->home_count = sizeof homes / sizeof homes[0];
+    s->home_count = home_count;
     s->scan_dirs = scans;
     s->scan_dir_count = sizeof scans / sizeof scans[0];
+}
+
+void jbi_search_release(jbi_search *s) {
+    free(s->owned_java_home);
+    free(s->owned_path_env);
+    s->owned_java_home = s->owned_path_env = NULL;
+    s->java_home = s->path_env = NULL;
 }
 
 static char *join(const char *a, const char *b) {
@@ -44,8 +69,8 @@ static char *join(const char *a, const char *b) {
     if (s != NULL) {
         memcpy(s, a, na);
         size_t at = na;
-        if (na > 0 && a[na - 1] != '/') {
-            s[at++] = '/';
+        if (na > 0 && !jbi_fs_is_sep(a[na - 1])) {
+            s[at++] = JBI_DIR_SEP;
         }
         memcpy(s + at, b, nb + 1);
     }
@@ -53,13 +78,11 @@ static char *join(const char *a, const char *b) {
 }
 
 static int is_file(const char *p) {
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISREG(st.st_mode);
+    return jbi_fs_is_file(p);
 }
 
 static int is_dir(const char *p) {
-    struct stat st;
-    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+    return jbi_fs_is_dir(p);
 }
 
 static int add(jbi_candidates *out, const char *path, const char *origin) {
@@ -107,35 +130,54 @@ static int add_home(jbi_candidates *out, const char *home, const char *origin) {
     return rc;
 }
 
-/* The home of the first executable `java` on PATH, symbolic links resolved (Debian's
- * /usr/bin/java -> /etc/alternatives/java -> /usr/lib/jvm/.../bin/java). */
+/* Cuts the last component off path (in place); 0 if there was none to cut. */
+static int strip_last(char *path) {
+    for (size_t n = strlen(path); n > 0; n--) {
+        if (jbi_fs_is_sep(path[n - 1])) {
+            if (n == 1) {
+                return 0;
+            }
+            path[n - 1] = '\0';
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The home of the first executable `java` on PATH, links resolved (Debian's /usr/bin/java ->
+ * /etc/alternatives/java -> /usr/lib/jvm/.../bin/java; Oracle's javapath\java.exe on Windows). */
 static int add_path_java(jbi_candidates *out, const char *path_env) {
     if (path_env == NULL) {
         return 0;
     }
     const char *p = path_env;
     while (*p != '\0') {
-        const char *end = strchr(p, ':');
+        const char *end = strchr(p, JBI_PATH_LIST_SEP);
         size_t n = end != NULL ? (size_t)(end - p) : strlen(p);
-        if (n > 0 && n < PATH_MAX - 6) {
-            char java[PATH_MAX];
-            memcpy(java, p, n);
-            memcpy(java + n, "/java", 6);
-            char real[PATH_MAX];
-            if (access(java, X_OK) == 0 && is_file(java) && realpath(java, real) != NULL) {
-                /* real is HOME/bin/java (or HOME/jre/bin/java for JDK 8) */
-                char *slash = strrchr(real, '/');
-                if (slash != NULL) {
-                    *slash = '\0';
-                    slash = strrchr(real, '/');
-                    if (slash != NULL && slash != real) {
-                        *slash = '\0';
-                        char origin[PATH_MAX + 32];
-                        snprintf(origin, sizeof origin, "java on PATH: %s", java);
-                        return add_home(out, real, origin);
-                    }
-                }
+        if (n > 0) {
+            char *dir = malloc(n + 1);
+            if (dir == NULL) {
+                return -1;
             }
+            memcpy(dir, p, n);
+            dir[n] = '\0';
+            char *java = join(dir, JBI_JAVA_LAUNCHER);
+            free(dir);
+            if (java == NULL) {
+                return -1;
+            }
+            char *real = jbi_fs_is_executable(java) ? jbi_fs_resolve(java) : NULL;
+            /* real is HOME/bin/java (or HOME/jre/bin/java for JDK 8) */
+            if (real != NULL && strip_last(real) && strip_last(real)) {
+                char origin[ORIGIN_MAX];
+                snprintf(origin, sizeof origin, "java on PATH: %s", java);
+                int rc = add_home(out, real, origin);
+                free(real);
+                free(java);
+                return rc;
+            }
+            free(real);
+            free(java);
         }
         if (end == NULL) {
             break;
@@ -149,39 +191,44 @@ static int compare_names(const void *a, const void *b) {
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int add_scanned(jbi_candidates *out, const char *dir) {
-    DIR *d = opendir(dir);
-    if (d == NULL) {
+typedef struct scan {
+    const char *dir;
+    char *names[JBI_MAX_CANDIDATES];
+    size_t n;
+} scan;
+
+static int scan_entry(const char *name, void *ctx) {
+    scan *sc = ctx;
+    if (name[0] == '.') {
         return 0;
     }
-    char *names[JBI_MAX_CANDIDATES];
-    size_t n = 0;
-    int rc = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL && n < JBI_MAX_CANDIDATES) {
-        if (e->d_name[0] == '.') {
-            continue;
-        }
-        char *full = join(dir, e->d_name);
-        if (full == NULL) {
-            rc = -1;
-            break;
-        }
-        if (is_dir(full)) {
-            names[n++] = full;
-        } else {
-            free(full);
-        }
+    if (sc->n == JBI_MAX_CANDIDATES) {
+        return 1; /* enough: stop listing */
     }
-    closedir(d);
-    qsort(names, n, sizeof names[0], compare_names);
-    for (size_t i = 0; i < n; i++) {
+    char *full = join(sc->dir, name);
+    if (full == NULL) {
+        return -2; /* out of memory, unlike -1 (the folder cannot be listed) */
+    }
+    if (is_dir(full)) {
+        sc->names[sc->n++] = full;
+    } else {
+        free(full);
+    }
+    return 0;
+}
+
+static int add_scanned(jbi_candidates *out, const char *dir) {
+    scan sc = {dir, {NULL}, 0};
+    /* A system folder that is missing or unreadable just holds no candidates. */
+    int rc = jbi_fs_list(dir, scan_entry, &sc) == -2 ? -1 : 0;
+    qsort(sc.names, sc.n, sizeof sc.names[0], compare_names);
+    for (size_t i = 0; i < sc.n; i++) {
         if (rc == 0) {
-            char origin[PATH_MAX + 32];
+            char origin[ORIGIN_MAX];
             snprintf(origin, sizeof origin, "system location %s", dir);
             /* Only homes that really hold a libjvm: a scan must not list every folder as a failure. */
             for (size_t k = 0; k < sizeof home_layouts / sizeof home_layouts[0]; k++) {
-                char *p = join(names[i], home_layouts[k]);
+                char *p = join(sc.names[i], home_layouts[k]);
                 if (p == NULL) {
                     rc = -1;
                     break;
@@ -196,7 +243,7 @@ static int add_scanned(jbi_candidates *out, const char *dir) {
                 }
             }
         }
-        free(names[i]);
+        free(sc.names[i]);
     }
     return rc;
 }
@@ -208,7 +255,7 @@ int jbi_jvm_candidates(const jbi_search *s, jbi_candidates *out) {
                                         : add(out, s->explicit_path, "jvm_path option");
     }
     if (s->java_home != NULL && s->java_home[0] != '\0') {
-        char origin[PATH_MAX + 32];
+        char origin[ORIGIN_MAX];
         snprintf(origin, sizeof origin, "JAVA_HOME=%s", s->java_home);
         if (add_home(out, s->java_home, origin) != 0) {
             return -1;
@@ -219,7 +266,7 @@ int jbi_jvm_candidates(const jbi_search *s, jbi_candidates *out) {
     }
     for (size_t i = 0; i < s->home_count; i++) {
         if (is_dir(s->homes[i])) {
-            char origin[PATH_MAX + 32];
+            char origin[ORIGIN_MAX];
             snprintf(origin, sizeof origin, "system location %s", s->homes[i]);
             if (add_home(out, s->homes[i], origin) != 0) {
                 return -1;
@@ -249,7 +296,7 @@ static void report_line(char *report, size_t size, const jbi_candidate *c, const
     }
 }
 
-void *jbi_jvm_load(const jbi_candidates *c, size_t *index, char *report, size_t report_size) {
+jbi_dynlib *jbi_jvm_load(const jbi_candidates *c, size_t *index, char *report, size_t report_size) {
     if (report_size > 0) {
         report[0] = '\0';
     }
@@ -261,16 +308,15 @@ void *jbi_jvm_load(const jbi_candidates *c, size_t *index, char *report, size_t 
         return NULL;
     }
     for (size_t i = 0; i < c->count; i++) {
-        dlerror();
-        void *h = dlopen(c->items[i].path, RTLD_NOW | RTLD_GLOBAL);
+        char why[512] = "";
+        jbi_dynlib *h = jbi_dynlib_open_global(c->items[i].path, why, sizeof why);
         if (h == NULL) {
-            const char *why = dlerror();
-            report_line(report, report_size, &c->items[i], why != NULL ? why : "dlopen failed");
+            report_line(report, report_size, &c->items[i], why[0] != '\0' ? why : "could not be loaded");
             continue;
         }
-        if (dlsym(h, "JNI_CreateJavaVM") == NULL || dlsym(h, "JNI_GetCreatedJavaVMs") == NULL) {
+        if (jbi_dynlib_symbol(h, "JNI_CreateJavaVM") == NULL || jbi_dynlib_symbol(h, "JNI_GetCreatedJavaVMs") == NULL) {
             report_line(report, report_size, &c->items[i], "loads, but exports no JNI_CreateJavaVM/JNI_GetCreatedJavaVMs");
-            dlclose(h);
+            jbi_dynlib_close(h);
             continue;
         }
         *index = i;

@@ -7,6 +7,8 @@
 
 #include <stddef.h>
 
+#include "jbi_platform.h"
+
 #define JBI_MAX_CANDIDATES 64
 
 typedef struct jbi_candidate {
@@ -20,17 +22,21 @@ typedef struct jbi_candidates {
 } jbi_candidates;
 
 typedef struct jbi_search {
-    const char *explicit_path;        /* libjvm.so or a Java home; when set, the only candidate */
+    const char *explicit_path;        /* libjvm.so (jvm.dll) or a Java home; when set, the only candidate */
     const char *java_home;            /* $JAVA_HOME or NULL */
     const char *path_env;             /* $PATH or NULL */
     const char *const *homes;         /* fixed Java homes to try */
     size_t home_count;
     const char *const *scan_dirs;     /* directories whose subdirectories are Java homes (sorted) */
     size_t scan_dir_count;
+    char *owned_java_home;            /* copies jbi_search_defaults made; jbi_search_release frees */
+    char *owned_path_env;
 } jbi_search;
 
-/* The system's usual locations (Debian/Ubuntu/Fedora layouts). */
+/* The system's usual locations (Debian/Ubuntu/Fedora layouts; Windows' Program Files folders)
+ * and the environment's JAVA_HOME and PATH. Release with jbi_search_release. */
 void jbi_search_defaults(jbi_search *s, const char *explicit_path);
+void jbi_search_release(jbi_search *s);
 
 /* Fills out with candidates (duplicates removed); returns 0, or -1 if memory ran out. */
 int jbi_jvm_candidates(const jbi_search *s, jbi_candidates *out);
@@ -38,10 +44,10 @@ int jbi_jvm_candidates(const jbi_search *s, jbi_candidates *out);
 void jbi_candidates_free(jbi_candidates *c);
 
 /*
- * dlopens each candidate until one exports JNI_CreateJavaVM and JNI_GetCreatedJavaVMs.
+ * Loads each candidate until one exports JNI_CreateJavaVM and JNI_GetCreatedJavaVMs.
  * Returns the handle (and *index of the winner), or NULL with report filled: one line per
  * candidate, "path (origin): reason". report is always NUL-terminated.
  */
-void *jbi_jvm_load(const jbi_candidates *c, size_t *index, char *report, size_t report_size);
+jbi_dynlib *jbi_jvm_load(const jbi_candidates *c, size_t *index, char *report, size_t report_size);
 
 #endif

@@ -8,7 +8,12 @@
 #include "javabridge/errors.h"
 
 #if defined(__GNUC__)
+#if defined(__MINGW32__)
+/* The C99 printf family (__USE_MINGW_ANSI_STDIO) formats these, not msvcrt's: %zu is valid. */
+#define JBI_PRINTF(f, a) __attribute__((format(gnu_printf, f, a)))
+#else
 #define JBI_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#endif
 #else
 #define JBI_PRINTF(f, a)
 #endif

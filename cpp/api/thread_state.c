@@ -1,14 +1,17 @@
 /*
- * Per-thread state (see thread_state.h). The pthread key's destructor is the only place a
- * thread is detached automatically, so a C thread that exits without saying goodbye does not
- * leave the JVM waiting for it.
+ * Per-thread state (see thread_state.h). The platform key's thread-exit destructor (a pthread
+ * key on POSIX, a fibre-local storage callback on Windows) is the only place a thread is
+ * detached automatically, so a C thread that exits without saying goodbye does not leave the
+ * JVM waiting for it.
  */
 #include "thread_state.h"
 
 #include <pthread.h>
 #include <stdlib.h>
 
-static pthread_key_t key;
+#include "jbi_platform.h"
+
+static jbi_tls_key key;
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 static int key_ok;
 static _Thread_local jbi_thread *self;
@@ -22,8 +25,13 @@ void jbi_thread_clear_java(jbi_thread *t) {
     t->java_class = t->java_message = t->stack_trace = NULL;
 }
 
+/* Called with the thread's value as it exits. POSIX has cleared the key by then; Windows
+ * has not, but nothing reads it on a thread that is exiting. */
 static void destroy(void *value) {
-    jbi_thread *t = value; /* the key itself is already NULL here */
+    jbi_thread *t = value;
+    if (t == NULL) {
+        return;
+    }
     pthread_mutex_lock(&hook_lock);
     jbi_thread_exit_fn fn = exit_hook;
     pthread_mutex_unlock(&hook_lock);
@@ -38,13 +46,22 @@ static void destroy(void *value) {
 }
 
 static void make_key(void) {
-    key_ok = pthread_key_create(&key, destroy) == 0;
+    key_ok = jbi_tls_create(&key, destroy) == 0;
 }
 
 void jbi_thread_set_exit_hook(jbi_thread_exit_fn fn) {
     pthread_mutex_lock(&hook_lock);
     exit_hook = fn;
     pthread_mutex_unlock(&hook_lock);
+}
+
+void jbi_thread_state_shutdown(void) {
+    /* The values FlsFree hands back belong to other threads too: free them, never detach. */
+    jbi_thread_set_exit_hook(NULL);
+    if (key_ok) {
+        key_ok = 0;
+        jbi_tls_delete(key);
+    }
 }
 
 jbi_thread *jbi_thread_self(void) {
@@ -59,7 +76,7 @@ jbi_thread *jbi_thread_self(void) {
     if (t == NULL) {
         return NULL;
     }
-    if (pthread_setspecific(key, t) != 0) {
+    if (jbi_tls_set(key, t) != 0) {
         free(t);
         return NULL;
     }

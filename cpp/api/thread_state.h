@@ -1,7 +1,7 @@
 /*
- * Per-thread state: the last error and the JVM attachment. Held in a pthread key whose
- * destructor detaches a thread that javabridge attached, using the value it is given (POSIX
- * has already cleared the key when the destructor runs), plus a __thread copy for speed.
+ * Per-thread state: the last error and the JVM attachment. Held in a jbi_platform.h key whose
+ * thread-exit destructor detaches a thread that javabridge attached, using the value it is given
+ * (POSIX has already cleared the key when the destructor runs), plus a _Thread_local copy for speed.
  */
 #ifndef JB_API_THREAD_STATE_H
 #define JB_API_THREAD_STATE_H
@@ -35,5 +35,9 @@ void jbi_thread_clear_java(jbi_thread *t);
  * attached it to a JVM that still exists. */
 typedef void (*jbi_thread_exit_fn)(jbi_thread *t);
 void jbi_thread_set_exit_hook(jbi_thread_exit_fn fn);
+
+/* Before the library is unloaded from a running process: no thread-exit callback may point
+ * into it afterwards. States still held by live threads are freed without detaching. */
+void jbi_thread_state_shutdown(void);
 
 #endif

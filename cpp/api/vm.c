@@ -7,8 +7,6 @@
  * re-attached as a daemon like every thread javabridge attaches: DestroyJavaVM waits for
  * non-daemon threads, and a C thread must never be able to make close hang.
  */
-#define _GNU_SOURCE /* RTLD_DEFAULT */
-#include <dlfcn.h>
 #include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -21,12 +19,17 @@
 #include "javabridge/vm.h"
 #include "classpath.h"
 #include "handles.h"
+#include "jbi_fs.h"
+#include "jbi_platform.h"
 #include "java_exception.h"
 #include "jvm_discovery.h"
 #include "method_internal.h"
 #include "last_error.h"
 #include "thread_state.h"
 #include "vm_state.h"
+
+/* The JVM library's file name, as Windows finds an already loaded module (POSIX ignores it). */
+#define JBI_JVM_MODULE "jvm.dll"
 
 typedef jint (*create_fn)(JavaVM **, void **, void *);
 typedef jint (*created_fn)(JavaVM **, jsize, jsize *);
@@ -98,8 +101,18 @@ static void detach_if_ours(jbi_thread *t) {
     t->env = NULL;
 }
 
+/* A thread's exit, from the platform key's destructor (pthread key; FLS callback on Windows).
+ * Under state_lock so that the JVM cannot be destroyed between the check that it still
+ * exists and the detach: a thread exiting during jb_vm_close waits for it, then finds the
+ * JVM gone and only forgets its attachment. */
 static void on_thread_exit(jbi_thread *t) {
+    if (!t->attached_by_us) {
+        t->env = NULL;
+        return;
+    }
+    pthread_mutex_lock(&state_lock);
     detach_if_ours(t);
+    pthread_mutex_unlock(&state_lock);
 }
 
 JB_API int jb_vm_detach_current_thread(void) {
@@ -235,8 +248,8 @@ static int validate(const jb_vm_options *o) {
 /* Finds JNI_GetCreatedJavaVMs: in the process already (a Java launcher, or an earlier load),
  * else through discovery, which also gives JNI_CreateJavaVM. */
 static int find_jvm_functions(const jb_vm_options *o, created_fn *created, create_fn *create) {
-    *created = (created_fn)(uintptr_t)dlsym(RTLD_DEFAULT, "JNI_GetCreatedJavaVMs");
-    *create = (create_fn)(uintptr_t)dlsym(RTLD_DEFAULT, "JNI_CreateJavaVM");
+    *created = (created_fn)jbi_loaded_symbol(JBI_JVM_MODULE, "JNI_GetCreatedJavaVMs");
+    *create = (create_fn)jbi_loaded_symbol(JBI_JVM_MODULE, "JNI_CreateJavaVM");
     if (*created != NULL && *create != NULL) {
         return JB_OK;
     }
@@ -246,13 +259,15 @@ static int find_jvm_functions(const jb_vm_options *o, created_fn *created, creat
     jbi_search search;
     jbi_search_defaults(&search, o->jvm_path);
     jbi_candidates candidates;
-    if (jbi_jvm_candidates(&search, &candidates) != 0) {
+    int listed = jbi_jvm_candidates(&search, &candidates);
+    jbi_search_release(&search);
+    if (listed != 0) {
         jbi_candidates_free(&candidates);
         return jbi_fail(JB_ENOMEM, "no memory to list libjvm candidates");
     }
     static char report[JBI_MESSAGE_MAX - 128];
     size_t index = 0;
-    void *lib = jbi_jvm_load(&candidates, &index, report, sizeof report); /* report: under state_lock */
+    jbi_dynlib *lib = jbi_jvm_load(&candidates, &index, report, sizeof report); /* report: under state_lock */
     if (lib == NULL) {
         jbi_candidates_free(&candidates);
         jbi_log(JB_LOG_WARN, "no usable libjvm:\n%s", report);
@@ -267,8 +282,8 @@ static int find_jvm_functions(const jb_vm_options *o, created_fn *created, creat
     }
     jbi_candidates_free(&candidates);
     /* The library stays loaded for the life of the process: a JVM cannot be unloaded. */
-    *created = (created_fn)(uintptr_t)dlsym(lib, "JNI_GetCreatedJavaVMs");
-    *create = (create_fn)(uintptr_t)dlsym(lib, "JNI_CreateJavaVM");
+    *created = (created_fn)jbi_dynlib_symbol(lib, "JNI_GetCreatedJavaVMs");
+    *create = (create_fn)jbi_dynlib_symbol(lib, "JNI_CreateJavaVM");
     return JB_OK;
 }
 
@@ -283,7 +298,7 @@ static int create_vm(const jb_vm_options *o, create_fn create) {
         return jbi_fail(JB_EINVAL, "class path entry %zu (\"%s\") %s", bad,
                         o->class_path[bad] != NULL ? o->class_path[bad] : "(null)",
                         cp == JBI_CP_NODIR ? "names a directory that cannot be listed"
-                                           : "is NULL, empty or contains ':'");
+                                           : "is NULL, empty or contains the separator '" JBI_PATH_LIST_SEP_STR "'");
     }
     size_t n = o->jvm_option_count + 1;
     JavaVMOption *vm_options = calloc(n, sizeof *vm_options);

@@ -11,8 +11,8 @@ option(JB_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" 
 
 add_compile_options(-fstack-protector-strong)
 if(MINGW)
-  # mingw's C runtime has no stack-protector or fortify support of its own: given at link time
-  # the flag makes gcc link libssp (statically, with the DLL's -static), so no libssp DLL is needed.
+  # mingw-w64 keeps the stack protector's and _FORTIFY_SOURCE's runtime in libssp, which the
+  # driver links only when it sees the flag at link time (statically, with the DLL's -static).
   add_link_options(-fstack-protector-strong)
 endif()
 if(NOT JB_SANITIZE)

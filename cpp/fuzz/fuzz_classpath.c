@@ -4,7 +4,8 @@
  * list without "dir/\*" wildcards comes back as exactly the entries joined with ':';
  * nothing leaks (LeakSanitizer) and no entry is read past its end.
  *
- * fuzz-sources: cpp/api/classpath.c
+ * fuzz-sources: cpp/api/classpath.c cpp/platform/posix/fs_posix.c
+ * fuzz-includes: cpp/platform
  */
 #include <stdint.h>
 #include <stdlib.h>

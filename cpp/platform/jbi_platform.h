@@ -39,6 +39,19 @@ jbi_dynlib *jbi_dynlib_open(const char *path, char *err, size_t err_size);
 /* The address of the exported function name, or NULL if lib does not export it. */
 jbi_proc jbi_dynlib_symbol(jbi_dynlib *lib, const char *name);
 
+/*
+ * Loads the JVM library: as jbi_dynlib_open, but its symbols are also found by
+ * jbi_loaded_symbol afterwards (POSIX: RTLD_GLOBAL; Windows finds any loaded module by name).
+ */
+jbi_dynlib *jbi_dynlib_open_global(const char *path, char *err, size_t err_size);
+
+/*
+ * The exported function name of a library already loaded in the process, whoever loaded it:
+ * on POSIX any global one (dlsym(RTLD_DEFAULT)), on Windows the module named module (UTF-8,
+ * e.g. "jvm.dll"). NULL if it is not loaded or does not export name.
+ */
+jbi_proc jbi_loaded_symbol(const char *module, const char *name);
+
 /* Unloads lib (NULL is accepted). Symbols taken from it must not be used afterwards. */
 void jbi_dynlib_close(jbi_dynlib *lib);
 

@@ -1,4 +1,5 @@
 /* jbi_platform.h on POSIX: dlopen/dlsym and pthread keys, whose destructors run at thread exit. */
+#define _GNU_SOURCE /* RTLD_DEFAULT */
 #include "jbi_platform.h"
 
 #include <dlfcn.h>
@@ -28,6 +29,33 @@ jbi_proc jbi_dynlib_symbol(jbi_dynlib *lib, const char *name) {
     }
     void *address = dlsym((void *)lib, name);
     /* ISO C has no object-to-function pointer conversion; POSIX guarantees the bytes are one. */
+    jbi_proc proc;
+    memcpy(&proc, &address, sizeof proc);
+    return proc;
+}
+
+jbi_dynlib *jbi_dynlib_open_global(const char *path, char *err, size_t err_size) {
+    if (path == NULL) {
+        if (err_size > 0) {
+            snprintf(err, err_size, "library path is NULL");
+        }
+        return NULL;
+    }
+    dlerror();
+    void *handle = dlopen(path, RTLD_NOW | RTLD_GLOBAL);
+    if (handle == NULL && err_size > 0) {
+        const char *reason = dlerror();
+        snprintf(err, err_size, "%s", reason != NULL ? reason : "dlopen failed");
+    }
+    return (jbi_dynlib *)handle;
+}
+
+jbi_proc jbi_loaded_symbol(const char *module, const char *name) {
+    (void)module; /* the global scope holds every RTLD_GLOBAL library and the program */
+    if (name == NULL) {
+        return NULL;
+    }
+    void *address = dlsym(RTLD_DEFAULT, name);
     jbi_proc proc;
     memcpy(&proc, &address, sizeof proc);
     return proc;

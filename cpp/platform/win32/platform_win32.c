@@ -55,6 +55,23 @@ jbi_dynlib *jbi_dynlib_open(const char *path, char *err, size_t err_size) {
     return (jbi_dynlib *)module;
 }
 
+jbi_dynlib *jbi_dynlib_open_global(const char *path, char *err, size_t err_size) {
+    return jbi_dynlib_open(path, err, err_size); /* GetModuleHandleW finds every loaded module */
+}
+
+jbi_proc jbi_loaded_symbol(const char *module, const char *name) {
+    if (module == NULL || name == NULL) {
+        return NULL;
+    }
+    wchar_t wide[MAX_PATH];
+    if (MultiByteToWideChar(CP_UTF8, MB_ERR_INVALID_CHARS, module, -1, wide, MAX_PATH) <= 0) {
+        return NULL;
+    }
+    /* No reference is taken: the JVM library is never unloaded while a JVM may exist. */
+    HMODULE m = GetModuleHandleW(wide);
+    return m != NULL ? (jbi_proc)(void (*)(void))GetProcAddress(m, name) : NULL;
+}
+
 jbi_proc jbi_dynlib_symbol(jbi_dynlib *lib, const char *name) {
     if (lib == NULL || name == NULL) {
         return NULL;

@@ -5,8 +5,8 @@
 #include <filesystem>
 #include <cstdlib>
 #include <string>
-#include <sys/stat.h>
-#include <unistd.h>
+
+#include "test_paths.h"
 
 extern "C" {
 #include "classpath.h"
@@ -15,16 +15,13 @@ extern "C" {
 namespace {
 class TempDir {
   public:
-    TempDir() {
-        char tmpl[] = "/tmp/jb-cp-XXXXXX";
-        path_ = mkdtemp(tmpl);
-    }
+    TempDir() : path_(jbtest::make_temp_dir("jb-cp")) {}
     ~TempDir() {
         std::error_code ignored;
         std::filesystem::remove_all(path_, ignored);
     }
     void touch(const std::string &name) const {
-        FILE *f = std::fopen((path_ + "/" + name).c_str(), "w");
+        FILE *f = std::fopen((path_ + jbtest::native("/") + name).c_str(), "w");
         ASSERT_NE(f, nullptr);
         std::fclose(f);
     }
@@ -45,11 +42,13 @@ std::string build(std::initializer_list<const char *> entries, int *rc = nullptr
     std::free(out);
     return s;
 }
+const std::string S = jbtest::kListSep;
+const std::string D = jbtest::native("/");
 }  // namespace
 
 TEST(ClassPath, PlainEntriesAreJoined) {
     EXPECT_EQ(build({"a.jar"}), "a.jar");
-    EXPECT_EQ(build({"a.jar", "classes", "/abs/b.jar"}), "a.jar:classes:/abs/b.jar");
+    EXPECT_EQ(build({"a.jar", "classes", "/abs/b.jar"}), "a.jar" + S + "classes" + S + "/abs/b.jar");
     char *out = nullptr;
     ASSERT_EQ(jbi_classpath_build(nullptr, 0, &out, nullptr), JBI_CP_OK);
     EXPECT_STREQ(out, "");
@@ -63,19 +62,29 @@ TEST(ClassPath, WildcardExpandsToSortedJarsOnly) {
     d.touch("c.jar");
     d.touch("notes.txt");
     d.touch("jar");
-    mkdir((d.path() + "/sub.jar.d").c_str(), 0700);
-    std::string wildcard = d.path() + "/*";
+    std::filesystem::create_directory(d.path() + D + "sub.jar.d");
+    std::string wildcard = d.path() + D + "*";
     int rc = 0;
     std::string cp = build({"first.jar", wildcard.c_str(), "last"}, &rc);
     ASSERT_EQ(rc, JBI_CP_OK);
-    EXPECT_EQ(cp, "first.jar:" + d.path() + "/a.JAR:" + d.path() + "/b.jar:" + d.path() + "/c.jar:last");
+    EXPECT_EQ(cp, "first.jar" + S + d.path() + D + "a.JAR" + S + d.path() + D + "b.jar" + S + d.path() + D + "c.jar" + S +
+                      "last");
 }
+
+#if defined(_WIN32)
+TEST(ClassPath, ForwardSlashWildcardWorksOnWindowsToo) {
+    TempDir d;
+    d.touch("a.jar");
+    std::string wildcard = d.path() + "/*";
+    EXPECT_EQ(build({wildcard.c_str()}), d.path() + "/a.jar");
+}
+#endif
 
 TEST(ClassPath, EmptyDirectoryContributesNothing) {
     TempDir d;
-    std::string wildcard = d.path() + "/*";
+    std::string wildcard = d.path() + D + "*";
     EXPECT_EQ(build({wildcard.c_str()}), "");
-    EXPECT_EQ(build({"a", wildcard.c_str(), "b"}), "a:b");
+    EXPECT_EQ(build({"a", wildcard.c_str(), "b"}), "a" + S + "b");
 }
 
 TEST(ClassPath, OnlyATrailingStarComponentIsAWildcard) {
@@ -86,15 +95,22 @@ TEST(ClassPath, OnlyATrailingStarComponentIsAWildcard) {
 TEST(ClassPath, RefusesBadEntriesNamingThem) {
     int rc = 0;
     size_t bad = 0;
-    build({"ok.jar", "a:b"}, &rc, &bad);
+    std::string with_separator = "a" + S + "b";
+    build({"ok.jar", with_separator.c_str()}, &rc, &bad);
     EXPECT_EQ(rc, JBI_CP_INVALID);
     EXPECT_EQ(bad, 1u);
     build({""}, &rc, &bad);
     EXPECT_EQ(rc, JBI_CP_INVALID);
     EXPECT_EQ(bad, 0u);
-    build({"x", "y", "/nonexistent-jb-dir/*"}, &rc, &bad);
+    std::string missing = std::string(jbtest::kMissingDir) + D + "*";
+    build({"x", "y", missing.c_str()}, &rc, &bad);
     EXPECT_EQ(rc, JBI_CP_NODIR);
     EXPECT_EQ(bad, 2u);
+#if defined(_WIN32)
+    // A drive letter's ':' is part of a Windows path, not a separator.
+    EXPECT_EQ(build({"C:\\lib\\a.jar", "C:/lib/b.jar"}, &rc), "C:\\lib\\a.jar;C:/lib/b.jar");
+    EXPECT_EQ(rc, JBI_CP_OK);
+#endif
     const char *with_null[] = {"a", nullptr};
     char *out = nullptr;
     EXPECT_EQ(jbi_classpath_build(with_null, 2, &out, &bad), JBI_CP_INVALID);
