@@ -153,6 +153,12 @@ static int find(jbi_method_kind kind, const char *class_name, const char *method
     m->kind = kind;
     m->param_count = np;
     m->result_kind = parsed->result.kind;
+    m->needs_frame = kind == JBI_CONSTRUCTOR || m->result_kind == 'L' || m->result_kind == '[';
+    for (size_t i = 0; i < np; i++) {
+        if (jbi_sig_is_reference(&parsed->params[i])) {
+            m->needs_frame = 1;
+        }
+    }
 
     JNIEnv *env = NULL;
     rc = jbi_enter(&env);

@@ -21,6 +21,7 @@ typedef struct jbi_method {
     unsigned char *string_ok;  /* per parameter: a java.lang.String may be passed */
     char result_kind;          /* V Z B C S I J F D L [ */
     char *display;             /* "java/lang/Math.max(II)I", for messages */
+    unsigned char needs_frame; /* a constructor, or a reference parameter or result: locals made */
 } jbi_method;
 
 /* Frees a method's memory and, when the JVM still exists, its global references. */

@@ -14,7 +14,13 @@
 static jbi_tls_key key;
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 static int key_ok;
+/* initial-exec: one %fs-relative load on every call instead of __tls_get_addr (the library is
+ * small and loaded at start-up or by dlopen, where glibc's static TLS reserve covers a pointer). */
+#if defined(__GNUC__) && defined(__ELF__)
+static _Thread_local jbi_thread *self __attribute__((tls_model("initial-exec")));
+#else
 static _Thread_local jbi_thread *self;
+#endif
 static jbi_thread_exit_fn exit_hook;
 static pthread_mutex_t hook_lock = PTHREAD_MUTEX_INITIALIZER;
 

@@ -23,6 +23,7 @@ typedef struct jbi_thread {
     JNIEnv *env;
     uint64_t vm_epoch;
     int attached_by_us;
+    int depth; /* jbi_enter calls not yet left on this thread */
 } jbi_thread;
 
 /* This thread's state, created on first use; NULL only if memory ran out. */

@@ -147,17 +147,26 @@ int jbi_enter(JNIEnv **env) {
                         p == PHASE_DESTROYED ? "the JVM was destroyed by jb_vm_close" : "no JVM is open: call jb_vm_open first");
     }
     int rc = thread_env(env);
-    if (rc == JB_OK && (**env)->ExceptionCheck(*env)) {
-        /* Only possible on a thread Java called into: its exception is not ours to clear. */
+    jbi_thread *t = rc == JB_OK ? jbi_thread_self() : NULL;
+    /* A pending exception is only possible on a thread Java called into: its exception is not
+     * ours to clear. A thread javabridge attached runs Java only inside a call of ours, so when
+     * none is under way on it (depth 0) the check, a JNI state transition, is skipped. */
+    if (t != NULL && !(t->attached_by_us && t->depth == 0) && (**env)->ExceptionCheck(*env)) {
         rc = jbi_fail(JB_EINVAL, "a Java exception is already pending on this thread; return to Java first");
     }
     if (rc != JB_OK) {
         atomic_fetch_sub(&in_flight, 1);
+        return rc;
     }
+    t->depth++;
     return rc;
 }
 
 void jbi_leave(void) {
+    jbi_thread *t = jbi_thread_self();
+    if (t != NULL) {
+        t->depth--;
+    }
     atomic_fetch_sub(&in_flight, 1);
 }
 

@@ -127,3 +127,50 @@ TEST_F(Handles, ConcurrentUseAndRemoveNeverLosesOrDoublesADestroy) {
     }
     EXPECT_EQ(destroyed, kRounds);
 }
+
+// Acquire takes no lock: while one thread grows the table through many new chunks, readers
+// acquiring handles as soon as they are published must see each one's own pointer, and tokens
+// naming slots not yet created must be refused.
+TEST_F(Handles, AcquireWhileTheTableGrowsSeesEveryPublishedHandle) {
+    constexpr int kHandles = 20000;
+    static int targets[kHandles];
+    std::vector<uintptr_t> tokens(kHandles);
+    std::atomic<int> published{0};
+    std::atomic<bool> failed{false};
+    std::vector<std::thread> readers;
+    for (int t = 0; t < 3; t++) {
+        readers.emplace_back([&, t] {
+            std::mt19937 rng(t);
+            while (published.load(std::memory_order_acquire) < kHandles) {
+                int n = published.load(std::memory_order_acquire);
+                if (n == 0) continue;
+                int i = static_cast<int>(rng() % static_cast<unsigned>(n));
+                void *p = nullptr;
+                if (jbi_handles_acquire(tokens[i], JBI_HANDLE_OBJECT, &p) != JBI_H_OK || p != &targets[i]) {
+                    failed = true;
+                } else {
+                    jbi_handles_release(tokens[i]);
+                }
+                // the same generation and kind, an index past every slot created so far
+                uintptr_t beyond = (tokens[i] & ~(uintptr_t)0xFFFFFFFC) | ((uintptr_t)(kHandles * 4) << 2);
+                if (jbi_handles_acquire(beyond, JBI_HANDLE_OBJECT, &p) == JBI_H_OK) {
+                    jbi_handles_release(beyond);
+                }
+            }
+        });
+    }
+    for (int i = 0; i < kHandles; i++) {
+        ASSERT_EQ(jbi_handles_add(JBI_HANDLE_OBJECT, &targets[i], &tokens[i]), JBI_H_OK);
+        published.store(i + 1, std::memory_order_release);
+    }
+    for (auto &r : readers) r.join();
+    EXPECT_FALSE(failed.load());
+    for (int i = 0; i < kHandles; i++) {
+        void *p = nullptr;
+        ASSERT_EQ(jbi_handles_acquire(tokens[i], JBI_HANDLE_OBJECT, &p), JBI_H_OK);
+        EXPECT_EQ(p, &targets[i]);
+        jbi_handles_release(tokens[i]);
+    }
+    EXPECT_EQ(jbi_handles_remove_all(JBI_HANDLE_OBJECT), static_cast<size_t>(kHandles));
+    EXPECT_EQ(destroyed, kHandles);
+}

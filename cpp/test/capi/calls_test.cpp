@@ -320,6 +320,24 @@ TEST_F(Calls, AbstractClassConstructorThrowsInstantiation) {
     EXPECT_EQ(o, nullptr);
 }
 
+// Calls with only primitive parameters and results run without a local frame: neither their
+// results nor the exceptions they throw may leave a local reference behind (-Xcheck:jni would
+// warn once a thread holds more than its capacity).
+TEST_F(Calls, PrimitiveCallsWithoutAFrameKeepNothingEvenWhenTheyThrow) {
+    jb_method *divide = find_static("divide", "(II)I");
+    for (int k = 0; k < 50000; k++) {
+        jb_arg args[] = {jb_arg_int32(k), jb_arg_int32(k % 5 == 0 ? 0 : 3)};
+        int32_t out = -1;
+        if (k % 5 == 0) {
+            ASSERT_EQ(jb_call_static_int32(divide, args, 2, &out), JB_EJAVA);
+            ASSERT_STREQ(jb_error_java_class(), "java.lang.ArithmeticException");
+        } else {
+            ASSERT_EQ(jb_call_static_int32(divide, args, 2, &out), JB_OK);
+            ASSERT_EQ(out, k / 3);
+        }
+    }
+}
+
 // Every call has its own local frame: a long-lived thread making many calls that return
 // objects and strings does not accumulate local references (-Xcheck:jni would warn) or leak.
 TEST_F(Calls, ManyCallsOnOneThreadKeepNothing) {

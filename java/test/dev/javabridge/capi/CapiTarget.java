@@ -13,6 +13,7 @@ public final class CapiTarget {
     private CapiTarget() {}
 
     public static int add(int a, int b) { return a + b; }
+    public static int divide(int a, int b) { return a / b; }
     public static long addLong(long a, long b) { return a + b; }
     public static double half(double d) { return d / 2; }
     public static float halfFloat(float f) { return f / 2; }
