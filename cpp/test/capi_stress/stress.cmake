@@ -7,7 +7,7 @@ target_link_libraries(jb_capi_stress PRIVATE javabridge GTest::gtest Threads::Th
 set_target_properties(jb_capi_stress PROPERTIES BUILD_RPATH "${JB_NATIVES_DIR}")
 target_compile_definitions(jb_capi_stress PRIVATE "JB_TEST_CLASSES_DEFAULT=\"${JB_TEST_CLASSES_DIR}\"")
 jb_test_program(jb_capi_stress EMBEDS_JVM
-  PROPERTIES ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME}" TIMEOUT 300 LABELS "jvm;stress")
+  PROPERTIES ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME}" TIMEOUT 300)
 
 # The host signal rule: libjsig must be preloaded for a host handler installed after the JVM.
 add_executable(jb_capi_jsig_host cpp/test/capi_stress/jsig_host.c)
@@ -23,3 +23,7 @@ set_tests_properties(capi_jsig_host_handler_after_open PROPERTIES
   FAIL_REGULAR_EXPRESSION "FAILED"
   LABELS "jvm;stress"
   TIMEOUT 300)
+add_test(NAME capi_jsig_host_without_preload_fails
+  COMMAND ${CMAKE_COMMAND} -DHOST=$<TARGET_FILE:jb_capi_jsig_host> -DCLASSES=${JB_TEST_CLASSES_DIR}
+    -DJAVA_HOME=${JB_TEST_JAVA_HOME} -P ${CMAKE_CURRENT_LIST_DIR}/jsig_without_preload.cmake)
+set_tests_properties(capi_jsig_host_without_preload_fails PROPERTIES LABELS "jvm;stress" TIMEOUT 180)
