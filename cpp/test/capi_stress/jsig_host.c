@@ -23,7 +23,10 @@ static void host_handler(int sig, siginfo_t *info, void *ctx) {
     (void)info;
     (void)ctx;
     host_handler_calls = host_handler_calls + 1;
-    signal(sig, SIG_DFL);
+    struct sigaction dfl;
+    memset(&dfl, 0, sizeof dfl);
+    dfl.sa_handler = SIG_DFL; /* sigaction, not signal(): libjsig warns that signal() chaining is deprecated */
+    sigaction(sig, &dfl, NULL);
 }
 
 static int fail(const char *what, int rc) {
@@ -94,6 +97,7 @@ int main(int argc, char **argv) {
     printf("[figure] jsig host: %ld NPEs caught in Java + %d returned to C as JB_EJAVA of %d, in %.2f s; "
            "host handler calls %d\n",
            caught, through_c_ok, total, secs, (int)host_handler_calls);
+    fflush(stdout);
     jb_method_free(loop);
     jb_method_free(npe);
     jb_method_free(gc);
@@ -103,5 +107,6 @@ int main(int argc, char **argv) {
         return 1;
     }
     printf("jsig host: ok\n");
+    fflush(stdout); /* before exit-time checkers (LeakSanitizer) that may end the process abruptly */
     return 0;
 }

@@ -16,9 +16,16 @@ set_target_properties(jb_capi_jsig_host PROPERTIES BUILD_RPATH "${JB_NATIVES_DIR
 if(JB_SANITIZE)
   target_sources(jb_capi_jsig_host PRIVATE "${CMAKE_CURRENT_LIST_DIR}/../../sanitize/jvm_sanitizer_defaults.c")
 endif()
+set(JB_JSIG_PRELOAD "${JB_TEST_JAVA_HOME}/lib/libjsig.so")
+if(JB_SANITIZE)
+  # The ASan runtime must come first in the preload list, before libjsig.
+  execute_process(COMMAND ${CMAKE_C_COMPILER} -print-file-name=libasan.so
+    OUTPUT_VARIABLE JB_ASAN_RUNTIME OUTPUT_STRIP_TRAILING_WHITESPACE)
+  set(JB_JSIG_PRELOAD "${JB_ASAN_RUNTIME}:${JB_JSIG_PRELOAD}")
+endif()
 add_test(NAME capi_jsig_host_handler_after_open COMMAND jb_capi_jsig_host "${JB_TEST_CLASSES_DIR}")
 set_tests_properties(capi_jsig_host_handler_after_open PROPERTIES
-  ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME};LD_PRELOAD=${JB_TEST_JAVA_HOME}/lib/libjsig.so"
+  ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME};LD_PRELOAD=${JB_JSIG_PRELOAD}"
   PASS_REGULAR_EXPRESSION "jsig host: ok"
   FAIL_REGULAR_EXPRESSION "FAILED"
   LABELS "jvm;stress"
