@@ -82,6 +82,8 @@ if(BUILD_TESTING AND NOT CMAKE_CROSSCOMPILING)
   jb_test_program(jb_capi_tests EMBEDS_JVM
     PROPERTIES ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME}" TIMEOUT 120)
 
+  include(cpp/test/capi_stress/stress.cmake)
+
   # Test-only natives that a JUnit test loads to call libjavabridge from inside a running JVM.
   add_library(jb_capi_join_test SHARED cpp/test/capi_join/join_native.c)
   target_include_directories(jb_capi_join_test PRIVATE ${JNI_INCLUDE_DIRS})
