@@ -15,7 +15,7 @@ runtime=$(gcc -print-file-name=libasan.so)
 rm -rf target
 mvn -B -ntp -Psanitize -Djb.asan.runtime="$runtime" verify "$@"
 # Sanitizers abort on their first report, but a report from a child JVM could hide in its output.
-if grep -R -l -E 'ERROR: (AddressSanitizer|LeakSanitizer)|runtime error:|SUMMARY: UndefinedBehaviorSanitizer' \
+if grep -R -l -E 'ERROR: (AddressSanitizer|LeakSanitizer)|LeakSanitizer has encountered|runtime error:|SUMMARY: UndefinedBehaviorSanitizer' \
     target/surefire-reports target/failsafe-reports target/jvm-logs target/cmake/Testing 2>/dev/null; then
   echo "ci-sanitize: sanitizer reports found in the files above"; exit 1
 fi
