@@ -42,6 +42,7 @@ target_link_libraries(javabridge PRIVATE jb_api_pure Threads::Threads ${CMAKE_DL
 
 # The C example: links only libjavabridge and libc.
 add_executable(javabridge_c_example examples/c/javabridge_example.c)
+jb_embeds_jvm(javabridge_c_example)
 target_link_libraries(javabridge_c_example PRIVATE javabridge)
 set_target_properties(javabridge_c_example PROPERTIES
   BUILD_RPATH "${JB_NATIVES_DIR}"

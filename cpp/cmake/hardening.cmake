@@ -34,12 +34,18 @@ endif()
 # (cpp/sanitize/jvm_sanitizer_defaults.c: LeakSanitizer on, the JVM's own libraries suppressed);
 # the others run with every default on. Programs without a JVM are also listed in
 # <build>/no-jvm-test-programs.txt, which scripts/ci-valgrind.sh runs under memcheck.
+# jb_embeds_jvm(<target>): a program that creates a JVM in its own process. Under JB_SANITIZE it
+# gets the sanitizer defaults a JVM needs (see jb_test_program below); otherwise nothing changes.
+function(jb_embeds_jvm target)
+  if(JB_SANITIZE)
+    target_sources(${target} PRIVATE "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../sanitize/jvm_sanitizer_defaults.c")
+  endif()
+endfunction()
+
 function(jb_test_program target)
   cmake_parse_arguments(ARG "EMBEDS_JVM" "" "PROPERTIES" ${ARGN})
   if(ARG_EMBEDS_JVM)
-    if(JB_SANITIZE)
-      target_sources(${target} PRIVATE "${CMAKE_CURRENT_FUNCTION_LIST_DIR}/../sanitize/jvm_sanitizer_defaults.c")
-    endif()
+    jb_embeds_jvm(${target})
     gtest_discover_tests(${target} DISCOVERY_TIMEOUT 30 PROPERTIES LABELS jvm ${ARG_PROPERTIES})
   else()
     gtest_discover_tests(${target} DISCOVERY_TIMEOUT 30 PROPERTIES LABELS nojvm ${ARG_PROPERTIES})

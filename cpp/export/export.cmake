@@ -26,6 +26,7 @@ set_source_files_properties("${JB_CEXPORT_DIR}/guide_exports.c" "${JB_CEXPORT_TE
 
 # The C program that calls the guide's functions, written in Java (GuideExports).
 add_executable(export_demo examples/c/export_demo.c "${JB_CEXPORT_DIR}/guide_exports.c")
+jb_embeds_jvm(export_demo)
 target_include_directories(export_demo PRIVATE "${JB_CEXPORT_DIR}")
 target_link_libraries(export_demo PRIVATE javabridge)
 set_target_properties(export_demo PROPERTIES BUILD_RPATH "${JB_NATIVES_DIR}")

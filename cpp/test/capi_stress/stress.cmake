@@ -11,6 +11,7 @@ jb_test_program(jb_capi_stress EMBEDS_JVM
 
 # The host signal rule: libjsig must be preloaded for a host handler installed after the JVM.
 add_executable(jb_capi_jsig_host cpp/test/capi_stress/jsig_host.c)
+jb_embeds_jvm(jb_capi_jsig_host)
 target_link_libraries(jb_capi_jsig_host PRIVATE javabridge)
 set_target_properties(jb_capi_jsig_host PROPERTIES BUILD_RPATH "${JB_NATIVES_DIR}")
 if(JB_SANITIZE)
