@@ -13,6 +13,9 @@ start=$(date +%s)
 runtime=$(gcc -print-file-name=libasan.so)
 [ -f "$runtime" ] || { echo "ci-sanitize: gcc has no libasan.so ($runtime)"; exit 1; }
 rm -rf target
+# The C API stress suite runs at full size in the -Xcheck:jni build; under ASan (several times
+# slower per thread start) a smaller churn and heap run still exercises every path for memory errors.
+export JB_STRESS_CYCLES=${JB_STRESS_CYCLES:-2000} JB_STRESS_OBJECT_CALLS=${JB_STRESS_OBJECT_CALLS:-50000}
 mvn -B -ntp -Psanitize -Djb.asan.runtime="$runtime" verify "$@"
 # Sanitizers abort on their first report, but a report from a child JVM could hide in its output.
 if grep -R -l -E 'ERROR: (AddressSanitizer|LeakSanitizer)|LeakSanitizer has encountered|runtime error:|SUMMARY: UndefinedBehaviorSanitizer' \
