@@ -8,6 +8,11 @@
  * without the lock. The mutex serialises only what changes the table's shape: adding, removing,
  * and the free list. Whoever takes the word to "removed, no users" (the remover, or the last
  * releaser) destroys the pointer, exactly once.
+ *
+ * Fast calls use a method without the compare-and-swap (jbi_handles_peek): they publish the
+ * token in their thread's busy word instead. For such kinds the destroyer asks the in-use check
+ * first and, while some thread still uses the handle, keeps it aside on a deferred list (its slot
+ * not reused, so the token stays refused) that later removes retry.
  */
 #include "handles.h"
 
@@ -41,7 +46,7 @@ typedef struct slot {
     _Atomic uint64_t state;
     void *ptr;          /* written only while no acquire can succeed (before the live store) */
     uint8_t in_use;     /* 0 when on the free list; lock held */
-    size_t next_free;   /* lock held */
+    size_t next_free;   /* the free list's or the deferred list's link; lock held */
 } slot;
 
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
@@ -50,6 +55,15 @@ static _Atomic size_t slot_count; /* slots below this index exist; grows under t
 static size_t free_head = SIZE_MAX;
 static size_t live_count[4];
 static jbi_handle_destroy_fn destroy_fn;
+static jbi_handle_in_use_fn in_use_fn[4];
+static size_t deferred_head = SIZE_MAX; /* removed, unheld, but a thread may still use them */
+static size_t deferred_count;
+
+void jbi_handles_set_in_use_check(jbi_handle_kind kind, jbi_handle_in_use_fn fn) {
+    pthread_mutex_lock(&lock);
+    in_use_fn[kind] = fn;
+    pthread_mutex_unlock(&lock);
+}
 
 void jbi_handles_set_destroy(jbi_handle_destroy_fn fn) {
     pthread_mutex_lock(&lock);
@@ -185,16 +199,79 @@ int jbi_handles_acquire(uintptr_t token, jbi_handle_kind kind, void **ptr) {
     return JBI_H_OK;
 }
 
-/* Takes the slot (removed, no users left) to the free list and destroys its pointer. */
+static uint32_t gen_of(const slot *s) {
+    return (uint32_t)(atomic_load_explicit(&s->state, memory_order_relaxed) >> ST_GEN_SHIFT);
+}
+
+/*
+ * Takes the slot (removed, no users left) to the free list and destroys its pointer, or, while
+ * a thread still uses it without holding it, puts it on the deferred list.
+ */
 static void destroy_removed(size_t index, jbi_handle_kind kind) {
     pthread_mutex_lock(&lock);
-    void *doomed = slot_at(index)->ptr;
+    slot *s = slot_at(index);
+    jbi_handle_in_use_fn in_use = in_use_fn[kind];
+    if (in_use != NULL && in_use(encode(index, gen_of(s), kind))) {
+        s->next_free = deferred_head;
+        deferred_head = index;
+        deferred_count++;
+        pthread_mutex_unlock(&lock);
+        return;
+    }
+    void *doomed = s->ptr;
     recycle(index);
     jbi_handle_destroy_fn fn = destroy_fn;
     pthread_mutex_unlock(&lock);
     if (doomed != NULL && fn != NULL) {
         fn(kind, doomed);
     }
+}
+
+/* Destroys the deferred handles no thread uses any more, one at a time (the destroy function
+ * runs unlocked and may use the table). */
+static void retry_deferred(void) {
+    for (;;) {
+        void *doomed = NULL;
+        jbi_handle_kind kind = JBI_HANDLE_VM;
+        pthread_mutex_lock(&lock);
+        for (size_t *link = &deferred_head; *link != SIZE_MAX; link = &slot_at(*link)->next_free) {
+            size_t index = *link;
+            slot *s = slot_at(index);
+            kind = (jbi_handle_kind)((atomic_load_explicit(&s->state, memory_order_relaxed) >> ST_KIND_SHIFT) & KIND_MASK);
+            if (!in_use_fn[kind](encode(index, gen_of(s), kind))) {
+                *link = s->next_free;
+                deferred_count--;
+                doomed = s->ptr;
+                recycle(index);
+                break;
+            }
+        }
+        jbi_handle_destroy_fn fn = destroy_fn;
+        pthread_mutex_unlock(&lock);
+        if (doomed == NULL) {
+            return;
+        }
+        if (fn != NULL) {
+            fn(kind, doomed);
+        }
+    }
+}
+
+size_t jbi_handles_deferred(void) {
+    pthread_mutex_lock(&lock);
+    size_t n = deferred_count;
+    pthread_mutex_unlock(&lock);
+    return n;
+}
+
+void *jbi_handles_peek(uintptr_t token, jbi_handle_kind kind) {
+    size_t index;
+    uint64_t expect;
+    slot *s = decode(token, kind, &index, &expect);
+    if (s == NULL || (atomic_load_explicit(&s->state, memory_order_acquire) & ~ST_USERS) != expect) {
+        return NULL;
+    }
+    return s->ptr;
 }
 
 void jbi_handles_release(uintptr_t token) {
@@ -236,6 +313,7 @@ static int remove_locked(slot *s, uint64_t expect, int *destroy_now) {
 int jbi_handles_remove(uintptr_t token, jbi_handle_kind kind) {
     size_t index;
     uint64_t expect;
+    retry_deferred();
     pthread_mutex_lock(&lock);
     slot *s = decode(token, kind, &index, &expect);
     int destroy_now = 0;
@@ -253,6 +331,7 @@ int jbi_handles_remove(uintptr_t token, jbi_handle_kind kind) {
 size_t jbi_handles_remove_all(jbi_handle_kind kind) {
     size_t removed = 0;
     size_t next = 0;
+    retry_deferred();
     for (;;) {
         /* One at a time: the destroy function runs unlocked and may itself use the table. */
         int found = 0, destroy_now = 0;

@@ -27,11 +27,27 @@ typedef void (*jbi_handle_destroy_fn)(jbi_handle_kind kind, void *ptr);
 /* Sets the destroy function (once, before any handle exists). */
 void jbi_handles_set_destroy(jbi_handle_destroy_fn fn);
 
+/*
+ * Says whether a thread uses token without holding it (a fast call: see jbi_busy_scan); the
+ * table asks, for handles of the kind it was set for, before destroying a removed one, and
+ * keeps a handle still in use aside until a later remove finds it unused. Set once, like the
+ * destroy function.
+ */
+typedef int (*jbi_handle_in_use_fn)(uintptr_t token);
+void jbi_handles_set_in_use_check(jbi_handle_kind kind, jbi_handle_in_use_fn fn);
+
 /* Registers ptr as a new handle of kind; *token receives it. */
 int jbi_handles_add(jbi_handle_kind kind, void *ptr, uintptr_t *token);
 
 /* Validates token and holds it: *ptr stays valid until jbi_handles_release(token). */
 int jbi_handles_acquire(uintptr_t token, jbi_handle_kind kind, void **ptr);
+
+/*
+ * The pointer of a live handle, without holding it: for callers that publish token in their
+ * busy word first (see jbi_handles_set_in_use_check), so that it is not destroyed under them.
+ * NULL for a forged, stale, removed or wrong-kind token.
+ */
+void *jbi_handles_peek(uintptr_t token, jbi_handle_kind kind);
 
 /* Ends a use begun by a successful jbi_handles_acquire; may destroy a removed handle. */
 void jbi_handles_release(uintptr_t token);
@@ -39,10 +55,14 @@ void jbi_handles_release(uintptr_t token);
 /* Removes a live handle: later acquires fail; destroyed now, or by its last user. */
 int jbi_handles_remove(uintptr_t token, jbi_handle_kind kind);
 
-/* Removes every live handle of kind (as jbi_handles_remove each); returns how many. */
+/* Removes every live handle of kind (as jbi_handles_remove each); returns how many. Handles
+ * kept aside because a thread still used them are destroyed here if it has stopped. */
 size_t jbi_handles_remove_all(jbi_handle_kind kind);
 
 /* Live (not removed) handles of kind. */
 size_t jbi_handles_count(jbi_handle_kind kind);
+
+/* Removed handles kept aside because a thread was using them (see jbi_handles_set_in_use_check). */
+size_t jbi_handles_deferred(void);
 
 #endif

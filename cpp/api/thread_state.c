@@ -14,15 +14,67 @@
 static jbi_tls_key key;
 static pthread_once_t key_once = PTHREAD_ONCE_INIT;
 static int key_ok;
-/* initial-exec: one %fs-relative load on every call instead of __tls_get_addr (the library is
- * small and loaded at start-up or by dlopen, where glibc's static TLS reserve covers a pointer). */
 #if defined(__GNUC__) && defined(__ELF__)
-static _Thread_local jbi_thread *self __attribute__((tls_model("initial-exec")));
+__thread jbi_thread *jbi_thread_current __attribute__((tls_model("initial-exec")));
 #else
-static _Thread_local jbi_thread *self;
+__thread jbi_thread *jbi_thread_current;
 #endif
 static jbi_thread_exit_fn exit_hook;
 static pthread_mutex_t hook_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Every live state, so that jbi_busy_scan can read each thread's busy word. */
+static pthread_mutex_t registry_lock = PTHREAD_MUTEX_INITIALIZER;
+static jbi_thread *registry;
+
+int jbi_busy_asymmetric;
+static pthread_once_t busy_once = PTHREAD_ONCE_INIT;
+
+static void register_state(jbi_thread *t) {
+    pthread_mutex_lock(&registry_lock);
+    t->reg_prev = NULL;
+    t->reg_next = registry;
+    if (registry != NULL) {
+        registry->reg_prev = t;
+    }
+    registry = t;
+    pthread_mutex_unlock(&registry_lock);
+}
+
+static void unregister_state(jbi_thread *t) {
+    pthread_mutex_lock(&registry_lock);
+    if (t->reg_prev != NULL) {
+        t->reg_prev->reg_next = t->reg_next;
+    } else if (registry == t) {
+        registry = t->reg_next;
+    }
+    if (t->reg_next != NULL) {
+        t->reg_next->reg_prev = t->reg_prev;
+    }
+    t->reg_prev = t->reg_next = NULL;
+    pthread_mutex_unlock(&registry_lock);
+}
+
+static void find_process_barrier(void) {
+    __atomic_store_n(&jbi_busy_asymmetric, jbi_process_barrier_init(), __ATOMIC_SEQ_CST);
+}
+
+void jbi_busy_init(void) { pthread_once(&busy_once, find_process_barrier); }
+
+int jbi_busy_scan(uintptr_t token, const jbi_thread *except) {
+    if (__atomic_load_n(&jbi_busy_asymmetric, __ATOMIC_SEQ_CST)) {
+        jbi_process_barrier();
+    } else {
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    }
+    int found = 0;
+    pthread_mutex_lock(&registry_lock);
+    for (jbi_thread *t = registry; t != NULL && !found; t = t->reg_next) {
+        uintptr_t b = __atomic_load_n(&t->busy, __ATOMIC_ACQUIRE);
+        found = t != except && b != 0 && (token == 0 || b == token);
+    }
+    pthread_mutex_unlock(&registry_lock);
+    return found;
+}
 
 void jbi_thread_clear_java(jbi_thread *t) {
     free(t->java_class);
@@ -44,8 +96,9 @@ static void destroy(void *value) {
     if (fn != NULL) {
         fn(t);
     }
-    if (self == t) {
-        self = NULL;
+    unregister_state(t);
+    if (jbi_thread_current == t) {
+        jbi_thread_current = NULL;
     }
     jbi_thread_clear_java(t);
     free(t);
@@ -70,9 +123,9 @@ void jbi_thread_state_shutdown(void) {
     }
 }
 
-jbi_thread *jbi_thread_self(void) {
-    if (self != NULL) {
-        return self;
+jbi_thread *jbi_thread_create_self(void) {
+    if (jbi_thread_current != NULL) {
+        return jbi_thread_current;
     }
     pthread_once(&key_once, make_key);
     if (!key_ok) {
@@ -86,6 +139,7 @@ jbi_thread *jbi_thread_self(void) {
         free(t);
         return NULL;
     }
-    self = t;
+    register_state(t);
+    jbi_thread_current = t;
     return t;
 }

@@ -79,6 +79,17 @@ int jbi_tls_set(jbi_tls_key key, void *value);
  */
 void jbi_tls_delete(jbi_tls_key key);
 
+/*
+ * The heavy half of an asymmetric memory barrier: when it returns, every thread of the process
+ * has executed a full barrier (Linux: membarrier(MEMBARRIER_CMD_PRIVATE_EXPEDITED); Windows:
+ * FlushProcessWriteBuffers). It lets the hot side of a store-then-load handshake use only a
+ * compiler barrier, while the rare side pays a system call. jbi_process_barrier_init must have
+ * returned 1 first (Linux needs a registration; kernels before 4.14, seccomp filters and some
+ * emulators refuse it): when it returns 0, both sides must use real fences.
+ */
+int jbi_process_barrier_init(void);
+void jbi_process_barrier(void);
+
 #ifdef __cplusplus
 }
 #endif

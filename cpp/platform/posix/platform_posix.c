@@ -1,4 +1,4 @@
-/* jbi_platform.h on POSIX: dlopen/dlsym and pthread keys, whose destructors run at thread exit. */
+/* jbi_platform.h on POSIX: dlopen/dlsym, pthread keys (their destructors run at thread exit), membarrier. */
 #define _GNU_SOURCE /* RTLD_DEFAULT */
 #include "jbi_platform.h"
 
@@ -87,3 +87,31 @@ int jbi_tls_set(jbi_tls_key key, void *value) {
 void jbi_tls_delete(jbi_tls_key key) {
     pthread_key_delete((pthread_key_t)key.id);
 }
+
+#if defined(__linux__)
+#include <linux/membarrier.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+int jbi_process_barrier_init(void) {
+#if defined(__NR_membarrier)
+    long cmds = syscall(__NR_membarrier, MEMBARRIER_CMD_QUERY, 0, 0);
+    if (cmds < 0 || !(cmds & MEMBARRIER_CMD_PRIVATE_EXPEDITED)) {
+        return 0;
+    }
+    return syscall(__NR_membarrier, MEMBARRIER_CMD_REGISTER_PRIVATE_EXPEDITED, 0, 0) == 0;
+#else
+    return 0;
+#endif
+}
+
+void jbi_process_barrier(void) {
+#if defined(__NR_membarrier)
+    (void)syscall(__NR_membarrier, MEMBARRIER_CMD_PRIVATE_EXPEDITED, 0, 0);
+#endif
+}
+#else
+/* No process-wide barrier known here: callers fall back to fences on both sides. */
+int jbi_process_barrier_init(void) { return 0; }
+void jbi_process_barrier(void) {}
+#endif

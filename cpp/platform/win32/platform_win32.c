@@ -110,3 +110,7 @@ int jbi_tls_set(jbi_tls_key key, void *value) {
 void jbi_tls_delete(jbi_tls_key key) {
     FlsFree((DWORD)key.id);
 }
+
+int jbi_process_barrier_init(void) { return 1; }
+
+void jbi_process_barrier(void) { FlushProcessWriteBuffers(); }

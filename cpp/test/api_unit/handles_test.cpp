@@ -174,3 +174,101 @@ TEST_F(Handles, AcquireWhileTheTableGrowsSeesEveryPublishedHandle) {
     EXPECT_EQ(jbi_handles_remove_all(JBI_HANDLE_OBJECT), static_cast<size_t>(kHandles));
     EXPECT_EQ(destroyed, kHandles);
 }
+
+namespace {
+// Stands in for the busy words of fast calls: the token some thread is "using", or 0.
+std::atomic<uintptr_t> used_token{0};
+std::atomic<int> in_use_asked{0};
+int fake_in_use(uintptr_t token) {
+    in_use_asked++;
+    return token == used_token.load();
+}
+
+class HandlesInUse : public Handles {
+  protected:
+    void SetUp() override {
+        Handles::SetUp();
+        used_token = 0;
+        in_use_asked = 0;
+        jbi_handles_set_in_use_check(JBI_HANDLE_METHOD, fake_in_use);
+    }
+    void TearDown() override {
+        used_token = 0;
+        jbi_handles_remove_all(JBI_HANDLE_METHOD); // drains the deferred list
+        jbi_handles_set_in_use_check(JBI_HANDLE_METHOD, nullptr);
+    }
+};
+}  // namespace
+
+TEST_F(Handles, PeekSeesOnlyLiveHandlesOfItsKind) {
+    uintptr_t h = 0;
+    ASSERT_EQ(jbi_handles_add(JBI_HANDLE_METHOD, &payload, &h), JBI_H_OK);
+    EXPECT_EQ(jbi_handles_peek(h, JBI_HANDLE_METHOD), &payload);
+    EXPECT_EQ(jbi_handles_peek(h, JBI_HANDLE_OBJECT), nullptr) << "wrong kind";
+    EXPECT_EQ(jbi_handles_peek(0, JBI_HANDLE_METHOD), nullptr);
+    EXPECT_EQ(jbi_handles_peek(h + (uintptr_t{1} << 20), JBI_HANDLE_METHOD), nullptr) << "an index past the table";
+    EXPECT_EQ(jbi_handles_peek(h ^ (uintptr_t{1} << (sizeof(uintptr_t) * 8 - 1)), JBI_HANDLE_METHOD), nullptr)
+        << "another generation";
+    ASSERT_EQ(jbi_handles_remove(h, JBI_HANDLE_METHOD), JBI_H_OK);
+    EXPECT_EQ(jbi_handles_peek(h, JBI_HANDLE_METHOD), nullptr) << "removed";
+    EXPECT_EQ(destroyed, 1);
+}
+
+TEST_F(HandlesInUse, AHandleAThreadStillUsesIsKeptAsideThenDestroyedByALaterRemove) {
+    uintptr_t h = 0, other = 0;
+    ASSERT_EQ(jbi_handles_add(JBI_HANDLE_METHOD, &payload, &h), JBI_H_OK);
+    ASSERT_EQ(jbi_handles_add(JBI_HANDLE_METHOD, &payload, &other), JBI_H_OK);
+    size_t deferred_before = jbi_handles_deferred();
+    used_token = h;
+    ASSERT_EQ(jbi_handles_remove(h, JBI_HANDLE_METHOD), JBI_H_OK);
+    EXPECT_GT(in_use_asked.load(), 0) << "the remover asked before destroying";
+    EXPECT_EQ(destroyed, 0) << "still in use: not destroyed";
+    EXPECT_EQ(jbi_handles_deferred(), deferred_before + 1);
+    EXPECT_EQ(jbi_handles_peek(h, JBI_HANDLE_METHOD), nullptr) << "refused to new users meanwhile";
+    EXPECT_EQ(jbi_handles_remove(h, JBI_HANDLE_METHOD), JBI_H_BAD) << "a second free is refused";
+
+    // Its slot is not reused while it waits: a new handle gets another token.
+    uintptr_t fresh = 0;
+    ASSERT_EQ(jbi_handles_add(JBI_HANDLE_METHOD, &payload, &fresh), JBI_H_OK);
+    EXPECT_NE(fresh, h);
+    EXPECT_EQ(jbi_handles_peek(h, JBI_HANDLE_METHOD), nullptr);
+
+    // Still used: another remove leaves it aside.
+    ASSERT_EQ(jbi_handles_remove(fresh, JBI_HANDLE_METHOD), JBI_H_OK);
+    EXPECT_EQ(destroyed, 1) << "only the unused one";
+    EXPECT_EQ(jbi_handles_deferred(), deferred_before + 1);
+
+    used_token = 0; // the thread has left its call
+    ASSERT_EQ(jbi_handles_remove(other, JBI_HANDLE_METHOD), JBI_H_OK);
+    EXPECT_EQ(destroyed, 3) << "the deferred one and the removed one";
+    EXPECT_EQ(jbi_handles_deferred(), deferred_before);
+}
+
+TEST_F(HandlesInUse, RemoveAllDestroysDeferredHandlesNoLongerInUse) {
+    uintptr_t h = 0;
+    ASSERT_EQ(jbi_handles_add(JBI_HANDLE_METHOD, &payload, &h), JBI_H_OK);
+    used_token = h;
+    ASSERT_EQ(jbi_handles_remove(h, JBI_HANDLE_METHOD), JBI_H_OK);
+    EXPECT_EQ(destroyed, 0);
+    jbi_handles_remove_all(JBI_HANDLE_METHOD);
+    EXPECT_EQ(destroyed, 0) << "still used";
+    used_token = 0;
+    jbi_handles_remove_all(JBI_HANDLE_METHOD);
+    EXPECT_EQ(destroyed, 1);
+    EXPECT_EQ(jbi_handles_deferred(), 0u);
+}
+
+TEST_F(HandlesInUse, TheLastHolderAlsoAsksBeforeDestroying) {
+    // A generic call holds the handle (user count) while a fast call uses it (busy word).
+    uintptr_t h = 0;
+    ASSERT_EQ(jbi_handles_add(JBI_HANDLE_METHOD, &payload, &h), JBI_H_OK);
+    void *p = nullptr;
+    ASSERT_EQ(jbi_handles_acquire(h, JBI_HANDLE_METHOD, &p), JBI_H_OK);
+    used_token = h;
+    ASSERT_EQ(jbi_handles_remove(h, JBI_HANDLE_METHOD), JBI_H_OK);
+    jbi_handles_release(h);
+    EXPECT_EQ(destroyed, 0) << "the fast call still uses it";
+    used_token = 0;
+    jbi_handles_remove_all(JBI_HANDLE_METHOD);
+    EXPECT_EQ(destroyed, 1);
+}

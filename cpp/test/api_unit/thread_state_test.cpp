@@ -1,10 +1,13 @@
 // Per-thread state alone (no JVM): each thread gets its own, and when a thread that used it
 // exits, the exit hook (which detaches it from the JVM in libjavabridge) is called on that
 // thread with that state. On Windows this is the fibre-local storage callback, under wine.
+// Busy words (the fast call path's marks) are seen by scans from other threads.
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <functional>
 #include <thread>
+#include <vector>
 
 extern "C" {
 #include "thread_state.h"
@@ -52,4 +55,79 @@ TEST(ThreadState, EachThreadHasItsOwnAndTheHookSeesItAtExit) {
     idle.join();
     EXPECT_EQ(exits.load(), 1);
     jbi_thread_set_exit_hook(nullptr);
+}
+
+namespace {
+// Runs body with the busy words' barrier in the given mode: the process-wide barrier where the
+// system has one (1), or fences on both sides (0), as on systems without it.
+void with_barrier_mode(int asymmetric, const std::function<void()> &body) {
+    jbi_busy_init();
+    int found = __atomic_load_n(&jbi_busy_asymmetric, __ATOMIC_SEQ_CST);
+    if (asymmetric && !found) {
+        GTEST_SKIP() << "no process-wide barrier on this system";
+    }
+    __atomic_store_n(&jbi_busy_asymmetric, asymmetric, __ATOMIC_SEQ_CST);
+    body();
+    __atomic_store_n(&jbi_busy_asymmetric, found, __ATOMIC_SEQ_CST);
+}
+
+void busy_words_are_seen_by_scans() {
+    const uintptr_t token = 0x1234;
+    std::atomic<int> step{0};
+    std::atomic<jbi_thread *> theirs{nullptr};
+    std::thread worker([&] {
+        jbi_thread *t = jbi_thread_self();
+        theirs = t;
+        jbi_busy_publish(t, token);
+        step = 1;
+        while (step.load() != 2) std::this_thread::yield();
+        jbi_busy_clear(t);
+        step = 3;
+        while (step.load() != 4) std::this_thread::yield();
+    });
+    while (step.load() != 1) std::this_thread::yield();
+    EXPECT_TRUE(jbi_busy_scan(token, nullptr));
+    EXPECT_TRUE(jbi_busy_scan(0, nullptr)) << "0: any fast call";
+    EXPECT_FALSE(jbi_busy_scan(token + 4, nullptr)) << "another token";
+    EXPECT_FALSE(jbi_busy_scan(token, theirs.load())) << "the excepted thread is not counted";
+    jbi_thread *mine = jbi_thread_self();
+    jbi_busy_publish(mine, token);
+    EXPECT_TRUE(jbi_busy_scan(token, theirs.load())) << "this thread's own word counts";
+    jbi_busy_clear(mine);
+    step = 2;
+    while (step.load() != 3) std::this_thread::yield();
+    EXPECT_FALSE(jbi_busy_scan(token, nullptr));
+    EXPECT_FALSE(jbi_busy_scan(0, nullptr));
+    step = 4;
+    worker.join();
+    EXPECT_FALSE(jbi_busy_scan(0, nullptr)) << "an exited thread's state is out of the registry";
+}
+}  // namespace
+
+TEST(ThreadState, BusyWordsAreSeenWithTheProcessBarrier) { with_barrier_mode(1, busy_words_are_seen_by_scans); }
+
+TEST(ThreadState, BusyWordsAreSeenWithFencesOnly) { with_barrier_mode(0, busy_words_are_seen_by_scans); }
+
+TEST(ThreadState, ManyThreadsComingAndGoingKeepTheRegistryWhole) {
+    // Threads register on first use and leave at exit while another thread scans.
+    std::atomic<bool> stop{false};
+    std::thread scanner([&] {
+        while (!stop.load()) {
+            EXPECT_FALSE(jbi_busy_scan(0x99, nullptr));
+        }
+    });
+    for (int round = 0; round < 50; round++) {
+        std::vector<std::thread> threads;
+        for (int i = 0; i < 8; i++) {
+            threads.emplace_back([] {
+                jbi_thread *t = jbi_thread_self();
+                jbi_busy_publish(t, 0x44);
+                jbi_busy_clear(t);
+            });
+        }
+        for (auto &t : threads) t.join();
+    }
+    stop = true;
+    scanner.join();
+    EXPECT_FALSE(jbi_busy_scan(0, nullptr));
 }
