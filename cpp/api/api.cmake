@@ -25,6 +25,7 @@ endif()
 
 target_sources(javabridge PRIVATE
   cpp/api/call.c
+  cpp/api/call_fast.c
   cpp/api/java_exception.c
   cpp/api/last_error.c
   cpp/api/method.c

@@ -11,6 +11,8 @@
 
 #include "javabridge/call.h"
 #include "javabridge/errors.h"
+#include "call_internal.h"
+#include "call_fast.h"
 #include "handles.h"
 #include "java_exception.h"
 #include "last_error.h"
@@ -18,37 +20,7 @@
 #include "utf8.h"
 #include "vm_state.h"
 
-/* What the caller wants back. */
-typedef enum want {
-    WANT_VOID, WANT_BOOL, WANT_INT32, WANT_INT64, WANT_DOUBLE, WANT_STRING, WANT_BYTES, WANT_OBJECT
-} want;
-
 static const char *const want_names[] = {"void", "bool", "int32", "int64", "double", "string", "bytes", "object"};
-
-typedef struct result {
-    bool b;
-    int32_t i32;
-    int64_t i64;
-    double d;
-    char *str;
-    size_t len;
-    uint8_t *bytes;
-    uintptr_t obj;
-} result;
-
-static int result_compatible(want w, char kind) {
-    switch (w) {
-    case WANT_VOID: return 1;
-    case WANT_BOOL: return kind == 'Z';
-    case WANT_INT32: return kind == 'B' || kind == 'S' || kind == 'C' || kind == 'I';
-    case WANT_INT64: return kind == 'B' || kind == 'S' || kind == 'C' || kind == 'I' || kind == 'J';
-    case WANT_DOUBLE: return kind == 'F' || kind == 'D';
-    case WANT_STRING: return kind == 'L';
-    case WANT_BYTES: return kind == '[';
-    case WANT_OBJECT: return kind == 'L' || kind == '[';
-    }
-    return 0;
-}
 
 static jstring new_string(JNIEnv *env, const char *data, size_t len, size_t index, int *rc) {
     if (len > (size_t)INT32_MAX) {
@@ -191,52 +163,6 @@ static int convert_arg(JNIEnv *env, const jbi_method *m, const jb_arg *a, size_t
 out_of_range:
     return jbi_fail(JB_ERANGE, "argument %zu: %d does not fit parameter type '%c' of %s", i, (int)a->u.i32, kind,
                     m->display);
-}
-
-/* Calls with the converted arguments and stores the primitive result or the local reference. */
-static void invoke(JNIEnv *env, const jbi_method *m, jobject self, const jvalue *v, result *r, jobject *ref_out) {
-    jclass c = m->cls;
-    jmethodID id = m->id;
-    if (m->kind == JBI_CONSTRUCTOR) {
-        *ref_out = (*env)->NewObjectA(env, c, id, v);
-        return;
-    }
-    int st = m->kind == JBI_STATIC;
-    switch (m->result_kind) {
-    case 'V':
-        if (st) (*env)->CallStaticVoidMethodA(env, c, id, v); else (*env)->CallVoidMethodA(env, self, id, v);
-        break;
-    case 'Z':
-        r->b = (st ? (*env)->CallStaticBooleanMethodA(env, c, id, v) : (*env)->CallBooleanMethodA(env, self, id, v)) != JNI_FALSE;
-        break;
-    case 'B':
-        r->i32 = st ? (*env)->CallStaticByteMethodA(env, c, id, v) : (*env)->CallByteMethodA(env, self, id, v);
-        break;
-    case 'S':
-        r->i32 = st ? (*env)->CallStaticShortMethodA(env, c, id, v) : (*env)->CallShortMethodA(env, self, id, v);
-        break;
-    case 'C':
-        r->i32 = st ? (*env)->CallStaticCharMethodA(env, c, id, v) : (*env)->CallCharMethodA(env, self, id, v);
-        break;
-    case 'I':
-        r->i32 = st ? (*env)->CallStaticIntMethodA(env, c, id, v) : (*env)->CallIntMethodA(env, self, id, v);
-        break;
-    case 'J':
-        r->i64 = st ? (*env)->CallStaticLongMethodA(env, c, id, v) : (*env)->CallLongMethodA(env, self, id, v);
-        break;
-    case 'F':
-        r->d = st ? (*env)->CallStaticFloatMethodA(env, c, id, v) : (*env)->CallFloatMethodA(env, self, id, v);
-        break;
-    case 'D':
-        r->d = st ? (*env)->CallStaticDoubleMethodA(env, c, id, v) : (*env)->CallDoubleMethodA(env, self, id, v);
-        break;
-    default:
-        *ref_out = st ? (*env)->CallStaticObjectMethodA(env, c, id, v) : (*env)->CallObjectMethodA(env, self, id, v);
-        break;
-    }
-    if (m->result_kind == 'B' || m->result_kind == 'S' || m->result_kind == 'C' || m->result_kind == 'I') {
-        r->i64 = r->i32;
-    }
 }
 
 static int convert_result(JNIEnv *env, const jbi_method *m, want w, jobject ref, result *r) {
@@ -411,9 +337,18 @@ done:
         }                                                              \
     } while (0)
 
+/* A static call: the fast path when it can take it, else the generic one. */
+static int call_static(jb_method *method, const jb_arg *args, size_t nargs, want w, result *r) {
+    int rc;
+    if (jbi_call_fast(method, args, nargs, w, r, &rc)) {
+        return rc;
+    }
+    return call(JBI_STATIC, method, NULL, args, nargs, w, r);
+}
+
 JB_API int jb_call_static_void(jb_method *method, const jb_arg *args, size_t nargs) {
     result r = {0};
-    return call(JBI_STATIC, method, NULL, args, nargs, WANT_VOID, &r);
+    return call_static(method, args, nargs, WANT_VOID, &r);
 }
 
 JB_API int jb_call_instance_void(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs) {
@@ -424,15 +359,15 @@ JB_API int jb_call_instance_void(jb_method *method, jb_object *self, const jb_ar
 #define SCALAR_CALLS(suffix, ctype, w, field)                                                                   \
     JB_API int jb_call_static_##suffix(jb_method *method, const jb_arg *args, size_t nargs, ctype *out) {      \
         OUT_CHECK(out);                                                                                         \
-        result r = {0};                                                                                         \
-        int rc = call(JBI_STATIC, method, NULL, args, nargs, w, &r);                                            \
+        result r;                                                                                               \
+        int rc = call_static(method, args, nargs, w, &r);                                                       \
         if (rc == JB_OK) *out = (ctype)r.field;                                                                 \
         return rc;                                                                                              \
     }                                                                                                           \
     JB_API int jb_call_instance_##suffix(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, \
                                          ctype *out) {                                                          \
         OUT_CHECK(out);                                                                                         \
-        result r = {0};                                                                                         \
+        result r;                                                                                               \
         int rc = call(JBI_INSTANCE, method, self, args, nargs, w, &r);                                          \
         if (rc == JB_OK) *out = (ctype)r.field;                                                                 \
         return rc;                                                                                              \

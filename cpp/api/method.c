@@ -9,6 +9,7 @@
 
 #include "javabridge/errors.h"
 #include "javabridge/method.h"
+#include "call_internal.h"
 #include "handles.h"
 #include "java_exception.h"
 #include "last_error.h"
@@ -158,6 +159,16 @@ static int find(jbi_method_kind kind, const char *class_name, const char *method
         if (jbi_sig_is_reference(&parsed->params[i])) {
             m->needs_frame = 1;
         }
+    }
+    m->fast = kind == JBI_STATIC && !m->needs_frame && np <= JBI_FAST_MAX_ARGS;
+    m->fast_copy = 1;
+    for (size_t i = 0; m->fast && i < np; i++) {
+        char k = parsed->params[i].kind;
+        m->fast_arg[i] = k == 'Z' ? JB_ARG_BOOL : k == 'J' ? JB_ARG_INT64 : k == 'F' || k == 'D' ? JB_ARG_DOUBLE : JB_ARG_INT32;
+        m->fast_copy &= k == 'Z' || k == 'I' || k == 'J' || k == 'D';
+    }
+    for (int w = WANT_VOID; w <= WANT_OBJECT; w++) {
+        m->fast_wants |= (unsigned char)(result_compatible((want)w, m->result_kind) << w);
     }
 
     JNIEnv *env = NULL;

@@ -8,6 +8,10 @@
 #include <stddef.h>
 
 #include "handles.h"
+#include "javabridge/call.h"
+
+/* The most parameters a method may have for the fast call path (call_fast.c). */
+#define JBI_FAST_MAX_ARGS 8
 
 typedef enum jbi_method_kind { JBI_STATIC, JBI_INSTANCE, JBI_CONSTRUCTOR } jbi_method_kind;
 
@@ -22,6 +26,11 @@ typedef struct jbi_method {
     char result_kind;          /* V Z B C S I J F D L [ */
     char *display;             /* "java/lang/Math.max(II)I", for messages */
     unsigned char needs_frame; /* a constructor, or a reference parameter or result: locals made */
+    /* For the fast path (call_fast.c), decided at lookup so that a call only compares. */
+    unsigned char fast;        /* static, all primitive, at most JBI_FAST_MAX_ARGS parameters */
+    unsigned char fast_copy;   /* every parameter is Z, I, J or D: jb_arg's value is the jvalue */
+    unsigned char fast_wants;  /* bit w set when the result can be read as want w (call_internal.h) */
+    unsigned char fast_arg[JBI_FAST_MAX_ARGS]; /* per parameter: the jb_arg_type it takes there */
 } jbi_method;
 
 /* Frees a method's memory and, when the JVM still exists, its global references. */

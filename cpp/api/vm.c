@@ -34,7 +34,7 @@
 typedef jint (*create_fn)(JavaVM **, void **, void *);
 typedef jint (*created_fn)(JavaVM **, jsize, jsize *);
 
-enum phase { PHASE_NONE, PHASE_OPEN, PHASE_CLOSING, PHASE_DESTROYED };
+enum phase { PHASE_NONE = JBI_PHASE_NONE, PHASE_OPEN = JBI_PHASE_OPEN, PHASE_CLOSING, PHASE_DESTROYED };
 
 static pthread_mutex_t state_lock = PTHREAD_MUTEX_INITIALIZER;
 static int refs;                    /* open jb_vm handles; under state_lock */
@@ -43,8 +43,9 @@ static int created_by_us;
 static int ids_ready;
 static int destroy_on_close;
 static uint32_t destroy_timeout_ms;
-static atomic_int phase = PHASE_NONE;
-static atomic_uint_fast64_t epoch = 1; /* bumped when the JVM we knew is destroyed */
+/* Read by the fast call path too (vm_state.h), hence not static. */
+atomic_int jbi_vm_phase = PHASE_NONE;
+atomic_uint_fast64_t jbi_vm_epoch = 1; /* bumped when the JVM we knew is destroyed */
 static atomic_long in_flight;
 static int vm_marker;               /* what jb_vm handles point at */
 
@@ -73,7 +74,7 @@ static int attach(jbi_thread *t, JNIEnv **env) {
     }
     t->env = e;
     t->attached_by_us = 1;
-    t->vm_epoch = atomic_load(&epoch);
+    t->vm_epoch = atomic_load(&jbi_vm_epoch);
     *env = e;
     return JB_OK;
 }
@@ -85,7 +86,7 @@ static int thread_env(JNIEnv **env) {
         return JB_ENOMEM;
     }
     /* Only our own attachments are cached: someone else may detach theirs at any time. */
-    if (t->attached_by_us && t->vm_epoch == atomic_load(&epoch) && t->env != NULL) {
+    if (t->attached_by_us && t->vm_epoch == atomic_load(&jbi_vm_epoch) && t->env != NULL) {
         *env = t->env;
         return JB_OK;
     }
@@ -93,8 +94,8 @@ static int thread_env(JNIEnv **env) {
 }
 
 static void detach_if_ours(jbi_thread *t) {
-    if (t->attached_by_us && t->vm_epoch == atomic_load(&epoch) && jvm != NULL &&
-        atomic_load(&phase) != PHASE_DESTROYED && atomic_load(&phase) != PHASE_CLOSING) {
+    if (t->attached_by_us && t->vm_epoch == atomic_load(&jbi_vm_epoch) && jvm != NULL &&
+        atomic_load(&jbi_vm_phase) != PHASE_DESTROYED && atomic_load(&jbi_vm_phase) != PHASE_CLOSING) {
         (*jvm)->DetachCurrentThread(jvm);
     }
     t->attached_by_us = 0;
@@ -128,7 +129,7 @@ JB_API int jb_vm_is_attached(bool *attached) {
         return jbi_fail(JB_EINVAL, "jb_vm_is_attached: attached is NULL");
     }
     *attached = false;
-    int p = atomic_load(&phase);
+    int p = atomic_load(&jbi_vm_phase);
     if (jvm != NULL && (p == PHASE_OPEN || p == PHASE_NONE)) {
         JNIEnv *e = NULL;
         *attached = (*jvm)->GetEnv(jvm, (void **)&e, JNI_VERSION_1_8) == JNI_OK;
@@ -140,9 +141,9 @@ JB_API int jb_vm_is_attached(bool *attached) {
 
 int jbi_enter(JNIEnv **env) {
     atomic_fetch_add(&in_flight, 1);
-    if (atomic_load(&phase) != PHASE_OPEN) {
+    if (atomic_load(&jbi_vm_phase) != PHASE_OPEN) {
         atomic_fetch_sub(&in_flight, 1);
-        int p = atomic_load(&phase);
+        int p = atomic_load(&jbi_vm_phase);
         return jbi_fail(p == PHASE_DESTROYED ? JB_EVM_DESTROYED : JB_ENOT_OPEN,
                         p == PHASE_DESTROYED ? "the JVM was destroyed by jb_vm_close" : "no JVM is open: call jb_vm_open first");
     }
@@ -171,7 +172,7 @@ void jbi_leave(void) {
 }
 
 JNIEnv *jbi_env_for_cleanup(void) {
-    int p = atomic_load(&phase);
+    int p = atomic_load(&jbi_vm_phase);
     if (jvm == NULL || p == PHASE_DESTROYED) {
         return NULL;
     }
@@ -355,7 +356,7 @@ static int create_vm(const jb_vm_options *o, create_fn create) {
 }
 
 static int open_locked(const jb_vm_options *o) {
-    int p = atomic_load(&phase);
+    int p = atomic_load(&jbi_vm_phase);
     if (p == PHASE_DESTROYED) {
         return jbi_fail(JB_EVM_DESTROYED, "the JVM was destroyed earlier in this process; JNI cannot create another");
     }
@@ -406,9 +407,12 @@ static int open_locked(const jb_vm_options *o) {
     if (!ids_ready && (rc = load_ids(env)) != JB_OK) {
         return rc;
     }
-    atomic_store(&phase, PHASE_OPEN);
+    atomic_store(&jbi_vm_phase, PHASE_OPEN);
     return JB_OK;
 }
+
+/* A method a fast call on any thread (this one included) is using is not destroyed yet. */
+static int method_in_use(uintptr_t token) { return jbi_busy_scan(token, NULL); }
 
 JB_API int jb_vm_open(const jb_vm_options *options, jb_vm **out) {
     static const jb_vm_options defaults = JB_VM_OPTIONS_INIT;
@@ -422,6 +426,8 @@ JB_API int jb_vm_open(const jb_vm_options *options, jb_vm **out) {
     }
     jbi_thread_set_exit_hook(on_thread_exit);
     jbi_handles_set_destroy(jbi_destroy_handle);
+    jbi_busy_init();
+    jbi_handles_set_in_use_check(JBI_HANDLE_METHOD, method_in_use);
     pthread_mutex_lock(&state_lock);
     rc = open_locked(o);
     uintptr_t token = 0;
@@ -429,7 +435,7 @@ JB_API int jb_vm_open(const jb_vm_options *options, jb_vm **out) {
         if (jbi_handles_add(JBI_HANDLE_VM, &vm_marker, &token) != JBI_H_OK) {
             rc = jbi_fail(JB_ENOMEM, "jb_vm_open: no memory for the handle");
             if (refs == 0) {
-                atomic_store(&phase, PHASE_NONE);
+                atomic_store(&jbi_vm_phase, PHASE_NONE);
             }
         } else {
             refs++;
@@ -528,9 +534,14 @@ static int destroy_vm(void) {
     return result == JNI_OK ? JB_OK : jbi_fail(JB_EINTERNAL, "DestroyJavaVM returned %d", (int)result);
 }
 
+/* Waits for the calls under way, generic and fast, on other threads (this one may be inside
+ * a call of its own: it cannot wait for itself). */
 static void wait_for_calls(uint32_t ms) {
     struct timespec step = {0, 1000000L};
-    for (uint32_t waited = 0; atomic_load(&in_flight) > 0 && waited < ms; waited++) {
+    jbi_thread *self = jbi_thread_self();
+    /* depth counts this thread's fast call too, which in_flight does not */
+    long own = self != NULL ? self->depth - (__atomic_load_n(&self->busy, __ATOMIC_RELAXED) != 0) : 0;
+    for (uint32_t waited = 0; (atomic_load(&in_flight) > own || jbi_busy_scan(0, self)) && waited < ms; waited++) {
         nanosleep(&step, NULL);
     }
 }
@@ -561,7 +572,7 @@ JB_API int jb_vm_close(jb_vm *vm) {
         pthread_mutex_unlock(&state_lock);
         return JB_OK;
     }
-    atomic_store(&phase, PHASE_CLOSING);
+    atomic_store(&jbi_vm_phase, PHASE_CLOSING);
     wait_for_calls(destroy_timeout_ms);
     /* Global references go while the JVM certainly still exists. */
     jbi_handles_remove_all(JBI_HANDLE_METHOD);
@@ -573,22 +584,22 @@ JB_API int jb_vm_close(jb_vm *vm) {
                       (*jvm)->GetEnv(jvm, (void **)&env, JNI_VERSION_1_8) == JNI_OK;
     if (created_by_us && destroy_on_close && !java_thread) {
         release_ids();
-        if (t != NULL && t->attached_by_us && t->vm_epoch == atomic_load(&epoch)) {
+        if (t != NULL && t->attached_by_us && t->vm_epoch == atomic_load(&jbi_vm_epoch)) {
             /* detach_if_ours refuses while closing (for threads exiting meanwhile); this one is ours. */
             (*jvm)->DetachCurrentThread(jvm);
             t->attached_by_us = 0;
             t->env = NULL;
         }
         rc = destroy_vm();
-        atomic_fetch_add(&epoch, 1);
+        atomic_fetch_add(&jbi_vm_epoch, 1);
         jvm = NULL;
-        atomic_store(&phase, PHASE_DESTROYED);
+        atomic_store(&jbi_vm_phase, PHASE_DESTROYED);
     } else {
         if (created_by_us && destroy_on_close) {
             jbi_log(JB_LOG_WARN, "jb_vm_close on a Java thread: the JVM is left running, not destroyed");
         }
         /* The JVM stays (joined, or kept on purpose): the IDs stay valid for a later open. */
-        atomic_store(&phase, PHASE_NONE);
+        atomic_store(&jbi_vm_phase, PHASE_NONE);
     }
     pthread_mutex_unlock(&state_lock);
     return rc;

@@ -6,6 +6,9 @@
 #define JB_API_VM_STATE_H
 
 #include <jni.h>
+#include <stdatomic.h>
+
+#include "thread_state.h"
 
 /* Classes (global references) and method IDs used on every path; fetched once per JVM. */
 typedef struct jbi_java_ids {
@@ -32,6 +35,22 @@ extern jbi_java_ids jbi_java;
  */
 int jbi_enter(JNIEnv **env);
 void jbi_leave(void);
+
+/*
+ * For the fast call path (call_fast.c), which takes no jbi_enter: nonzero when t may call Java
+ * now, that is a JVM is open, javabridge attached t to it, and no call of ours is under way on
+ * t (so no exception can be pending: see jbi_enter). Call it after jbi_busy_publish, so that a
+ * closer that changes the phase afterwards waits for the busy word.
+ */
+enum { JBI_PHASE_NONE, JBI_PHASE_OPEN };
+extern atomic_int jbi_vm_phase;
+extern atomic_uint_fast64_t jbi_vm_epoch;
+
+static inline int jbi_fast_ready(const jbi_thread *t) {
+    return t->attached_by_us && t->depth == 0 && t->env != NULL &&
+           atomic_load_explicit(&jbi_vm_phase, memory_order_relaxed) == JBI_PHASE_OPEN &&
+           t->vm_epoch == atomic_load_explicit(&jbi_vm_epoch, memory_order_relaxed);
+}
 
 /* The calling thread's JNIEnv for releasing references while the JVM still exists (attaching
  * if needed), whether or not a close is under way; NULL when the JVM is gone. */

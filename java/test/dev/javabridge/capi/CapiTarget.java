@@ -23,6 +23,11 @@ public final class CapiTarget {
     public static char maxChar() { return '\uffff'; }
     public static short minShort() { return Short.MIN_VALUE; }
     public static void touch() { CALLS.incrementAndGet(); }
+    /** Holds the calling thread in Java for a while: a fast call in flight for close and free to meet. */
+    public static int sleepThenAdd(int millis, int a) throws InterruptedException {
+        Thread.sleep(millis);
+        return a + 1;
+    }
     public static long calls() { return CALLS.get(); }
     public static String echo(String s) { return s; }
     public static String nullString() { return null; }

@@ -1,0 +1,91 @@
+/*
+ * What the generic call path (call.c) and the fast one (call_fast.c) share: what the caller
+ * wants back, where the result goes, and the JNI call itself.
+ */
+#ifndef JB_API_CALL_INTERNAL_H
+#define JB_API_CALL_INTERNAL_H
+
+#include <jni.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "method_internal.h"
+
+/* What the caller wants back. */
+typedef enum want {
+    WANT_VOID, WANT_BOOL, WANT_INT32, WANT_INT64, WANT_DOUBLE, WANT_STRING, WANT_BYTES, WANT_OBJECT
+} want;
+
+typedef struct result {
+    bool b;
+    int32_t i32;
+    int64_t i64;
+    double d;
+    char *str;
+    size_t len;
+    uint8_t *bytes;
+    uintptr_t obj;
+} result;
+
+static inline int result_compatible(want w, char kind) {
+    switch (w) {
+    case WANT_VOID: return 1;
+    case WANT_BOOL: return kind == 'Z';
+    case WANT_INT32: return kind == 'B' || kind == 'S' || kind == 'C' || kind == 'I';
+    case WANT_INT64: return kind == 'B' || kind == 'S' || kind == 'C' || kind == 'I' || kind == 'J';
+    case WANT_DOUBLE: return kind == 'F' || kind == 'D';
+    case WANT_STRING: return kind == 'L';
+    case WANT_BYTES: return kind == '[';
+    case WANT_OBJECT: return kind == 'L' || kind == '[';
+    }
+    return 0;
+}
+
+/* Calls with the converted arguments and stores the primitive result or the local reference. */
+static inline void invoke(JNIEnv *env, const jbi_method *m, jobject self, const jvalue *v, result *r, jobject *ref_out) {
+    jclass c = m->cls;
+    jmethodID id = m->id;
+    if (m->kind == JBI_CONSTRUCTOR) {
+        *ref_out = (*env)->NewObjectA(env, c, id, v);
+        return;
+    }
+    int st = m->kind == JBI_STATIC;
+    switch (m->result_kind) {
+    case 'V':
+        if (st) (*env)->CallStaticVoidMethodA(env, c, id, v); else (*env)->CallVoidMethodA(env, self, id, v);
+        break;
+    case 'Z':
+        r->b = (st ? (*env)->CallStaticBooleanMethodA(env, c, id, v) : (*env)->CallBooleanMethodA(env, self, id, v)) != JNI_FALSE;
+        break;
+    case 'B':
+        r->i32 = st ? (*env)->CallStaticByteMethodA(env, c, id, v) : (*env)->CallByteMethodA(env, self, id, v);
+        break;
+    case 'S':
+        r->i32 = st ? (*env)->CallStaticShortMethodA(env, c, id, v) : (*env)->CallShortMethodA(env, self, id, v);
+        break;
+    case 'C':
+        r->i32 = st ? (*env)->CallStaticCharMethodA(env, c, id, v) : (*env)->CallCharMethodA(env, self, id, v);
+        break;
+    case 'I':
+        r->i32 = st ? (*env)->CallStaticIntMethodA(env, c, id, v) : (*env)->CallIntMethodA(env, self, id, v);
+        break;
+    case 'J':
+        r->i64 = st ? (*env)->CallStaticLongMethodA(env, c, id, v) : (*env)->CallLongMethodA(env, self, id, v);
+        break;
+    case 'F':
+        r->d = st ? (*env)->CallStaticFloatMethodA(env, c, id, v) : (*env)->CallFloatMethodA(env, self, id, v);
+        break;
+    case 'D':
+        r->d = st ? (*env)->CallStaticDoubleMethodA(env, c, id, v) : (*env)->CallDoubleMethodA(env, self, id, v);
+        break;
+    default:
+        *ref_out = st ? (*env)->CallStaticObjectMethodA(env, c, id, v) : (*env)->CallObjectMethodA(env, self, id, v);
+        break;
+    }
+    if (m->result_kind == 'B' || m->result_kind == 'S' || m->result_kind == 'C' || m->result_kind == 'I') {
+        r->i64 = r->i32;
+    }
+}
+
+#endif
