@@ -77,7 +77,7 @@ REPORT=()
 for JDK in "${JDKS[@]}"; do
   V=$(jdk_major "$JDK")
   echo "== [${SECONDS}s] JDK $V ($JDK): building bench/"
-  JAVA_HOME="$JDK" mvn -B -q -ntp -f bench/pom.xml package -Dcapi.include.dir="$CAPI_ROOT/include"
+  JAVA_HOME="$JDK" mvn -B -q -ntp -f bench/pom.xml package -Dcapi.include.dir="$CAPI_ROOT/include" -Dcapi.lib="$CAPI_LIB"
   BUILD="$ROOT/bench/target/jdk$V"
   JAR="$BUILD/benchmarks.jar"
   mkdir -p "$OUT/jdk$V"

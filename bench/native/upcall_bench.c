@@ -15,8 +15,10 @@
  * With JBB_JAVABRIDGE_LIB naming a libjavabridge that has the C API (capi_rows.c), the same
  * rows for it: create.javabridge (jb_vm_open), upcall.javabridge (jb_call_static_int32 with a
  * handle from jb_method_find_static), upcall.javabridge_lookup (find + call + free each time),
- * attach.javabridge_first / attach.javabridge_detach. Mechanisms are measured in turns,
- * sample by sample, so that a busy machine slows them alike.
+ * attach.javabridge_first / attach.javabridge_detach. With libjbb_export_rows built too
+ * (export_rows.c), the @CExport rows: upcall.export_stub (the generated C function for
+ * UpcallExports.add) and upcall.export_handwritten (the same by hand with the C API).
+ * Mechanisms are measured in turns, sample by sample, so that a busy machine slows them alike.
  *
  * Usage: jbb_upcall JAVA_HOME CLASS_PATH [sample_ms] [samples] [create_runs] [threads]
  */
@@ -33,6 +35,7 @@
 
 #include "bench_clock.h"
 #include "capi_rows.h"
+#include "export_rows.h"
 
 #define TARGET_CLASS "dev/javabridge/bench/UpcallTarget"
 
@@ -212,7 +215,19 @@ static int capi_lookup(JNIEnv *env, long calls) {
     return jbb_capi_lookup_calls(calls);
 }
 
+static int export_stub(JNIEnv *env, long calls) {
+    (void)env;
+    return jbb_export_stub_calls(calls);
+}
+
+static int export_handwritten(JNIEnv *env, long calls) {
+    (void)env;
+    return jbb_export_handwritten_calls(calls);
+}
+
 typedef int (*calls_fn)(JNIEnv *, long);
+
+#define MAX_MECHANISMS 8
 
 /*
  * ns of this thread's CPU time per call (so that other work on a shared machine does not count)
@@ -221,7 +236,7 @@ typedef int (*calls_fn)(JNIEnv *, long);
  * ns[m * samples + s] receives mechanism m's sample s.
  */
 static int time_calls(JNIEnv *env, const calls_fn *fns, int count, double sample_ms, int samples, double *ns) {
-    long calls[8];
+    long calls[MAX_MECHANISMS];
     for (int m = 0; m < count; m++) {
         calls[m] = 1000;
         for (;;) {
@@ -324,10 +339,17 @@ int main(int argc, char **argv) {
     if (with_capi && jbb_capi_load(javabridge_lib) != 0) {
         return fail("loading libjavabridge");
     }
+    int with_exports = with_capi && jbb_export_available();
+    if (with_capi && !with_exports) {
+        fprintf(stderr, "jbb_upcall: built without libjbb_export_rows: no @CExport rows\n");
+    }
+    if (with_exports && jbb_export_load(javabridge_lib) != 0) {
+        return fail("loading the @CExport rows' library");
+    }
     int most = samples > create_runs ? samples : create_runs;
     most = most > threads ? most : threads;
-    double *values = malloc(sizeof(double) * (size_t)most * 8);
-    double *values2 = malloc(sizeof(double) * (size_t)most * 8);
+    double *values = malloc(sizeof(double) * (size_t)most * MAX_MECHANISMS);
+    double *values2 = malloc(sizeof(double) * (size_t)most * MAX_MECHANISMS);
     if (values == NULL || values2 == NULL) {
         return fail("malloc");
     }
@@ -371,11 +393,13 @@ int main(int argc, char **argv) {
         return fail("finding " TARGET_CLASS ".add(II)I");
     }
 
-    static const char *const call_rows[] = {"upcall.raw_cached", "upcall.raw_lookup", "upcall.raw_cached_frame",
-                                            "upcall.raw_cached_mutex", "upcall.javabridge",
-                                            "upcall.javabridge_lookup"};
-    const calls_fn fns[] = {raw_cached, raw_lookup, raw_cached_frame, raw_cached_mutex, capi_calls, capi_lookup};
-    int mechanisms = with_capi ? 6 : 4;
+    static const char *const call_rows[MAX_MECHANISMS] = {
+        "upcall.raw_cached",       "upcall.raw_lookup", "upcall.raw_cached_frame", "upcall.raw_cached_mutex",
+        "upcall.javabridge",       "upcall.javabridge_lookup", "upcall.export_stub",
+        "upcall.export_handwritten"};
+    const calls_fn fns[MAX_MECHANISMS] = {raw_cached, raw_lookup, raw_cached_frame, raw_cached_mutex,
+                                          capi_calls, capi_lookup, export_stub, export_handwritten};
+    int mechanisms = with_exports ? 8 : with_capi ? 6 : 4;
     if (time_calls(env, fns, mechanisms, sample_ms, samples, values) != 0) {
         return fail("upcalls");
     }

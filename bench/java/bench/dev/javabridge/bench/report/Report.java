@@ -66,6 +66,10 @@ public final class Report {
         String up = "C → Java (C harness, attached thread)";
         list.add(Ratio.atMost(up, "javabridge / raw cached-ID JNI", "libjavabridge's call with a looked-up handle against CallStaticIntMethod with cached IDs",
                 1.10, (r, j) -> r.upcall(j, "upcall.javabridge") / r.upcall(j, "upcall.raw_cached")));
+        list.add(Ratio.info(up, "export stub / hand-written C API", "the @CExport-generated C function for UpcallExports.add against the same by hand: one cached jb_method, jb_call_static_int32",
+                (r, j) -> r.upcall(j, "upcall.export_stub") / r.upcall(j, "upcall.export_handwritten")));
+        list.add(Ratio.info(up, "export stub / raw cached-ID JNI", "the @CExport-generated C function against CallStaticIntMethod with cached IDs",
+                (r, j) -> r.upcall(j, "upcall.export_stub") / r.upcall(j, "upcall.raw_cached")));
         list.add(Ratio.info(up, "raw: per-call lookup / cached IDs", "FindClass + GetStaticMethodID on every call, against cached IDs",
                 (r, j) -> r.upcall(j, "upcall.raw_lookup") / r.upcall(j, "upcall.raw_cached")));
         list.add(Ratio.info(up, "javabridge: per-call lookup / raw cached IDs", "jb_method_find_static + call + jb_method_free on every call",
