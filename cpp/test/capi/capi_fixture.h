@@ -5,8 +5,11 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <javabridge/javabridge.h>
@@ -82,6 +85,32 @@ inline std::string call_string(jb_method *m, const std::string &arg, int *rc_out
     jb_string_free(out);
     return s;
 }
+
+// A thread inside CapiTarget.sleepThenAdd(millis, a) through method (a fast call: static, all
+// primitive, on a thread javabridge attached) when the constructor returns, so that the test can
+// free the method or close the JVM under it. join() waits for its result.
+class SleepingCall {
+  public:
+    SleepingCall(jb_method *method, int32_t millis, int32_t a)
+        : thread_([this, method, millis, a] {
+              jb_arg warm[] = {jb_arg_int32(0), jb_arg_int32(0)};
+              int32_t ignored = 0;
+              jb_call_static_int32(method, warm, 2, &ignored); // attaches this thread first
+              jb_arg args[] = {jb_arg_int32(millis), jb_arg_int32(a)};
+              started_ = true;
+              rc = jb_call_static_int32(method, args, 2, &result);
+          }) {
+        while (!started_.load()) std::this_thread::yield();
+        std::this_thread::sleep_for(std::chrono::milliseconds(100)); // well inside Java's sleep
+    }
+    void join() { thread_.join(); }
+    int rc = -1;
+    int32_t result = 0;
+
+  private:
+    std::atomic<bool> started_{false};
+    std::thread thread_; // last: starts once the fields above exist
+};
 
 }  // namespace jbtest
 

@@ -6,8 +6,6 @@
 #include <dlfcn.h>
 #include <jni.h>
 #include <mutex>
-#include <thread>
-#include <atomic>
 
 using namespace jbtest;
 
@@ -233,25 +231,12 @@ TEST(Lifecycle, CloseReturnsEvenIfTheJvmCannotShutDown) {
 TEST(Lifecycle, CloseWaitsForAFastCallUnderWayOnAnotherThread) {
     jb_vm *vm = open_vm();
     ASSERT_NE(vm, nullptr);
-    jb_method *sleeper = find_static("sleepThenAdd", "(II)I");
-    std::atomic<int> started{0};
-    int rc = -1;
-    int32_t r = 0;
-    std::thread caller([&] {
-        jb_arg warm[] = {jb_arg_int32(0), jb_arg_int32(1)};
-        int32_t ignored = 0;
-        jb_call_static_int32(sleeper, warm, 2, &ignored); // attaches this thread first
-        jb_arg args[] = {jb_arg_int32(600), jb_arg_int32(41)};
-        started = 1;
-        rc = jb_call_static_int32(sleeper, args, 2, &r);
-    });
-    while (started.load() == 0) std::this_thread::yield();
-    std::this_thread::sleep_for(std::chrono::milliseconds(150));
+    SleepingCall call(find_static("sleepThenAdd", "(II)I"), 600, 41);
     auto start = std::chrono::steady_clock::now();
     EXPECT_EQ(jb_vm_close(vm), JB_OK) << jb_error_message();
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
-    caller.join();
-    EXPECT_EQ(rc, JB_OK);
-    EXPECT_EQ(r, 42);
+    call.join();
+    EXPECT_EQ(call.rc, JB_OK);
+    EXPECT_EQ(call.result, 42);
     EXPECT_GE(ms, 300) << "close returned while the call was still in Java";
 }

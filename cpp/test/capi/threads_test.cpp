@@ -152,29 +152,16 @@ TEST_F(Threads, AThreadAttachedBySomeoneElseIsNeverDetached) {
 // jb_method_free while another thread is inside a fast call of that method: the call finishes
 // with its real result (the method is kept until the call has left), and later calls are refused.
 TEST_F(Threads, AMethodFreedDuringAFastCallOnAnotherThreadOutlivesTheCall) {
-    jb_method *sleeper = nullptr;
-    ASSERT_EQ(jb_method_find_static(kTarget, "sleepThenAdd", "(II)I", &sleeper), JB_OK);
-    std::atomic<int> started{0};
-    int rc = -1;
-    int32_t r = 0;
-    std::thread caller([&] {
-        jb_arg warm[] = {jb_arg_int32(0), jb_arg_int32(1)};
-        int32_t ignored = 0;
-        jb_call_static_int32(sleeper, warm, 2, &ignored); // attaches this thread first
-        jb_arg args[] = {jb_arg_int32(400), jb_arg_int32(6)};
-        started = 1;
-        rc = jb_call_static_int32(sleeper, args, 2, &r);
-    });
-    while (started.load() == 0) std::this_thread::yield();
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    jb_method *sleeper = find_static("sleepThenAdd", "(II)I");
+    SleepingCall call(sleeper, 400, 6);
     EXPECT_EQ(jb_method_free(sleeper), JB_OK);
-    caller.join();
-    EXPECT_EQ(rc, JB_OK) << jb_error_message();
-    EXPECT_EQ(r, 7);
+    call.join();
+    EXPECT_EQ(call.rc, JB_OK) << jb_error_message();
+    EXPECT_EQ(call.result, 7);
     jb_arg args[] = {jb_arg_int32(0), jb_arg_int32(1)};
+    int32_t r = 0;
     EXPECT_EQ(jb_call_static_int32(sleeper, args, 2, &r), JB_EHANDLE);
     // The next free finds it unused and destroys it (ASan and valgrind see a use after free,
     // or a leak, if not).
-    jb_method *other = find_static("add", "(II)I");
-    EXPECT_EQ(jb_method_free(other), JB_OK);
+    EXPECT_EQ(jb_method_free(find_static("add", "(II)I")), JB_OK);
 }
