@@ -25,7 +25,8 @@
  * outside the BMP (emoji) survive both ways; invalid UTF-8 from C is JB_EENCODING, and so is
  * a Java string holding an unpaired surrogate, which has no UTF-8 form.
  *
- * Each call runs in its own JNI local frame, so a thread can make any number of calls.
+ * No call leaves a JNI local reference behind (a call that makes any runs in its own local
+ * frame), so a thread can make any number of calls.
  * A Java exception is cleared at the boundary and returned as JB_EJAVA, with its class,
  * message and stack trace in the last error; the JVM and the thread remain usable.
  *
@@ -34,6 +35,14 @@
  * JB_EATTACH; JB_EARGS; JB_ETYPE; JB_ERANGE (a length over INT32_MAX, an int32 not fitting
  * B/S/C); JB_EENCODING; JB_ENOMEM; JB_EJAVA. Out-parameters are written only on JB_OK.
  * All calls are thread-safe.
+ *
+ * Speed: a call of a static method whose parameters and result are all primitive (at most 8
+ * parameters), each argument of the parameter's own jb_arg type (jb_arg_int32 for I, B, S, C;
+ * jb_arg_int64 for J; jb_arg_double for D, F; jb_arg_bool for Z), made on a thread javabridge
+ * attached (a C thread, not a Java thread calling into C) and not from inside another
+ * javabridge call, takes a fast path: no lock, no atomic read-modify-write, no local frame
+ * (see BENCHMARKS.md for its cost against raw JNI). Any other call takes the generic path.
+ * Both check the same things and report the same errors.
  */
 #ifndef JAVABRIDGE_CALL_H
 #define JAVABRIDGE_CALL_H

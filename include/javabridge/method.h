@@ -52,7 +52,9 @@ JB_API int jb_method_find_instance(const char *class_name, const char *method_na
 JB_API int jb_method_find_constructor(const char *class_name, const char *signature, jb_method **out);
 
 /**
- * @brief Frees a method handle. Calls already running with it finish first.
+ * @brief Frees a method handle. Calls already running with it, on other threads or further up
+ *   this thread's stack, finish normally: the handle's memory is released once the last of them
+ *   has left, without making this call wait. Later calls with it get JB_EHANDLE.
  * @param method a handle, or NULL (nothing happens).
  * @return JB_OK (also for NULL); JB_EHANDLE if method is forged, of another kind, freed twice,
  *   or already freed by the last jb_vm_close() (harmless: nothing is left to free).
