@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <thread>
 #include <vector>
@@ -109,14 +110,19 @@ TEST(ThreadState, BusyWordsAreSeenWithTheProcessBarrier) { with_barrier_mode(1, 
 TEST(ThreadState, BusyWordsAreSeenWithFencesOnly) { with_barrier_mode(0, busy_words_are_seen_by_scans); }
 
 TEST(ThreadState, ManyThreadsComingAndGoingKeepTheRegistryWhole) {
-    // Threads register on first use and leave at exit while another thread scans.
+    // Threads register on first use and leave at exit while another thread scans. The scanner
+    // pauses between scans, as real freers do: a tight loop on the registry lock starves the
+    // registering threads under valgrind, which runs one thread at a time.
     std::atomic<bool> stop{false};
+    std::atomic<int> scans{0};
     std::thread scanner([&] {
         while (!stop.load()) {
             EXPECT_FALSE(jbi_busy_scan(0x99, nullptr));
+            scans++;
+            std::this_thread::sleep_for(std::chrono::microseconds(50));
         }
     });
-    for (int round = 0; round < 50; round++) {
+    for (int round = 0; round < 20; round++) {
         std::vector<std::thread> threads;
         for (int i = 0; i < 8; i++) {
             threads.emplace_back([] {
@@ -127,6 +133,7 @@ TEST(ThreadState, ManyThreadsComingAndGoingKeepTheRegistryWhole) {
         }
         for (auto &t : threads) t.join();
     }
+    while (scans.load() == 0) std::this_thread::yield();
     stop = true;
     scanner.join();
     EXPECT_FALSE(jbi_busy_scan(0, nullptr));
