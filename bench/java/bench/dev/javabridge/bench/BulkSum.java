@@ -35,7 +35,11 @@ public class BulkSum {
     @Setup
     public void fill() {
         array = new byte[size];
-        buffer = ByteBuffer.allocateDirect(size);
+        // Cache-line aligned: the vectorised kernel's speed depends on where the data starts, and
+        // each mechanism runs in its own trial with its own buffer, so an unaligned address would
+        // time the allocator's luck (up to 1.5x between mechanisms in one run). Heap arrays
+        // cannot be aligned: the byte[] rows keep that variation.
+        buffer = ByteBuffer.allocateDirect(size + 64).alignedSlice(64).limit(size).slice();
         long expected = 0;
         for (int i = 0; i < size; i++) {
             // The same bytes kernel_bench.c sums.
