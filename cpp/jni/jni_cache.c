@@ -16,7 +16,7 @@ static const char *const exception_names[JBI_EXCEPTION_COUNT] = {
     [JBI_OUT_OF_MEMORY] = "java/lang/OutOfMemoryError",
 };
 
-static jclass global_class(JNIEnv *env, const char *name) {
+jclass jbi_global_class(JNIEnv *env, const char *name) {
     jclass local = (*env)->FindClass(env, name);
     if (local == NULL) {
         return NULL;
@@ -41,11 +41,11 @@ static void release_all(JNIEnv *env) {
 
 static int fill_cache(JNIEnv *env) {
     for (int i = 0; i < JBI_EXCEPTION_COUNT; i++) {
-        if ((jbi_ids.exceptions[i] = global_class(env, exception_names[i])) == NULL) {
+        if ((jbi_ids.exceptions[i] = jbi_global_class(env, exception_names[i])) == NULL) {
             return -1;
         }
     }
-    if ((jbi_ids.config_class = global_class(env, "dev/javabridge/Config")) == NULL ||
+    if ((jbi_ids.config_class = jbi_global_class(env, "dev/javabridge/Config")) == NULL ||
         (jbi_ids.config_ctor = (*env)->GetMethodID(env, jbi_ids.config_class, "<init>", "(JIZ)V")) == NULL) {
         return -1;
     }

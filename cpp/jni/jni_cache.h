@@ -24,4 +24,8 @@ typedef struct jbi_cache {
 /** Filled by JNI_OnLoad before any native can run; read-only afterwards. */
 extern jbi_cache jbi_ids;
 
+/** A global reference to the class FindClass finds for name, or NULL with its exception pending
+ *  (also used by the C API's VM module for its own IDs). */
+jclass jbi_global_class(JNIEnv *env, const char *name);
+
 #endif
