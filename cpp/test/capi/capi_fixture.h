@@ -5,6 +5,9 @@
 
 #include <gtest/gtest.h>
 
+#include <dlfcn.h>
+#include <jni.h>
+
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
@@ -84,6 +87,17 @@ inline std::string call_string(jb_method *m, const std::string &arg, int *rc_out
     std::string s = out != nullptr ? std::string(out, len) : std::string("<null>");
     jb_string_free(out);
     return s;
+}
+
+// The process's JVM as raw JNI sees it (JNI_GetCreatedJavaVMs through the loaded libjvm), for
+// tests that compare with or bypass the C API; nullptr if there is none.
+inline JavaVM *raw_jvm() {
+    using created_fn = jint (*)(JavaVM **, jsize, jsize *);
+    auto created = reinterpret_cast<created_fn>(dlsym(RTLD_DEFAULT, "JNI_GetCreatedJavaVMs"));
+    JavaVM *vm = nullptr;
+    jsize n = 0;
+    if (created == nullptr || created(&vm, 1, &n) != JNI_OK || n != 1) return nullptr;
+    return vm;
 }
 
 // A thread inside CapiTarget.sleepThenAdd(millis, a) through method (a fast call: static, all

@@ -28,14 +28,6 @@ int32_t settle(jb_method *count, int32_t expected) {
     return n;
 }
 
-JavaVM *raw_jvm() {
-    using created_fn = jint (*)(JavaVM **, jsize, jsize *);
-    auto created = reinterpret_cast<created_fn>(dlsym(RTLD_DEFAULT, "JNI_GetCreatedJavaVMs"));
-    JavaVM *vm = nullptr;
-    jsize n = 0;
-    if (created == nullptr || created(&vm, 1, &n) != JNI_OK || n != 1) return nullptr;
-    return vm;
-}
 }  // namespace
 
 using Threads = WithVm;

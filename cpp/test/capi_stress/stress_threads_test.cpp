@@ -112,15 +112,6 @@ void churn(int threads, int cycles) {
                      failures == 0 ? "yes" : "no", refs0, refs1, close_s);
 }
 
-JavaVM *raw_jvm() {
-    using created_fn = jint (*)(JavaVM **, jsize, jsize *);
-    auto created = reinterpret_cast<created_fn>(dlsym(RTLD_DEFAULT, "JNI_GetCreatedJavaVMs"));
-    JavaVM *vm = nullptr;
-    jsize n = 0;
-    if (created == nullptr || created(&vm, 1, &n) != JNI_OK || n != 1) return nullptr;
-    return vm;
-}
-
 // The owner's own clean-up at thread exit. It re-arms itself once, so its second run comes after
 // every other thread-specific destructor of the first round, javabridge's included.
 struct Owner {
