@@ -18,6 +18,10 @@
 #include "utf8.h"
 #include "vm_state.h"
 
+/* java.lang.reflect.Modifier's values (JVM spec, access flags). */
+#define JBI_ACC_INTERFACE 0x0200
+#define JBI_ACC_ABSTRACT 0x0400
+
 /* UTF-8 text (len bytes) to NUL-terminated modified UTF-8 for JNI's lookup functions. */
 static int to_modified(const char *s, size_t len, const char *what, char **out) {
     size_t n = 0, bad = 0;
@@ -38,7 +42,7 @@ void jbi_method_destroy(jbi_method *m) {
     if (m == NULL) {
         return;
     }
-    JNIEnv *env = jbi_env_for_cleanup();
+    JNIEnv *env = jbi_cleanup_begin();
     if (env != NULL) {
         if (m->cls != NULL) {
             (*env)->DeleteGlobalRef(env, m->cls);
@@ -49,6 +53,7 @@ void jbi_method_destroy(jbi_method *m) {
             }
         }
     }
+    jbi_cleanup_end(env);
     free(m->param_kinds);
     free(m->param_classes);
     free(m->string_ok);
@@ -74,8 +79,8 @@ static int resolve_params(JNIEnv *env, jbi_method *m, const char *sig, const jbi
         }
         jclass local = (*env)->FindClass(env, name);
         if (local == NULL) {
-            char what[512];
-            snprintf(what, sizeof what, "finding parameter %zu's class %s of %s", i + 1, name, m->display);
+            char what[512]; /* the caller's UTF-8, not JNI's modified form */
+            snprintf(what, sizeof what, "finding parameter %zu's class %.*s of %s", i + 1, (int)len, start, m->display);
             free(name);
             return jbi_java_check(env, JB_ECLASS, what);
         }
@@ -90,6 +95,20 @@ static int resolve_params(JNIEnv *env, jbi_method *m, const char *sig, const jbi
     return JB_OK;
 }
 
+/* An interface has no constructor and an abstract class's would only throw
+ * InstantiationException at call time: both are refused at lookup, as method.h says. */
+static int check_instantiable(JNIEnv *env, jclass cls, const char *class_name) {
+    jint mods = (*env)->CallIntMethod(env, cls, jbi_java.class_get_modifiers);
+    if ((*env)->ExceptionCheck(env)) {
+        return jbi_java_check(env, JB_ECLASS, "reading a class's modifiers");
+    }
+    if ((mods & (JBI_ACC_ABSTRACT | JBI_ACC_INTERFACE)) != 0) {
+        return jbi_fail(JB_ECLASS, "jb_method_find_constructor: %s is %s: it cannot be instantiated", class_name,
+                        (mods & JBI_ACC_INTERFACE) != 0 ? "an interface" : "abstract (or an array class)");
+    }
+    return JB_OK;
+}
+
 static int find(jbi_method_kind kind, const char *class_name, const char *method_name, const char *signature,
                 jb_method **out) {
     static const char *const fn[] = {"jb_method_find_static", "jb_method_find_instance", "jb_method_find_constructor"};
@@ -98,6 +117,13 @@ static int find(jbi_method_kind kind, const char *class_name, const char *method
     }
     if (class_name[0] == '\0' || method_name[0] == '\0') {
         return jbi_fail(JB_EINVAL, "%s: empty class or method name", fn[kind]);
+    }
+    /* "<init>" and "<clinit>" are the only method names with '<': called as ordinary methods
+     * they would re-run a static initialiser or re-construct a live object (even an interned
+     * String). Constructors are found by jb_method_find_constructor only. */
+    if (kind != JBI_CONSTRUCTOR && strchr(method_name, '<') != NULL) {
+        return jbi_fail(JB_EMETHOD, "%s: \"%s\" is not an ordinary method (use jb_method_find_constructor for a "
+                        "constructor; static initialisers cannot be called)", fn[kind], method_name);
     }
     size_t sig_len = strlen(signature);
     jbi_signature *parsed = malloc(sizeof *parsed);
@@ -141,7 +167,8 @@ static int find(jbi_method_kind kind, const char *class_name, const char *method
             *p = '/';
         }
     }
-    size_t display_len = strlen(cls_m) + strlen(method_name) + sig_len + 2;
+    /* Messages show the caller's UTF-8 names, never JNI's modified UTF-8. */
+    size_t display_len = strlen(class_name) + strlen(method_name) + sig_len + 2;
     if ((m->display = malloc(display_len)) == NULL) {
         free(parsed);
         free(cls_m);
@@ -150,7 +177,12 @@ static int find(jbi_method_kind kind, const char *class_name, const char *method
         jbi_method_destroy(m);
         return jbi_fail(JB_ENOMEM, "no memory for a method handle");
     }
-    snprintf(m->display, display_len, "%s.%s%s", cls_m, method_name, signature);
+    snprintf(m->display, display_len, "%s.%s%s", class_name, method_name, signature);
+    for (char *p = m->display; *p != '\0' && p < m->display + strlen(class_name); p++) {
+        if (*p == '.') {
+            *p = '/';
+        }
+    }
     m->kind = kind;
     m->param_count = np;
     m->result_kind = parsed->result.kind;
@@ -188,8 +220,10 @@ static int find(jbi_method_kind kind, const char *class_name, const char *method
         jclass cls = (*env)->FindClass(env, cls_m);
         if (cls == NULL) {
             char what[512];
-            snprintf(what, sizeof what, "finding class %s", cls_m);
+            snprintf(what, sizeof what, "finding class %s", class_name);
             rc = jbi_java_check(env, JB_ECLASS, what);
+        } else if (kind == JBI_CONSTRUCTOR && (rc = check_instantiable(env, cls, class_name)) != JB_OK) {
+            /* the last error says why */
         } else {
             m->id = kind == JBI_STATIC ? (*env)->GetStaticMethodID(env, cls, name_m, sig_m)
                                        : (*env)->GetMethodID(env, cls, kind == JBI_CONSTRUCTOR ? "<init>" : name_m, sig_m);

@@ -18,10 +18,11 @@ void jbi_destroy_handle(jbi_handle_kind kind, void *ptr) {
         jbi_method_destroy(ptr);
     } else if (kind == JBI_HANDLE_OBJECT) {
         jbi_object *o = ptr;
-        JNIEnv *env = jbi_env_for_cleanup();
+        JNIEnv *env = jbi_cleanup_begin();
         if (env != NULL) {
             (*env)->DeleteGlobalRef(env, o->ref);
         }
+        jbi_cleanup_end(env);
         free(o);
     }
 }

@@ -7,7 +7,13 @@
  * re-attached as a daemon like every thread javabridge attaches: DestroyJavaVM waits for
  * non-daemon threads, and a C thread must never be able to make close hang.
  */
+#if !defined(_WIN32)
+#define _GNU_SOURCE /* dladdr */
+#include <dlfcn.h>
+#endif
 #include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdint.h>
@@ -48,11 +54,48 @@ static uint32_t destroy_timeout_ms;
 atomic_int jbi_vm_phase = PHASE_NONE;
 atomic_uint_fast64_t jbi_vm_epoch = 1; /* bumped when the JVM we knew is destroyed */
 static atomic_long in_flight;
+/* Set by the last close just before DestroyJavaVM: releases starting afterwards skip JNI (a
+ * thread entering the JVM while it exits blocks forever) and leave the references to die with it. */
+static atomic_int destroying;
 static int vm_marker;               /* what jb_vm handles point at */
+/* HotSpot cannot always create a JVM again after a failed JNI_CreateJavaVM (some failures
+ * leave flag state behind and a retry dies in a guarantee): after one failure javabridge
+ * never calls it again, and later opens get this message back. Under state_lock. */
+static int create_failed;
+static char create_failure[512];
 
 jbi_java_ids jbi_java;
 
 /* ---- threads ---------------------------------------------------------------------------- */
+
+/* HotSpot puts its guard zones (red, yellow, reserved and shadow pages, about 96 KiB on
+ * x86_64) at the end of an attached thread's stack. Measured on JDK 17 and 25, x86_64: a
+ * thread of 96 KiB gets JNI_ERR from AttachCurrentThread, one of 128 KiB works, and one of
+ * 16 KiB overruns the guard while attaching and the process dies of SIGSEGV. So a thread with
+ * less than this left is refused before HotSpot sees it. */
+#define JBI_MIN_ATTACH_STACK ((size_t)112 * 1024)
+
+/* Bytes of stack below the current frame; SIZE_MAX where the platform cannot tell. */
+static size_t stack_left(void) {
+#if defined(__linux__)
+    pthread_attr_t attr;
+    if (pthread_getattr_np(pthread_self(), &attr) != 0) {
+        return SIZE_MAX;
+    }
+    void *low = NULL;
+    size_t size = 0;
+    int rc = pthread_attr_getstack(&attr, &low, &size);
+    pthread_attr_destroy(&attr);
+    char here;
+    uintptr_t sp = (uintptr_t)&here;
+    if (rc != 0 || low == NULL || sp < (uintptr_t)low || sp - (uintptr_t)low > size) {
+        return SIZE_MAX;
+    }
+    return (size_t)(sp - (uintptr_t)low);
+#else
+    return SIZE_MAX;
+#endif
+}
 
 static int attach(jbi_thread *t, JNIEnv **env) {
     JNIEnv *e = NULL;
@@ -67,6 +110,13 @@ static int attach(jbi_thread *t, JNIEnv **env) {
     }
     if (r != JNI_EDETACHED) {
         return jbi_fail(JB_EATTACH, "GetEnv failed (%d): the JVM does not support JNI 1.8", (int)r);
+    }
+    size_t left = stack_left();
+    if (left < JBI_MIN_ATTACH_STACK) {
+        return jbi_fail(JB_EATTACH,
+                        "this thread has %zu KiB of stack left; attaching it to the JVM needs at least %u KiB "
+                        "(HotSpot's guard zones): give the thread a larger stack",
+                        left / 1024, (unsigned)(JBI_MIN_ATTACH_STACK / 1024));
     }
     JavaVMAttachArgs args = {JNI_VERSION_1_8, "javabridge-c-thread", NULL};
     r = (*jvm)->AttachCurrentThreadAsDaemon(jvm, (void **)&e, &args);
@@ -172,13 +222,23 @@ void jbi_leave(void) {
     atomic_fetch_sub(&in_flight, 1);
 }
 
-JNIEnv *jbi_env_for_cleanup(void) {
+JNIEnv *jbi_cleanup_begin(void) {
+    /* Counted first, then the flag read: the closer sets the flag, then waits for the count
+     * (see jb_vm_close), so either it waits for this release or this release sees the flag. */
+    atomic_fetch_add(&in_flight, 1);
     int p = atomic_load(&jbi_vm_phase);
-    if (jvm == NULL || p == PHASE_DESTROYED) {
+    JNIEnv *env = NULL;
+    if (jvm == NULL || p == PHASE_DESTROYED || atomic_load(&destroying) || thread_env(&env) != JB_OK) {
+        atomic_fetch_sub(&in_flight, 1);
         return NULL;
     }
-    JNIEnv *env = NULL;
-    return thread_env(&env) == JB_OK ? env : NULL;
+    return env;
+}
+
+void jbi_cleanup_end(JNIEnv *env) {
+    if (env != NULL) {
+        atomic_fetch_sub(&in_flight, 1);
+    }
 }
 
 /* ---- IDs -------------------------------------------------------------------------------- */
@@ -199,6 +259,7 @@ static int load_ids(JNIEnv *env) {
     int ok = (ids.string_class = jbi_global_class(env, "java/lang/String")) != NULL &&
              (ids.byte_array_class = jbi_global_class(env, "[B")) != NULL &&
              (ids.class_get_name = method_of(env, "java/lang/Class", "getName", "()Ljava/lang/String;")) != NULL &&
+             (ids.class_get_modifiers = method_of(env, "java/lang/Class", "getModifiers", "()I")) != NULL &&
              (ids.throwable_get_message = method_of(env, "java/lang/Throwable", "getMessage", "()Ljava/lang/String;")) != NULL &&
              (ids.throwable_print_stack_trace =
                   method_of(env, "java/lang/Throwable", "printStackTrace", "(Ljava/io/PrintWriter;)V")) != NULL &&
@@ -246,13 +307,47 @@ static int validate(const jb_vm_options *o) {
     return JB_OK;
 }
 
+/* A process holds one libjvm: once one is loaded (by a JVM running here, or by an earlier
+ * open, even a failed one) a jvm_path naming another cannot be honoured, and using the loaded
+ * one instead would silently ignore the option. */
+static int check_loaded_is(const char *jvm_path, void *loaded_symbol) {
+#if defined(_WIN32)
+    (void)loaded_symbol;
+    jbi_log(JB_LOG_DEBUG, "jvm_path %s: a JVM library is already loaded; not compared on Windows", jvm_path);
+    return JB_OK;
+#else
+    Dl_info info;
+    char *loaded = NULL;
+    if (dladdr(loaded_symbol, &info) == 0 || info.dli_fname == NULL || (loaded = realpath(info.dli_fname, NULL)) == NULL) {
+        return jbi_fail(JB_EINTERNAL, "jvm_path: cannot tell which libjvm this process has loaded");
+    }
+    jbi_search search;
+    jbi_search_defaults(&search, jvm_path);
+    jbi_candidates candidates;
+    int listed = jbi_jvm_candidates(&search, &candidates);
+    jbi_search_release(&search);
+    int same = 0;
+    for (size_t i = 0; listed == 0 && !same && i < candidates.count; i++) {
+        char *real = realpath(candidates.items[i].path, NULL);
+        same = real != NULL && strcmp(real, loaded) == 0;
+        free(real);
+    }
+    jbi_candidates_free(&candidates);
+    int rc = same ? JB_OK
+                  : jbi_fail(JB_EINVAL, "jvm_path \"%s\" is not the libjvm this process has already loaded (%s): a "
+                             "process can load only one", jvm_path, loaded);
+    free(loaded);
+    return rc;
+#endif
+}
+
 /* Finds JNI_GetCreatedJavaVMs: in the process already (a Java launcher, or an earlier load),
  * else through discovery, which also gives JNI_CreateJavaVM. */
 static int find_jvm_functions(const jb_vm_options *o, created_fn *created, create_fn *create) {
     *created = (created_fn)jbi_loaded_symbol(JBI_JVM_MODULE, "JNI_GetCreatedJavaVMs");
     *create = (create_fn)jbi_loaded_symbol(JBI_JVM_MODULE, "JNI_CreateJavaVM");
     if (*created != NULL && *create != NULL) {
-        return JB_OK;
+        return o->jvm_path != NULL ? check_loaded_is(o->jvm_path, (void *)*create) : JB_OK;
     }
     if (o->mode == JB_VM_JOIN) {
         return jbi_fail(JB_EVM_NONE, "JB_VM_JOIN: no JVM runs in this process (libjvm is not even loaded)");
@@ -288,6 +383,46 @@ static int find_jvm_functions(const jb_vm_options *o, created_fn *created, creat
     return JB_OK;
 }
 
+/* HotSpot's own startup errors ("Unrecognized option", "stack size specified is too small")
+ * go through JNI's vfprintf option hook: kept while JNI_CreateJavaVM runs so the failure can
+ * say what HotSpot said, and always passed on to the stream HotSpot chose, so the JVM's output
+ * (-Xcheck:jni warnings included) is what it would be without the hook. */
+static pthread_mutex_t startup_lock = PTHREAD_MUTEX_INITIALIZER;
+static int startup_capturing;
+static char startup_output[768];
+static size_t startup_len;
+
+static jint JNICALL vm_vfprintf(FILE *fp, const char *format, va_list args) {
+    va_list copy;
+    va_copy(copy, args);
+    pthread_mutex_lock(&startup_lock);
+    if (startup_capturing && startup_len + 1 < sizeof startup_output) {
+        int n = vsnprintf(startup_output + startup_len, sizeof startup_output - startup_len, format, copy);
+        if (n > 0) {
+            size_t room = sizeof startup_output - startup_len - 1;
+            startup_len += (size_t)n < room ? (size_t)n : room;
+        }
+    }
+    pthread_mutex_unlock(&startup_lock);
+    va_end(copy);
+    return (jint)vfprintf(fp, format, args);
+}
+
+/* What HotSpot printed during the failed start, on one line, without trailing blanks. */
+static const char *startup_said(void) {
+    pthread_mutex_lock(&startup_lock);
+    for (size_t i = 0; i < startup_len; i++) {
+        if (startup_output[i] == '\n' || startup_output[i] == '\r' || startup_output[i] == '\t') {
+            startup_output[i] = ' ';
+        }
+    }
+    while (startup_len > 0 && startup_output[startup_len - 1] == ' ') {
+        startup_output[--startup_len] = '\0';
+    }
+    pthread_mutex_unlock(&startup_lock);
+    return startup_output;
+}
+
 static int create_vm(const jb_vm_options *o, create_fn create) {
     char *class_path = NULL;
     size_t bad = 0;
@@ -301,7 +436,7 @@ static int create_vm(const jb_vm_options *o, create_fn create) {
                         cp == JBI_CP_NODIR ? "names a directory that cannot be listed"
                                            : "is NULL, empty or contains the separator '" JBI_PATH_LIST_SEP_STR "'");
     }
-    size_t n = o->jvm_option_count + 1;
+    size_t n = o->jvm_option_count + 2;
     JavaVMOption *vm_options = calloc(n, sizeof *vm_options);
     const char *prefix = "-Djava.class.path=";
     char *cp_option = malloc(strlen(prefix) + strlen(class_path) + 1);
@@ -315,8 +450,10 @@ static int create_vm(const jb_vm_options *o, create_fn create) {
     strcat(cp_option, class_path);
     free(class_path);
     vm_options[0].optionString = cp_option;
+    vm_options[1].optionString = "vfprintf";
+    vm_options[1].extraInfo = (void *)vm_vfprintf;
     for (size_t i = 0; i < o->jvm_option_count; i++) {
-        vm_options[i + 1].optionString = (char *)o->jvm_options[i];
+        vm_options[i + 2].optionString = (char *)o->jvm_options[i];
     }
     JavaVMInitArgs args;
     args.version = JNI_VERSION_1_8;
@@ -325,18 +462,28 @@ static int create_vm(const jb_vm_options *o, create_fn create) {
     args.ignoreUnrecognized = o->ignore_unrecognized ? JNI_TRUE : JNI_FALSE;
     JavaVM *created = NULL;
     JNIEnv *env = NULL;
+    pthread_mutex_lock(&startup_lock);
+    startup_capturing = 1;
+    startup_len = 0;
+    startup_output[0] = '\0';
+    pthread_mutex_unlock(&startup_lock);
     jint r = create(&created, (void **)&env, &args);
+    pthread_mutex_lock(&startup_lock);
+    startup_capturing = 0;
+    pthread_mutex_unlock(&startup_lock);
     free(cp_option);
     free(vm_options);
     if (r != JNI_OK) {
         if (r == JNI_EEXIST) {
             return jbi_fail(JB_EVM_EXISTS, "JNI_CreateJavaVM: a JVM already exists in this process");
         }
-        return jbi_fail(JB_EVM_CREATE, "JNI_CreateJavaVM failed with %d%s", (int)r,
-                        r == JNI_EINVAL ? " (invalid arguments: an unrecognised JVM option?)"
-                        : r == JNI_ENOMEM ? " (not enough memory)"
-                        : r == JNI_ERR ? " (a JVM was created and destroyed earlier in this process, or startup failed)"
-                                       : "");
+        const char *said = startup_said();
+        create_failed = 1;
+        snprintf(create_failure, sizeof create_failure, "JNI_CreateJavaVM failed with %d%s%s%s", (int)r,
+                 r == JNI_EINVAL ? " (invalid arguments)" : r == JNI_ENOMEM ? " (not enough memory)" : "",
+                 said[0] != '\0' ? ": HotSpot said: " : "", said[0] != '\0' ? said
+                 : r == JNI_ERR ? " (HotSpot refused to start and said nothing)" : "");
+        return jbi_fail(JB_EVM_CREATE, "%s", create_failure);
     }
     jvm = created;
     created_by_us = 1;
@@ -379,6 +526,12 @@ static int open_locked(const jb_vm_options *o) {
         } else {
             if (o->mode == JB_VM_JOIN) {
                 return jbi_fail(JB_EVM_NONE, "JB_VM_JOIN: no JVM runs in this process");
+            }
+            if (create_failed) {
+                return jbi_fail(JB_EVM_CREATE,
+                                "an earlier JVM creation in this process failed and HotSpot cannot always start "
+                                "again after that, so javabridge does not retry; the first failure: %s",
+                                create_failure);
             }
             rc = create_vm(o, create);
             if (rc != JB_OK) {
@@ -480,7 +633,7 @@ static void deadline_after(struct timespec *ts, uint32_t ms) {
 /* Runs DestroyJavaVM on its own thread so that a JVM waiting forever for a non-daemon thread
  * cannot hold the caller: after the timeout the caller gets JB_ETIMEDOUT and the destroyer is
  * left to finish (or not) on its own. */
-static int destroy_vm(void) {
+static int destroy_vm(uint32_t timeout_ms) {
     destroyer *d = calloc(1, sizeof *d);
     if (d == NULL) {
         return jbi_fail(JB_ENOMEM, "jb_vm_close: no memory to destroy the JVM");
@@ -496,7 +649,7 @@ static int destroy_vm(void) {
         return jbi_fail(JB_EINTERNAL, "jb_vm_close: could not start the thread that destroys the JVM");
     }
     struct timespec deadline;
-    deadline_after(&deadline, destroy_timeout_ms);
+    deadline_after(&deadline, timeout_ms);
     pthread_mutex_lock(&d->lock);
     int wait_rc = 0;
     while (!d->done && wait_rc != ETIMEDOUT) {
@@ -525,20 +678,38 @@ static int destroy_vm(void) {
     return result == JNI_OK ? JB_OK : jbi_fail(JB_EINTERNAL, "DestroyJavaVM returned %d", (int)result);
 }
 
-/* Waits for the calls under way, generic and fast, on other threads (this one may be inside
- * a call of its own: it cannot wait for itself). */
-static void wait_for_calls(uint32_t ms) {
+/* Waits until the deadline for the calls (and releases) under way, generic and fast, on other
+ * threads (this one may be inside a call of its own: it cannot wait for itself). Returns how
+ * many are still under way: 0 when they all finished. */
+static long wait_for_calls(const struct timespec *deadline) {
     struct timespec step = {0, 1000000L};
     jbi_thread *self = jbi_thread_self();
     /* depth counts this thread's fast call too, which in_flight does not */
     long own = self != NULL ? self->depth - (__atomic_load_n(&self->busy, __ATOMIC_RELAXED) != 0) : 0;
-    for (uint32_t waited = 0; (atomic_load(&in_flight) > own || jbi_busy_scan(0, self)) && waited < ms; waited++) {
+    for (;;) {
+        long others = atomic_load(&in_flight) - own;
+        int fast = jbi_busy_scan(0, self);
+        if (others <= 0 && !fast) {
+            return 0;
+        }
+        struct timespec now;
+        clock_gettime(CLOCK_REALTIME, &now);
+        if (now.tv_sec > deadline->tv_sec || (now.tv_sec == deadline->tv_sec && now.tv_nsec >= deadline->tv_nsec)) {
+            return (others > 0 ? others : 0) + (fast ? 1 : 0);
+        }
         nanosleep(&step, NULL);
     }
 }
 
+static uint32_t ms_until(const struct timespec *deadline) {
+    struct timespec now;
+    clock_gettime(CLOCK_REALTIME, &now);
+    long long ms = (long long)(deadline->tv_sec - now.tv_sec) * 1000 + (deadline->tv_nsec - now.tv_nsec) / 1000000;
+    return ms > 0 ? (uint32_t)ms : 0;
+}
+
 static void release_ids(void) {
-    JNIEnv *env = jbi_env_for_cleanup();
+    JNIEnv *env = jbi_cleanup_begin();
     if (env != NULL) {
         jclass globals[] = {jbi_java.string_class, jbi_java.byte_array_class, jbi_java.string_writer_class,
                             jbi_java.print_writer_class};
@@ -546,6 +717,7 @@ static void release_ids(void) {
             (*env)->DeleteGlobalRef(env, globals[i]);
         }
     }
+    jbi_cleanup_end(env);
     memset(&jbi_java, 0, sizeof jbi_java);
     ids_ready = 0;
 }
@@ -564,8 +736,11 @@ JB_API int jb_vm_close(jb_vm *vm) {
         return JB_OK;
     }
     atomic_store(&jbi_vm_phase, PHASE_CLOSING);
-    wait_for_calls(destroy_timeout_ms);
-    /* Global references go while the JVM certainly still exists. */
+    struct timespec deadline;
+    deadline_after(&deadline, destroy_timeout_ms);
+    long busy = wait_for_calls(&deadline);
+    /* Global references go while the JVM certainly still exists. A handle a running call
+     * holds is destroyed by that call when it ends. */
     jbi_handles_remove_all(JBI_HANDLE_METHOD);
     jbi_handles_remove_all(JBI_HANDLE_OBJECT);
     int rc = JB_OK;
@@ -573,15 +748,36 @@ JB_API int jb_vm_close(jb_vm *vm) {
     JNIEnv *env = NULL;
     int java_thread = t != NULL && !t->attached_by_us && jvm != NULL &&
                       (*jvm)->GetEnv(jvm, (void **)&env, JNI_VERSION_1_8) == JNI_OK;
-    if (created_by_us && destroy_on_close && !java_thread) {
+    int destroy = created_by_us && destroy_on_close && !java_thread;
+    if (destroy && busy == 0) {
         release_ids();
+        /* Releases racing this close (a jb_method_free on another thread) either finish
+         * before DestroyJavaVM or skip JNI: see jbi_cleanup_begin. */
+        atomic_store(&destroying, 1);
+        busy = wait_for_calls(&deadline);
+    }
+    if (destroy && busy > 0) {
+        /* DestroyJavaVM now would strand those threads: a thread returning from Java into a
+         * JVM that has exited blocks forever. The JVM stays instead, as with destroy_on_close
+         * false, so the calls finish normally; a later jb_vm_open joins it. */
+        atomic_store(&destroying, 0);
+        atomic_store(&jbi_vm_phase, PHASE_NONE);
+        pthread_mutex_unlock(&state_lock);
+        jbi_log(JB_LOG_WARN, "jb_vm_close: %ld call(s) still under way after %u ms; the JVM is left running",
+                busy, (unsigned)destroy_timeout_ms);
+        return jbi_fail(JB_ETIMEDOUT,
+                        "jb_vm_close: %ld call(s) on other threads still under way after %u ms: the JVM was not "
+                        "destroyed, so they can finish; calls starting now get JB_ENOT_OPEN until a jb_vm_open",
+                        busy, (unsigned)destroy_timeout_ms);
+    }
+    if (destroy) {
         if (t != NULL && t->attached_by_us && t->vm_epoch == atomic_load(&jbi_vm_epoch)) {
             /* detach_if_ours refuses while closing (for threads exiting meanwhile); this one is ours. */
             (*jvm)->DetachCurrentThread(jvm);
             t->attached_by_us = 0;
             t->env = NULL;
         }
-        rc = destroy_vm();
+        rc = destroy_vm(ms_until(&deadline));
         atomic_fetch_add(&jbi_vm_epoch, 1);
         jvm = NULL;
         atomic_store(&jbi_vm_phase, PHASE_DESTROYED);

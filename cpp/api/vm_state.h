@@ -15,6 +15,7 @@ typedef struct jbi_java_ids {
     jclass string_class;
     jclass byte_array_class;
     jmethodID class_get_name;             /* Class.getName() */
+    jmethodID class_get_modifiers;        /* Class.getModifiers() */
     jmethodID throwable_get_message;      /* Throwable.getMessage() */
     jmethodID throwable_print_stack_trace; /* Throwable.printStackTrace(PrintWriter) */
     jclass string_writer_class;
@@ -53,7 +54,10 @@ static inline int jbi_fast_ready(const jbi_thread *t) {
 }
 
 /* The calling thread's JNIEnv for releasing references while the JVM still exists (attaching
- * if needed), whether or not a close is under way; NULL when the JVM is gone. */
-JNIEnv *jbi_env_for_cleanup(void);
+ * if needed), whether or not a close is under way; NULL when the JVM is gone or being
+ * destroyed (then the references die with it). Counted like a call, so the last close waits
+ * for a release under way before DestroyJavaVM. Pair every call with jbi_cleanup_end(env). */
+JNIEnv *jbi_cleanup_begin(void);
+void jbi_cleanup_end(JNIEnv *env);
 
 #endif

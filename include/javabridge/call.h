@@ -32,7 +32,7 @@
  *
  * Common return codes of every call: JB_OK; JB_EINVAL (args NULL with nargs > 0, an out
  * pointer NULL); JB_EHANDLE (method, receiver or object argument not live); JB_ENOT_OPEN;
- * JB_EATTACH; JB_EARGS; JB_ETYPE; JB_ERANGE (a length over INT32_MAX, an int32 not fitting
+ * JB_EVM_DESTROYED (after the last close destroyed the JVM); JB_EATTACH; JB_EARGS; JB_ETYPE; JB_ERANGE (a length over INT32_MAX, an int32 not fitting
  * B/S/C); JB_EENCODING; JB_ENOMEM; JB_EJAVA. Out-parameters are written only on JB_OK.
  * All calls are thread-safe.
  *

@@ -30,7 +30,9 @@ typedef struct jb_method jb_method;
  * @return JB_OK; JB_EINVAL (a NULL argument, an empty name); JB_ESIGNATURE (malformed
  *   signature); JB_EENCODING (names not valid UTF-8); JB_ECLASS (class, or a class named in
  *   the signature, not found or failed to initialise: the last error has the Java exception);
- *   JB_EMETHOD (no such static method); JB_ENOT_OPEN; JB_EATTACH; JB_ENOMEM.
+ *   JB_EMETHOD (no such static method, or a name with '<': "<init>" and "<clinit>" are not
+ *   ordinary methods, see jb_method_find_constructor()); JB_ENOT_OPEN; JB_EVM_DESTROYED;
+ *   JB_EATTACH; JB_ENOMEM.
  * @note Thread-safe.
  */
 JB_API int jb_method_find_static(const char *class_name, const char *method_name, const char *signature,

@@ -33,7 +33,7 @@ JB_API int jb_object_free(jb_object *object);
  * @brief The binary name of an object's class, for example "java.lang.StringBuilder".
  * @param object a live reference (not NULL).
  * @param[out] out receives a NUL-terminated UTF-8 copy to free with jb_string_free().
- * @return JB_OK; JB_EINVAL (out NULL); JB_EHANDLE; JB_ENOT_OPEN; JB_EJAVA; JB_ENOMEM.
+ * @return JB_OK; JB_EINVAL (out NULL); JB_EHANDLE; JB_ENOT_OPEN; JB_EVM_DESTROYED; JB_EJAVA; JB_ENOMEM.
  * @note Thread-safe.
  */
 JB_API int jb_object_class_name(jb_object *object, char **out);

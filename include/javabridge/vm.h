@@ -84,9 +84,10 @@ typedef struct jb_vm_options {
      */
     bool destroy_on_close;
     /**
-     * How long the last jb_vm_close() waits for DestroyJavaVM, in milliseconds (default 10000).
-     * DestroyJavaVM waits for every non-daemon Java thread, forever if one never ends; after
-     * this time jb_vm_close() returns JB_ETIMEDOUT and the JVM is left shutting down.
+     * How long the last jb_vm_close() may take, in milliseconds (default 10000): it first waits
+     * for calls under way on other threads, then for DestroyJavaVM, which waits for every
+     * non-daemon Java thread, forever if one never ends. After this time jb_vm_close() returns
+     * JB_ETIMEDOUT (see jb_vm_close() for what is left running).
      */
     uint32_t destroy_timeout_ms;
 } jb_vm_options;
@@ -106,7 +107,13 @@ typedef struct jb_vm_options {
  * @return JB_OK; JB_EINVAL (out NULL, unknown options version or mode, NULL entry in a list);
  *   JB_ENOJVM (no usable libjvm; the message lists every candidate and why it failed);
  *   JB_EVM_EXISTS; JB_EVM_NONE; JB_EVM_DESTROYED (javabridge destroyed the JVM earlier);
- *   JB_EVM_CREATE (the JVM refused the options); JB_ENOMEM; JB_EATTACH; JB_EINTERNAL.
+ *   JB_EVM_CREATE (the JVM refused the options: the message says what HotSpot printed; after
+ *   one failed creation HotSpot cannot always start again, so every later creation in the
+ *   process is refused with JB_EVM_CREATE and the first failure's message, without trying);
+ *   JB_EINVAL also when jvm_path names a libjvm other than the one already loaded in the
+ *   process (by a running JVM or an earlier open, even a failed one: a process loads one);
+ *   JB_ENOMEM; JB_EATTACH (also when the calling thread's stack is too small for the JVM);
+ *   JB_EINTERNAL.
  * @note Thread-safe. The calling thread is attached to the JVM on success.
  */
 JB_API int jb_vm_open(const jb_vm_options *options, jb_vm **out);
@@ -116,13 +123,20 @@ JB_API int jb_vm_open(const jb_vm_options *options, jb_vm **out);
  * still open (they become stale: JB_EHANDLE), then destroys the JVM if javabridge created it
  * and destroy_on_close was set, waiting at most destroy_timeout_ms.
  *
- * Calls running on other threads when the last reference closes are waited for (within the
- * same timeout); calls starting afterwards get JB_ENOT_OPEN.
+ * Calls (and jb_method_free()/jb_object_free() releases) running on other threads when the
+ * last reference closes are waited for; calls starting afterwards get JB_ENOT_OPEN. The whole
+ * close, the wait for calls and DestroyJavaVM together, takes at most destroy_timeout_ms.
+ * If calls are still running when that time is up, the JVM is NOT destroyed (destroying it
+ * would leave those threads blocked forever when they return from Java): they finish normally
+ * with their real results, the JVM stays as if destroy_on_close were false, and a later
+ * jb_vm_open() joins it again (and its last close may destroy it).
  *
  * @param vm the handle from jb_vm_open(), or NULL (then nothing happens and JB_OK is returned).
  * @return JB_OK; JB_EHANDLE (forged or already closed: the reference count is not touched);
- *   JB_ETIMEDOUT (the JVM did not finish shutting down in time; the handle is released anyway
- *   and the process can exit normally, but no JVM can be opened again).
+ *   JB_ETIMEDOUT, in two cases, the handle being released in both: calls on other threads
+ *   were still running (the JVM was left running, see above; the message says how many), or
+ *   DestroyJavaVM did not finish in time (a non-daemon Java thread; the process can exit
+ *   normally, but no JVM can be opened again).
  * @note Thread-safe. Do not close the last reference from a thread running Java code
  *   (a native method called by Java): the JVM is then only released, never destroyed.
  */

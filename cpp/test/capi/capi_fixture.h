@@ -8,8 +8,13 @@
 #include <dlfcn.h>
 #include <jni.h>
 
+#include <unistd.h>
+
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <mutex>
 #include <cstdlib>
 #include <string>
 #include <thread>
@@ -124,6 +129,37 @@ class SleepingCall {
   private:
     std::atomic<bool> started_{false};
     std::thread thread_; // last: starts once the fields above exist
+};
+
+// Ends the process with a failure if the scope it guards is not left within the bound: a test
+// of a hang then fails in seconds instead of hanging (a JVM that stranded a thread may even
+// ignore SIGTERM, so ctest's own TIMEOUT is only the last resort).
+class Watchdog {
+  public:
+    explicit Watchdog(std::chrono::milliseconds bound, const char *what)
+        : thread_([this, bound, what] {
+              std::unique_lock<std::mutex> lock(mutex_);
+              if (!cond_.wait_for(lock, bound, [this] { return done_; })) {
+                  std::fprintf(stderr, "WATCHDOG: %s did not finish within %lld ms\n", what,
+                               static_cast<long long>(bound.count()));
+                  std::fflush(stderr);
+                  _exit(97);
+              }
+          }) {}
+    ~Watchdog() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            done_ = true;
+        }
+        cond_.notify_one();
+        thread_.join();
+    }
+
+  private:
+    std::mutex mutex_;
+    std::condition_variable cond_;
+    bool done_ = false;
+    std::thread thread_; // last
 };
 
 }  // namespace jbtest

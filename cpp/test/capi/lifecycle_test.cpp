@@ -240,3 +240,226 @@ TEST(Lifecycle, CloseWaitsForAFastCallUnderWayOnAnotherThread) {
     EXPECT_EQ(call.result, 42);
     EXPECT_GE(ms, 300) << "close returned while the call was still in Java";
 }
+
+// issue 13 item 1: a call still in Java when the last close's timeout runs out. Destroying the
+// JVM then would strand that thread forever (it blocks when it comes back from Java into a JVM
+// that has exited, and the process no longer answers SIGTERM). The close must return
+// JB_ETIMEDOUT within its bound and leave the JVM running, so the call finishes with its real
+// result and a later open joins the same JVM.
+TEST(Lifecycle, CloseTimesOutOnAFastCallInFlightAndLeavesTheJvmUsable) {
+    Watchdog dog(std::chrono::seconds(30), "close with a fast call in flight");
+    jb_vm_options o = JB_VM_OPTIONS_INIT;
+    o.destroy_timeout_ms = 500;
+    jb_vm *vm = open_vm({}, &o);
+    ASSERT_NE(vm, nullptr);
+    SleepingCall call(find_static("sleepThenAdd", "(II)I"), 2500, 41);
+    auto start = std::chrono::steady_clock::now();
+    EXPECT_EQ(jb_vm_close(vm), JB_ETIMEDOUT);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_GE(ms, 400);
+    EXPECT_LT(ms, 1500) << "close waited longer than its timeout";
+    EXPECT_NE(std::string(jb_error_message()).find("still under way"), std::string::npos) << jb_error_message();
+    call.join();
+    EXPECT_EQ(call.rc, JB_OK) << jb_error_name(call.rc);
+    EXPECT_EQ(call.result, 42);
+    jb_vm *again = open_vm();
+    ASSERT_NE(again, nullptr);
+    EXPECT_EQ(add_one_two(), 3);
+    EXPECT_EQ(jb_vm_close(again), JB_OK) << jb_error_message();
+}
+
+TEST(Lifecycle, CloseTimesOutOnAGenericCallInFlightAndLeavesTheJvmUsable) {
+    Watchdog dog(std::chrono::seconds(30), "close with a generic call in flight");
+    jb_vm_options o = JB_VM_OPTIONS_INIT;
+    o.destroy_timeout_ms = 500;
+    jb_vm *vm = open_vm({}, &o);
+    ASSERT_NE(vm, nullptr);
+    jb_method *echo = find_static("sleepThenEcho", "(ILjava/lang/String;)Ljava/lang/String;");
+    ASSERT_NE(echo, nullptr);
+    std::atomic<bool> started{false};
+    int rc = -1;
+    std::string result;
+    std::thread caller([&] {
+        jb_arg args[] = {jb_arg_int32(2500), jb_arg_string("still here")};
+        char *out = nullptr;
+        size_t len = 0;
+        started = true;
+        rc = jb_call_static_string(echo, args, 2, &out, &len);
+        if (out != nullptr) result.assign(out, len);
+        jb_string_free(out);
+    });
+    while (!started.load()) std::this_thread::yield();
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    auto start = std::chrono::steady_clock::now();
+    EXPECT_EQ(jb_vm_close(vm), JB_ETIMEDOUT);
+    auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - start).count();
+    EXPECT_LT(ms, 1500) << "close waited longer than its timeout";
+    caller.join();
+    EXPECT_EQ(rc, JB_OK) << jb_error_name(rc);
+    EXPECT_EQ(result, "still here");
+    EXPECT_EQ(jb_method_free(echo), JB_EHANDLE) << "the close freed every handle";
+    jb_vm *again = open_vm();
+    ASSERT_NE(again, nullptr);
+    EXPECT_EQ(add_one_two(), 3);
+    EXPECT_EQ(jb_vm_close(again), JB_OK) << jb_error_message();
+}
+
+// issue 13 item 2: frees on other threads racing the last close. Each freeing thread is new,
+// so its free also attaches it; a free caught between its handle's removal and its
+// DeleteGlobalRef while DestroyJavaVM ran used to block forever. Every free must return, with
+// JB_OK or JB_EHANDLE (the close freed it first).
+TEST(Lifecycle, FreesRacingTheLastCloseAllReturn) {
+    Watchdog dog(std::chrono::seconds(40), "frees racing the last close");
+    jb_vm *vm = open_vm();
+    ASSERT_NE(vm, nullptr);
+    constexpr int kThreads = 48;
+    std::vector<jb_method *> methods;
+    std::vector<jb_object *> objects;
+    jb_method *make = find_static("echo", "(Ljava/lang/String;)Ljava/lang/String;");
+    for (int i = 0; i < kThreads; i++) {
+        methods.push_back(find_static("add", "(II)I"));
+        jb_arg a = jb_arg_string("x");
+        jb_object *obj = nullptr;
+        ASSERT_EQ(jb_call_static_object(make, &a, 1, &obj), JB_OK) << jb_error_message();
+        objects.push_back(obj);
+    }
+    std::atomic<bool> go{false};
+    std::atomic<int> bad{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < kThreads; i++) {
+        threads.emplace_back([&, i] {
+            while (!go.load()) std::this_thread::yield();
+            // Spread over the close: some before it, some during the destroy, some after.
+            std::this_thread::sleep_for(std::chrono::microseconds(i * 150));
+            int r1 = jb_method_free(methods[i]);
+            int r2 = jb_object_free(objects[i]);
+            if ((r1 != JB_OK && r1 != JB_EHANDLE) || (r2 != JB_OK && r2 != JB_EHANDLE)) bad++;
+        });
+    }
+    go = true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    EXPECT_EQ(jb_vm_close(vm), JB_OK) << jb_error_message();
+    for (auto &t : threads) t.join();
+    EXPECT_EQ(bad.load(), 0);
+}
+
+// issue 13 item 3: after some failed starts HotSpot cannot start again in the process (a retry
+// dies in a HotSpot guarantee and takes the process with it). The first failure says what
+// HotSpot said; later opens are refused with that message and never call JNI_CreateJavaVM.
+TEST(Lifecycle, FailedCreationSaysWhyAndIsNeverRetried) {
+    Watchdog dog(std::chrono::seconds(30), "open after a failed creation");
+    jb_vm_options o = JB_VM_OPTIONS_INIT;
+    const char *tiny_stack[] = {"-Xss1k"};
+    o.jvm_options = tiny_stack;
+    o.jvm_option_count = 1;
+    jb_vm *vm = nullptr;
+    ASSERT_EQ(jb_vm_open(&o, &vm), JB_EVM_CREATE);
+    std::string first = jb_error_message();
+    EXPECT_NE(first.find("HotSpot said: "), std::string::npos) << first;
+    EXPECT_NE(first.find("stack size"), std::string::npos) << first;
+    jb_vm_options defaults = JB_VM_OPTIONS_INIT;
+    EXPECT_EQ(jb_vm_open(&defaults, &vm), JB_EVM_CREATE);
+    std::string second = jb_error_message();
+    EXPECT_NE(second.find("does not retry"), std::string::npos) << second;
+    EXPECT_NE(second.find("stack size"), std::string::npos) << "the first failure is repeated: " << second;
+    EXPECT_EQ(vm, nullptr);
+}
+
+TEST(Lifecycle, UnrecognisedOptionSaysWhatHotSpotSaid) {
+    jb_vm_options o = JB_VM_OPTIONS_INIT;
+    const char *opts[] = {"-Xbogus"};
+    o.jvm_options = opts;
+    o.jvm_option_count = 1;
+    jb_vm *vm = nullptr;
+    EXPECT_EQ(jb_vm_open(&o, &vm), JB_EVM_CREATE);
+    EXPECT_NE(std::string(jb_error_message()).find("Unrecognized option: -Xbogus"), std::string::npos)
+        << jb_error_message();
+}
+
+// issue 13 item 9: a failed open that already loaded libjvm (here: a class path folder that
+// does not exist) must not make a later jvm_path silently ignored.
+TEST(Lifecycle, JvmPathOtherThanTheLoadedLibjvmIsRefused) {
+    jb_vm_options o = JB_VM_OPTIONS_INIT;
+    const char *cp[] = {"/nonexistent-javabridge-dir/*"};
+    o.class_path = cp;
+    o.class_path_count = 1;
+    jb_vm *vm = nullptr;
+    ASSERT_EQ(jb_vm_open(&o, &vm), JB_EINVAL);
+    jb_vm_options other = JB_VM_OPTIONS_INIT;
+    other.jvm_path = "/nonexistent/lib/server/libjvm.so";
+    EXPECT_EQ(jb_vm_open(&other, &vm), JB_EINVAL);
+    EXPECT_NE(std::string(jb_error_message()).find("not the libjvm this process has already loaded"), std::string::npos)
+        << jb_error_message();
+    EXPECT_EQ(vm, nullptr);
+    // The loaded one, named by its Java home, is fine.
+    const char *home = std::getenv("JAVA_HOME");
+    ASSERT_NE(home, nullptr);
+    jb_vm_options same = JB_VM_OPTIONS_INIT;
+    same.jvm_path = home;
+    vm = open_vm({}, &same);
+    ASSERT_NE(vm, nullptr);
+    EXPECT_EQ(add_one_two(), 3);
+    EXPECT_EQ(jb_vm_close(vm), JB_OK);
+}
+
+// issue 13 item 4: a thread whose stack is too small for HotSpot's guard zones used to crash
+// the process (SIGSEGV) at its first call; it must get JB_EATTACH and a message instead, and a
+// thread with an ordinary small stack must still work.
+namespace {
+struct StackRun {
+    int rc = -1;
+    std::string message;
+};
+void *stack_thread_main(void *arg) {
+    auto *run = static_cast<StackRun *>(arg);
+    jb_method *m = nullptr;
+    run->rc = jb_method_find_static(kTarget, "add", "(II)I", &m);
+    if (run->rc == JB_OK) {
+        jb_arg two[] = {jb_arg_int32(1), jb_arg_int32(2)};
+        int32_t r = 0;
+        run->rc = jb_call_static_int32(m, two, 2, &r);
+        if (run->rc == JB_OK && r != 3) run->rc = -999;
+        jb_method_free(m);
+    } else {
+        run->message = jb_error_message();
+    }
+    return nullptr;
+}
+StackRun run_on_stack(size_t bytes) {
+    StackRun run;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    EXPECT_EQ(pthread_attr_setstacksize(&attr, bytes), 0) << bytes;
+    pthread_t thread;
+    EXPECT_EQ(pthread_create(&thread, &attr, stack_thread_main, &run), 0);
+    pthread_join(thread, nullptr);
+    pthread_attr_destroy(&attr);
+    return run;
+}
+}  // namespace
+
+TEST(Lifecycle, ThreadWithTooSmallAStackIsRefusedNotCrashed) {
+    jb_vm *vm = open_vm();
+    ASSERT_NE(vm, nullptr);
+    for (size_t kib : {16, 32, 64, 96}) {
+        size_t min = static_cast<size_t>(PTHREAD_STACK_MIN);
+        size_t bytes = kib * 1024 < min ? min : kib * 1024;
+        StackRun run = run_on_stack(bytes);
+        EXPECT_EQ(run.rc, JB_EATTACH) << kib << " KiB";
+        EXPECT_NE(run.message.find("stack"), std::string::npos) << run.message;
+    }
+    for (size_t kib : {256, 1024}) {
+        EXPECT_EQ(run_on_stack(kib * 1024).rc, JB_OK) << kib << " KiB";
+    }
+    EXPECT_EQ(jb_vm_close(vm), JB_OK);
+}
+
+// Not a check: prints what HotSpot itself accepts, for JBI_MIN_ATTACH_STACK's comment.
+TEST(Lifecycle, DISABLED_MeasureStackSizes) {
+    jb_vm *vm = open_vm();
+    for (size_t kib : {96, 128, 160, 192, 224, 256, 288, 320, 384}) {
+        StackRun run = run_on_stack(kib * 1024);
+        std::printf("%zu KiB: %s %s\n", kib, jb_error_name(run.rc), run.message.c_str());
+    }
+    jb_vm_close(vm);
+}

@@ -28,6 +28,11 @@ public final class CapiTarget {
         Thread.sleep(millis);
         return a + 1;
     }
+    /** Like sleepThenAdd, through the generic call path (a String parameter and result). */
+    public static String sleepThenEcho(int millis, String s) throws InterruptedException {
+        Thread.sleep(millis);
+        return s;
+    }
     public static long calls() { return CALLS.get(); }
     public static String echo(String s) { return s; }
     public static String nullString() { return null; }
