@@ -49,7 +49,7 @@ int jbi_string_to_utf8(JNIEnv *env, jstring s, int replace, char **out, size_t *
 }
 
 /* Calls a no-argument String-returning method; NULL if it threw or returned null. */
-static char *call_string(JNIEnv *env, jobject target, jmethodID id) {
+static char *call_string(JNIEnv *env, jobject target, jmethodID id, size_t *len) {
     jstring s = (*env)->CallObjectMethod(env, target, id);
     if ((*env)->ExceptionCheck(env)) {
         (*env)->ExceptionClear(env);
@@ -57,7 +57,7 @@ static char *call_string(JNIEnv *env, jobject target, jmethodID id) {
     }
     char *text = NULL;
     if (s != NULL) {
-        jbi_string_to_utf8(env, s, 1, &text, NULL);
+        jbi_string_to_utf8(env, s, 1, &text, len);
         (*env)->DeleteLocalRef(env, s);
     }
     return text;
@@ -80,7 +80,7 @@ static char *stack_trace_of(JNIEnv *env, jthrowable ex) {
         return NULL;
     }
     /* PrintWriter(Writer) does not buffer: the text is already in the StringWriter. */
-    return call_string(env, writer, jbi_java.object_to_string);
+    return call_string(env, writer, jbi_java.object_to_string, NULL);
 }
 
 int jbi_java_check(JNIEnv *env, int code, const char *what) {
@@ -99,15 +99,16 @@ int jbi_java_check(JNIEnv *env, int code, const char *what) {
     char *class_name = NULL;
     jclass cls = (*env)->GetObjectClass(env, ex);
     if (cls != NULL) {
-        class_name = call_string(env, cls, jbi_java.class_get_name);
+        class_name = call_string(env, cls, jbi_java.class_get_name, NULL);
     }
-    char *message = call_string(env, ex, jbi_java.throwable_get_message);
+    size_t message_len = 0;
+    char *message = call_string(env, ex, jbi_java.throwable_get_message, &message_len);
     char *trace = stack_trace_of(env, ex);
     (*env)->PopLocalFrame(env, NULL);
     (*env)->DeleteLocalRef(env, ex);
     const char *shown_class = class_name != NULL ? class_name : "a Java exception";
     if (message != NULL) {
-        return jbi_fail_java(code, class_name, message, trace, "%s: %s: %s", what, shown_class, message);
+        return jbi_fail_java(code, class_name, message, message_len, trace, "%s: %s: %s", what, shown_class, message);
     }
-    return jbi_fail_java(code, class_name, message, trace, "%s: %s", what, shown_class);
+    return jbi_fail_java(code, class_name, message, 0, trace, "%s: %s", what, shown_class);
 }

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 
 #include "thread_state.h"
+#include "utf8.h"
 
 static const char *const names[] = {
     "JB_OK", "JB_EINVAL", "JB_ENOMEM", "JB_ERANGE", "JB_EENCODING", "JB_EHANDLE", "JB_ENOT_OPEN",
@@ -26,8 +27,11 @@ JB_API const char *jb_error_name(int code) {
     return names[-code];
 }
 
+/* Messages echo caller input (a signature, a class name, a path), which need not be UTF-8:
+ * escaped here, once, so that every message is valid UTF-8. */
 static void set_message(jbi_thread *t, const char *fmt, va_list ap) {
     vsnprintf(t->message, sizeof t->message, fmt, ap);
+    jbi_utf8_escape_invalid(t->message, sizeof t->message);
 }
 
 int jbi_fail(int code, const char *fmt, ...) {
@@ -43,7 +47,8 @@ int jbi_fail(int code, const char *fmt, ...) {
     return code;
 }
 
-int jbi_fail_java(int code, char *java_class, char *java_message, char *stack_trace, const char *fmt, ...) {
+int jbi_fail_java(int code, char *java_class, char *java_message, size_t java_message_len, char *stack_trace,
+                  const char *fmt, ...) {
     jbi_thread *t = jbi_thread_self();
     if (t == NULL) {
         free(java_class);
@@ -55,6 +60,7 @@ int jbi_fail_java(int code, char *java_class, char *java_message, char *stack_tr
     jbi_thread_clear_java(t);
     t->java_class = java_class;
     t->java_message = java_message;
+    t->java_message_len = java_message != NULL ? java_message_len : 0;
     t->stack_trace = stack_trace;
     va_list ap;
     va_start(ap, fmt);
@@ -88,6 +94,11 @@ JB_API const char *jb_error_java_class(void) {
 JB_API const char *jb_error_java_message(void) {
     jbi_thread *t = jbi_thread_self();
     return t != NULL ? t->java_message : NULL;
+}
+
+JB_API size_t jb_error_java_message_length(void) {
+    jbi_thread *t = jbi_thread_self();
+    return t != NULL ? t->java_message_len : 0;
 }
 
 JB_API const char *jb_error_java_stack_trace(void) {
@@ -135,5 +146,6 @@ void jbi_log(jb_log_level level, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
+    jbi_utf8_escape_invalid(message, sizeof message);
     fn(level, message, user_data);
 }

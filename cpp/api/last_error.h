@@ -5,6 +5,8 @@
 #ifndef JB_API_LAST_ERROR_H
 #define JB_API_LAST_ERROR_H
 
+#include <stddef.h>
+
 #include "javabridge/errors.h"
 
 #if defined(__GNUC__)
@@ -22,9 +24,10 @@
  * write `return jbi_fail(JB_EINVAL, "...")`. */
 int jbi_fail(int code, const char *fmt, ...) JBI_PRINTF(2, 3);
 
-/* Records a Java exception: takes ownership of the three malloc'ed strings (each may be NULL). */
-int jbi_fail_java(int code, char *java_class, char *java_message, char *stack_trace, const char *fmt, ...)
-    JBI_PRINTF(5, 6);
+/* Records a Java exception: takes ownership of the three malloc'ed strings (each may be NULL);
+ * java_message holds java_message_len bytes (NULs included) before its terminator. */
+int jbi_fail_java(int code, char *java_class, char *java_message, size_t java_message_len, char *stack_trace,
+                  const char *fmt, ...) JBI_PRINTF(6, 7);
 
 /* Changes the code of this thread's last error (when the exception's class says better). */
 void jbi_error_recode(int code);

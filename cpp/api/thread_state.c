@@ -81,6 +81,7 @@ void jbi_thread_clear_java(jbi_thread *t) {
     free(t->java_message);
     free(t->stack_trace);
     t->java_class = t->java_message = t->stack_trace = NULL;
+    t->java_message_len = 0;
 }
 
 /* Called with the thread's value as it exits. POSIX has cleared the key by then; Windows

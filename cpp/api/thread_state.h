@@ -17,6 +17,7 @@ typedef struct jbi_thread {
     char message[JBI_MESSAGE_MAX];
     char *java_class;
     char *java_message;
+    size_t java_message_len; /* bytes: the message may hold NULs */
     char *stack_trace;
 
     /* attachment: env is valid while vm_epoch equals the VM state's epoch */

@@ -5,6 +5,8 @@
  */
 #include "utf8.h"
 
+#include <string.h>
+
 /* Decodes one scalar value at s[i..len); returns its byte length, or 0 if malformed. */
 static size_t decode_one(const unsigned char *s, size_t len, size_t i, uint32_t *cp) {
     unsigned char b0 = s[i];
@@ -226,4 +228,60 @@ size_t jbi_utf8_to_modified(const char *src, size_t len, char *dst) {
         i += n;
     }
     return out;
+}
+
+/* The length of the valid UTF-8 sequence at s[0..len), or 0 if none starts there. */
+static size_t valid_sequence(const unsigned char *s, size_t len) {
+    unsigned char c = s[0];
+    if (c < 0x80) {
+        return 1;
+    }
+    size_t n = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+    if (n == 0 || len < n) {
+        return 0;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80) {
+            return 0;
+        }
+    }
+    if ((c == 0xE0 && s[1] < 0xA0) || (c == 0xED && s[1] > 0x9F) || /* overlong; surrogates */
+        (c == 0xF0 && s[1] < 0x90) || (c == 0xF4 && s[1] > 0x8F)) { /* overlong; above U+10FFFF */
+        return 0;
+    }
+    return n;
+}
+
+size_t jbi_utf8_escape_invalid(char *buf, size_t cap) {
+    if (cap == 0) {
+        return 0;
+    }
+    size_t len = strnlen(buf, cap - 1);
+    buf[len] = '\0';
+    size_t i = 0;
+    while (i < len) {
+        size_t n = valid_sequence((const unsigned char *)buf + i, len - i);
+        if (n > 0) {
+            i += n;
+            continue;
+        }
+        /* Replace one byte by four: shift the rest right, dropping what passes cap - 1. */
+        static const char hex[] = "0123456789ABCDEF";
+        unsigned char bad = (unsigned char)buf[i];
+        if (i + 4 > cap - 1) {
+            len = i; /* no room even for the escape */
+            break;
+        }
+        size_t tail = len - i - 1;
+        size_t keep = tail < cap - 1 - (i + 4) ? tail : cap - 1 - (i + 4);
+        memmove(buf + i + 4, buf + i + 1, keep);
+        buf[i] = '\\';
+        buf[i + 1] = 'x';
+        buf[i + 2] = hex[bad >> 4];
+        buf[i + 3] = hex[bad & 15];
+        len = i + 4 + keep;
+        i += 4;
+    }
+    buf[len] = '\0';
+    return len;
 }

@@ -45,4 +45,11 @@ int jbi_utf8_to_modified_length(const char *src, size_t len, size_t *bytes, size
 /* Writes the modified UTF-8 form counted above into dst (no terminator); returns bytes written. */
 size_t jbi_utf8_to_modified(const char *src, size_t len, char *dst);
 
+/*
+ * Makes the NUL-terminated text in buf (of cap bytes) valid UTF-8 in place: every byte that
+ * does not start a valid sequence (strict rules as above) becomes the four characters "\xNN".
+ * What no longer fits is cut at a character boundary. Returns the resulting length.
+ */
+size_t jbi_utf8_escape_invalid(char *buf, size_t cap);
+
 #endif

@@ -10,6 +10,8 @@
 #ifndef JAVABRIDGE_ERRORS_H
 #define JAVABRIDGE_ERRORS_H
 
+#include <stddef.h>
+
 #include "javabridge/export.h"
 
 #ifdef __cplusplus
@@ -24,11 +26,11 @@ typedef enum jb_status {
     JB_ERANGE = -3,            /**< A length or value does not fit (Java lengths are 32-bit: at most INT32_MAX). */
     JB_EENCODING = -4,         /**< Invalid UTF-8 from C, or a Java string with an unpaired surrogate. */
     JB_EHANDLE = -5,           /**< A handle that is NULL, forged, of the wrong kind, or already freed. */
-    JB_ENOT_OPEN = -6,         /**< No JVM is open through javabridge (before jb_vm_open or after the last close). */
+    JB_ENOT_OPEN = -6,         /**< No JVM is open through javabridge (before jb_vm_open, or after a last close that left the JVM running). */
     JB_ENOJVM = -7,            /**< libjvm could not be found or loaded; the message lists each candidate tried. */
     JB_EVM_CREATE = -8,        /**< JNI_CreateJavaVM failed (for example an unrecognised JVM option). */
     JB_EVM_EXISTS = -9,        /**< JB_VM_CREATE was asked for but a JVM already runs in this process. */
-    JB_EVM_DESTROYED = -10,    /**< The JVM was destroyed; JNI cannot create another in this process. */
+    JB_EVM_DESTROYED = -10,    /**< The JVM was destroyed (by the last close): every call and open gets this afterwards; JNI cannot create another JVM in this process. */
     JB_EVM_NONE = -11,         /**< JB_VM_JOIN was asked for but no JVM runs in this process. */
     JB_EATTACH = -12,          /**< The calling thread could not be attached to the JVM. */
     JB_ESIGNATURE = -13,       /**< A malformed JNI method signature. */
@@ -76,6 +78,16 @@ JB_API const char *jb_error_java_class(void);
  *         was not a Java exception or the exception had no message.
  */
 JB_API const char *jb_error_java_message(void);
+
+/**
+ * @brief The length in bytes of jb_error_java_message(), without its terminating NUL.
+ *
+ * A Java message may contain U+0000, which arrives as a NUL byte: the C string then ends
+ * early, and this length is the whole message's (as jb_call_*_string() gives lengths).
+ * @return the byte count; 0 when jb_error_java_message() is NULL.
+ * @note Thread-safe: the calling thread's last error.
+ */
+JB_API size_t jb_error_java_message_length(void);
 
 /**
  * @brief The Java exception's stack trace, as Throwable.printStackTrace() writes it (with causes).

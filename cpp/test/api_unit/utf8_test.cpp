@@ -2,6 +2,8 @@
 // class (overlong, surrogate, > U+10FFFF, truncated, stray continuation) is refused with its offset.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -132,4 +134,29 @@ TEST(Utf8, ModifiedFormSplitsSupplementaryCharactersAndRefusesNul) {
     std::string plain = "java/lang/Math";
     ASSERT_EQ(jbi_utf8_to_modified_length(plain.data(), plain.size(), &n, nullptr), JBI_UTF_OK);
     EXPECT_EQ(n, plain.size());
+}
+
+// Messages echo caller bytes: jbi_utf8_escape_invalid makes any text valid UTF-8 in place.
+TEST(Utf8Escape, InvalidBytesBecomeHexEscapesAndValidTextStays) {
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%s", "ok \xF0\x9F\x90\x9B (\xFF)V \xC0\x80 \xED\xA0\x80");
+    size_t n = jbi_utf8_escape_invalid(buf, sizeof buf);
+    EXPECT_STREQ(buf, "ok \xF0\x9F\x90\x9B (\\xFF)V \\xC0\\x80 \\xED\\xA0\\x80");
+    EXPECT_EQ(n, std::strlen(buf));
+}
+
+TEST(Utf8Escape, GrowthIsCutAtTheBufferAndNeverOverflows) {
+    for (size_t cap = 1; cap <= 24; cap++) {
+        std::vector<char> buf(cap + 8, 'Z');
+        std::string in(cap - 1, '\xFF');
+        std::memcpy(buf.data(), in.c_str(), in.size() + 1);
+        size_t n = jbi_utf8_escape_invalid(buf.data(), cap);
+        EXPECT_LT(n, cap);
+        EXPECT_EQ(buf[n], '\0');
+        EXPECT_EQ(n % 4, 0u) << "only whole escapes are kept";
+        for (size_t i = cap; i < buf.size(); i++) EXPECT_EQ(buf[i], 'Z') << "wrote past cap " << cap;
+    }
+    char truncated[8] = "ab\xE2\x98";  // a character cut by an earlier snprintf
+    jbi_utf8_escape_invalid(truncated, sizeof truncated);
+    EXPECT_STREQ(truncated, "ab\\xE2");
 }

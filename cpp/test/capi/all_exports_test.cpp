@@ -137,6 +137,7 @@ std::map<std::string, Row> table() {
     t["jb_error_message"] = {{[] { return jb_error_message() != nullptr ? 0 : 1; }}, same(0)};
     t["jb_error_java_class"] = {{[] { jb_error_clear(); return jb_error_java_class() == nullptr ? 0 : 1; }}, same(0)};
     t["jb_error_java_message"] = {{[] { jb_error_clear(); return jb_error_java_message() == nullptr ? 0 : 1; }}, same(0)};
+    t["jb_error_java_message_length"] = {{[] { jb_error_clear(); return static_cast<int>(jb_error_java_message_length()); }}, same(0)};
     t["jb_error_java_stack_trace"] = {{[] { jb_error_clear(); return jb_error_java_stack_trace() == nullptr ? 0 : 1; }}, same(0)};
     t["jb_error_name"] = {{[] { return jb_error_name(INT32_MIN) != nullptr && jb_error_name(INT32_MAX) != nullptr ? 0 : 1; }}, same(0)};
     t["jb_log_set_callback"] = {{[] { return jb_log_set_callback(nullptr, static_cast<jb_log_level>(-1), nullptr); }}, same(INV)};
