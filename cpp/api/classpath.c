@@ -51,11 +51,18 @@ typedef struct jars {
     size_t count;
     size_t cap;
     int rc;
+    size_t skipped;
 } jars;
 
 static int add_jar(const char *name, void *ctx) {
     jars *j = ctx;
     if (!is_jar(name)) {
+        return 0;
+    }
+    /* A listed name must pass the check a given entry does: "x:y.jar" would reach the JVM as
+     * two entries, "x" and "y.jar", the second resolved against the current directory. */
+    if (strchr(name, JBI_PATH_LIST_SEP) != NULL) {
+        j->skipped++;
         return 0;
     }
     if (j->count == j->cap) {
@@ -77,7 +84,7 @@ static int add_jar(const char *name, void *ctx) {
 }
 
 /* Appends the jars of dir (dir_len bytes of entry, without the trailing '*'). */
-static int expand_wildcard(text *t, const char *entry, size_t dir_len, int *first) {
+static int expand_wildcard(text *t, const char *entry, size_t dir_len, int *first, size_t *skipped) {
     char *dir = malloc(dir_len + 2);
     if (dir == NULL) {
         return JBI_CP_NOMEM;
@@ -88,7 +95,7 @@ static int expand_wildcard(text *t, const char *entry, size_t dir_len, int *firs
         memcpy(dir, entry, dir_len);
         dir[dir_len] = '\0';
     }
-    jars found = {NULL, 0, 0, JBI_CP_OK};
+    jars found = {NULL, 0, 0, JBI_CP_OK, 0};
     if (jbi_fs_list(dir, add_jar, &found) == -1 && found.rc == JBI_CP_OK) {
         for (size_t i = 0; i < found.count; i++) {
             free(found.names[i]);
@@ -97,6 +104,7 @@ static int expand_wildcard(text *t, const char *entry, size_t dir_len, int *firs
         free(dir);
         return JBI_CP_NODIR;
     }
+    *skipped += found.skipped;
     char **names = found.names;
     size_t count = found.count;
     int rc = found.rc;
@@ -123,6 +131,15 @@ static int expand_wildcard(text *t, const char *entry, size_t dir_len, int *firs
 }
 
 int jbi_classpath_build(const char *const *entries, size_t count, char **out, size_t *bad_entry) {
+    return jbi_classpath_build_ex(entries, count, out, bad_entry, NULL);
+}
+
+int jbi_classpath_build_ex(const char *const *entries, size_t count, char **out, size_t *bad_entry, size_t *skipped) {
+    size_t ignored = 0;
+    if (skipped == NULL) {
+        skipped = &ignored;
+    }
+    *skipped = 0;
     if (out == NULL || (entries == NULL && count > 0)) {
         return JBI_CP_INVALID;
     }
@@ -136,7 +153,7 @@ int jbi_classpath_build(const char *const *entries, size_t count, char **out, si
         } else {
             size_t n = strlen(entry);
             if (entry[n - 1] == '*' && (n == 1 || jbi_fs_is_sep(entry[n - 2]))) {
-                rc = expand_wildcard(&t, entry, n - 1, &first);
+                rc = expand_wildcard(&t, entry, n - 1, &first, skipped);
             } else {
                 if (!first) {
                     rc = append(&t, JBI_PATH_LIST_SEP_STR, 1);

@@ -21,4 +21,8 @@
  */
 int jbi_classpath_build(const char *const *entries, size_t count, char **out, size_t *bad_entry);
 
+/* As jbi_classpath_build; *skipped (if not NULL) counts the jars a "dir/\*" listed but left
+ * out because their names contain the separator, which would split them into two entries. */
+int jbi_classpath_build_ex(const char *const *entries, size_t count, char **out, size_t *bad_entry, size_t *skipped);
+
 #endif

@@ -426,7 +426,12 @@ static const char *startup_said(void) {
 static int create_vm(const jb_vm_options *o, create_fn create) {
     char *class_path = NULL;
     size_t bad = 0;
-    int cp = jbi_classpath_build(o->class_path, o->class_path_count, &class_path, &bad);
+    size_t skipped = 0;
+    int cp = jbi_classpath_build_ex(o->class_path, o->class_path_count, &class_path, &bad, &skipped);
+    if (skipped > 0) {
+        jbi_log(JB_LOG_WARN, "class path: left out %zu jar(s) whose names contain '" JBI_PATH_LIST_SEP_STR
+                "' (the JVM would split them into two entries)", skipped);
+    }
     if (cp == JBI_CP_NOMEM) {
         return jbi_fail(JB_ENOMEM, "no memory for the class path");
     }

@@ -116,3 +116,24 @@ TEST(ClassPath, RefusesBadEntriesNamingThem) {
     EXPECT_EQ(jbi_classpath_build(with_null, 2, &out, &bad), JBI_CP_INVALID);
     EXPECT_EQ(jbi_classpath_build(nullptr, 1, &out, &bad), JBI_CP_INVALID);
 }
+
+// issue 13 item 8: "x:y.jar" in a wildcard folder reached the JVM as the two entries "x" and
+// "y.jar" (the second from the current directory). Listed names get the entries' check.
+TEST(ClassPath, WildcardLeavesOutJarsWhoseNamesHoldTheSeparator) {
+    TempDir d;
+    d.touch("good.jar");
+#ifdef _WIN32
+    const char *evil = "x;y.jar";
+#else
+    const char *evil = "x:y.jar";
+#endif
+    d.touch(evil);
+    std::string wildcard = d.path() + D + "*";
+    const char *entries[] = {wildcard.c_str()};
+    char *out = nullptr;
+    size_t bad = 99, skipped = 0;
+    ASSERT_EQ(jbi_classpath_build_ex(entries, 1, &out, &bad, &skipped), JBI_CP_OK);
+    EXPECT_EQ(std::string(out), d.path() + D + "good.jar");
+    EXPECT_EQ(skipped, 1u);
+    std::free(out);
+}
