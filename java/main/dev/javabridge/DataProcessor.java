@@ -36,6 +36,14 @@ public final class DataProcessor {
      * The sum of the bytes between the buffer's position and its limit, read in
      * place; the position does not move.
      *
+     * <p><b>Memory-mapped files:</b> do not pass a {@link java.nio.MappedByteBuffer}
+     * whose file another process may truncate during the call. Reading a page
+     * that no longer has a file behind it raises SIGBUS in the C code, and the
+     * JVM dies (the JDK's own {@code get()} survives this only because HotSpot
+     * recognises faults in its own access code; no such recovery exists for
+     * native code, and catching SIGBUS in C would replace the JVM's handler).
+     * Copy such data into a buffer you own first, or lock the file.
+     *
      * @throws NullPointerException if buffer is null
      * @throws IllegalArgumentException if the buffer is not direct, or holds more than {@link #MAX_LENGTH} bytes
      */
