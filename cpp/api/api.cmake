@@ -27,11 +27,14 @@ target_sources(javabridge PRIVATE
   cpp/api/call.c
   cpp/api/call_fast.c
   cpp/api/java_exception.c
+  cpp/api/jstring.c
   cpp/api/last_error.c
   cpp/api/method.c
   cpp/api/object.c
   cpp/api/version.c
-  cpp/api/vm.c)
+  cpp/api/vm.c
+  cpp/api/vm_destroy.c
+  cpp/api/vm_ids.c)
 if(WIN32)
   target_sources(javabridge PRIVATE cpp/api/dll_main_win32.c)
 endif()

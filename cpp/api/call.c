@@ -15,42 +15,14 @@
 #include "call_fast.h"
 #include "handles.h"
 #include "java_exception.h"
+#include "jstring.h"
 #include "last_error.h"
 #include "method_internal.h"
+#include "object_internal.h"
 #include "utf8.h"
 #include "vm_state.h"
 
 static const char *const want_names[] = {"void", "bool", "int32", "int64", "double", "string", "bytes", "object"};
-
-static jstring new_string(JNIEnv *env, const char *data, size_t len, size_t index, int *rc) {
-    if (len > (size_t)INT32_MAX) {
-        *rc = jbi_fail(JB_ERANGE, "argument %zu: a string of %zu bytes is over Java's limit of INT32_MAX", index, len);
-        return NULL;
-    }
-    size_t units = 0, bad = 0;
-    if (jbi_utf8_to_utf16_length(data, len, &units, &bad) != JBI_UTF_OK) {
-        *rc = jbi_fail(JB_EENCODING, "argument %zu: invalid UTF-8 at byte %zu", index, bad);
-        return NULL;
-    }
-    uint16_t stack_buf[256];
-    uint16_t *buf = units <= sizeof stack_buf / sizeof stack_buf[0] ? stack_buf : malloc(units * sizeof *buf);
-    if (buf == NULL) {
-        *rc = jbi_fail(JB_ENOMEM, "argument %zu: no memory to convert a string of %zu bytes", index, len);
-        return NULL;
-    }
-    jbi_utf8_to_utf16(data, len, buf);
-    jstring s = (*env)->NewString(env, (const jchar *)buf, (jsize)units);
-    if (buf != stack_buf) {
-        free(buf);
-    }
-    if (s == NULL) {
-        *rc = jbi_java_check(env, JB_ENOMEM, "creating a Java string");
-        if (*rc == JB_OK) {
-            *rc = jbi_fail(JB_ENOMEM, "NewString failed");
-        }
-    }
-    return s;
-}
 
 static jbyteArray new_bytes(JNIEnv *env, const void *data, size_t len, size_t index, int *rc) {
     if (len > (size_t)INT32_MAX) {
@@ -120,7 +92,7 @@ static int convert_arg(JNIEnv *env, const jbi_method *m, const jb_arg *a, size_t
             return JB_OK;
         }
         if (!m->string_ok[i]) break;
-        v->l = new_string(env, a->u.str.data, a->u.str.len, i, &rc);
+        v->l = jbi_string_from_utf8(env, a->u.str.data, a->u.str.len, i, &rc);
         return rc;
     case JB_ARG_BYTES:
         if (!ref) break;

@@ -10,12 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "call_want.h"
 #include "method_internal.h"
-
-/* What the caller wants back. */
-typedef enum want {
-    WANT_VOID, WANT_BOOL, WANT_INT32, WANT_INT64, WANT_DOUBLE, WANT_STRING, WANT_BYTES, WANT_OBJECT
-} want;
 
 typedef struct result {
     bool b;
@@ -27,20 +23,6 @@ typedef struct result {
     uint8_t *bytes;
     uintptr_t obj;
 } result;
-
-static inline int result_compatible(want w, char kind) {
-    switch (w) {
-    case WANT_VOID: return 1;
-    case WANT_BOOL: return kind == 'Z';
-    case WANT_INT32: return kind == 'B' || kind == 'S' || kind == 'C' || kind == 'I';
-    case WANT_INT64: return kind == 'B' || kind == 'S' || kind == 'C' || kind == 'I' || kind == 'J';
-    case WANT_DOUBLE: return kind == 'F' || kind == 'D';
-    case WANT_STRING: return kind == 'L';
-    case WANT_BYTES: return kind == '[';
-    case WANT_OBJECT: return kind == 'L' || kind == '[';
-    }
-    return 0;
-}
 
 /* Calls with the converted arguments and stores the primitive result or the local reference. */
 static inline void invoke(JNIEnv *env, const jbi_method *m, jobject self, const jvalue *v, result *r, jobject *ref_out) {

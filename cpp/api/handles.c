@@ -55,6 +55,7 @@ static _Atomic size_t slot_count; /* slots below this index exist; grows under t
 static size_t free_head = SIZE_MAX;
 static size_t live_count[4];
 static jbi_handle_destroy_fn destroy_fn;
+static jbi_handle_destroy_fn kind_destroy_fn[4]; /* per kind, before destroy_fn */
 static jbi_handle_in_use_fn in_use_fn[4];
 static size_t deferred_head = SIZE_MAX; /* removed, unheld, but a thread may still use them */
 static size_t deferred_count;
@@ -62,6 +63,12 @@ static size_t deferred_count;
 void jbi_handles_set_in_use_check(jbi_handle_kind kind, jbi_handle_in_use_fn fn) {
     pthread_mutex_lock(&lock);
     in_use_fn[kind] = fn;
+    pthread_mutex_unlock(&lock);
+}
+
+void jbi_handles_set_kind_destroy(jbi_handle_kind kind, jbi_handle_destroy_fn fn) {
+    pthread_mutex_lock(&lock);
+    kind_destroy_fn[kind] = fn;
     pthread_mutex_unlock(&lock);
 }
 
@@ -220,7 +227,7 @@ static void destroy_removed(size_t index, jbi_handle_kind kind) {
     }
     void *doomed = s->ptr;
     recycle(index);
-    jbi_handle_destroy_fn fn = destroy_fn;
+    jbi_handle_destroy_fn fn = kind_destroy_fn[kind] != NULL ? kind_destroy_fn[kind] : destroy_fn;
     pthread_mutex_unlock(&lock);
     if (doomed != NULL && fn != NULL) {
         fn(kind, doomed);
@@ -246,7 +253,7 @@ static void retry_deferred(void) {
                 break;
             }
         }
-        jbi_handle_destroy_fn fn = destroy_fn;
+        jbi_handle_destroy_fn fn = kind_destroy_fn[kind] != NULL ? kind_destroy_fn[kind] : destroy_fn;
         pthread_mutex_unlock(&lock);
         if (doomed == NULL) {
             return;

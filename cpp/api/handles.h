@@ -27,6 +27,11 @@ typedef void (*jbi_handle_destroy_fn)(jbi_handle_kind kind, void *ptr);
 /* Sets the destroy function (once, before any handle exists). */
 void jbi_handles_set_destroy(jbi_handle_destroy_fn fn);
 
+/* Sets the destroy function for one kind, which takes precedence over the one above: each
+ * module registers its own before adding its first handle, so the table's owner (vm.c) needs
+ * to know none of them. */
+void jbi_handles_set_kind_destroy(jbi_handle_kind kind, jbi_handle_destroy_fn fn);
+
 /*
  * Says whether a thread uses token without holding it (a fast call: see jbi_busy_scan); the
  * table asks, for handles of the kind it was set for, before destroying a removed one, and

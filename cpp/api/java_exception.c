@@ -12,41 +12,8 @@
 #include "javabridge/errors.h"
 #include "last_error.h"
 #include "utf8.h"
-#include "vm_state.h"
-
-int jbi_string_to_utf8(JNIEnv *env, jstring s, int replace, char **out, size_t *len) {
-    jsize units = (*env)->GetStringLength(env, s);
-    uint16_t stack_buf[256];
-    uint16_t *buf = stack_buf;
-    if ((size_t)units > sizeof stack_buf / sizeof stack_buf[0]) {
-        buf = malloc((size_t)units * sizeof *buf);
-        if (buf == NULL) {
-            return JB_ENOMEM;
-        }
-    }
-    (*env)->GetStringRegion(env, s, 0, units, (jchar *)buf);
-    size_t bytes = 0;
-    int rc = JB_OK;
-    if (jbi_utf16_to_utf8_length(buf, (size_t)units, replace, &bytes, NULL) != JBI_UTF_OK) {
-        rc = JB_EENCODING;
-    } else {
-        char *text = malloc(bytes + 1);
-        if (text == NULL) {
-            rc = JB_ENOMEM;
-        } else {
-            jbi_utf16_to_utf8(buf, (size_t)units, replace, text);
-            text[bytes] = '\0';
-            *out = text;
-            if (len != NULL) {
-                *len = bytes;
-            }
-        }
-    }
-    if (buf != stack_buf) {
-        free(buf);
-    }
-    return rc;
-}
+#include "jstring.h"
+#include "vm_ids.h"
 
 /* Calls a no-argument String-returning method; NULL if it threw or returned null. */
 static char *call_string(JNIEnv *env, jobject target, jmethodID id, size_t *len) {

@@ -14,10 +14,4 @@
  */
 int jbi_java_check(JNIEnv *env, int code, const char *what);
 
-/* A Java string as NUL-terminated UTF-8 in a new malloc'ed buffer (length in *len if not NULL).
- * Unpaired surrogates become U+FFFD when replace is set, else JB_EENCODING. Returns 0 or a
- * negative jb_ code (the last error is set only by callers). Makes no JNI call that can throw
- * except for the allocation failures it reports as JB_ENOMEM. */
-int jbi_string_to_utf8(JNIEnv *env, jstring s, int replace, char **out, size_t *len);
-
 #endif

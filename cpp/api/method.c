@@ -2,6 +2,7 @@
  * Method lookup (method.h): the class, the method ID and the class of every reference
  * parameter are resolved once here, so that calls can check arguments without asking Java.
  */
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +10,7 @@
 
 #include "javabridge/errors.h"
 #include "javabridge/method.h"
-#include "call_internal.h"
+#include "call_want.h"
 #include "handles.h"
 #include "java_exception.h"
 #include "last_error.h"
@@ -59,6 +60,20 @@ void jbi_method_destroy(jbi_method *m) {
     free(m->string_ok);
     free(m->display);
     free(m);
+}
+
+static void destroy_method(jbi_handle_kind kind, void *ptr) {
+    (void)kind;
+    jbi_method_destroy(ptr);
+}
+
+/* The handle table destroys a freed method once its last user has left. */
+static void register_destroy(void) {
+    static atomic_int done;
+    if (!atomic_load_explicit(&done, memory_order_acquire)) {
+        jbi_handles_set_kind_destroy(JBI_HANDLE_METHOD, destroy_method);
+        atomic_store_explicit(&done, 1, memory_order_release);
+    }
 }
 
 /* Resolves the classes of reference parameters; lock-free, in the caller's local frame. */
@@ -203,6 +218,7 @@ static int find(jbi_method_kind kind, const char *class_name, const char *method
         m->fast_wants |= (unsigned char)(result_compatible((want)w, m->result_kind) << w);
     }
 
+    register_destroy();
     JNIEnv *env = NULL;
     rc = jbi_enter(&env);
     if (rc != JB_OK) {

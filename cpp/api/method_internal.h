@@ -7,7 +7,7 @@
 #include <jni.h>
 #include <stddef.h>
 
-#include "handles.h"
+#include "call_want.h"
 #include "javabridge/call.h"
 
 /* The most parameters a method may have for the fast call path (call_fast.c). */
@@ -29,22 +29,14 @@ typedef struct jbi_method {
     /* For the fast path (call_fast.c), decided at lookup so that a call only compares. */
     unsigned char fast;        /* static, all primitive, at most JBI_FAST_MAX_ARGS parameters */
     unsigned char fast_copy;   /* every parameter is Z, I, J or D: jb_arg's value is the jvalue */
-    unsigned char fast_wants;  /* bit w set when the result can be read as want w (call_internal.h) */
+    unsigned char fast_wants;  /* bit w set when the result can be read as want w (call_want.h) */
     unsigned char fast_arg[JBI_FAST_MAX_ARGS]; /* per parameter: the jb_arg_type it takes there */
 } jbi_method;
 
+/* One bit per want: a new want that no longer fits must not be lost silently. */
+_Static_assert(WANT_COUNT <= 8 * sizeof(((jbi_method *)0)->fast_wants), "fast_wants has a bit per want");
+
 /* Frees a method's memory and, when the JVM still exists, its global references. */
 void jbi_method_destroy(jbi_method *m);
-
-/* The handle table's destroy function for methods and objects. */
-void jbi_destroy_handle(jbi_handle_kind kind, void *ptr);
-
-/* A jb_object points at this. */
-typedef struct jbi_object {
-    jobject ref; /* global reference */
-} jbi_object;
-
-/* Wraps a local reference in a new jb_object handle (a global reference); *token 0 for null. */
-int jbi_object_wrap(JNIEnv *env, jobject local, uintptr_t *token);
 
 #endif

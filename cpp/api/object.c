@@ -1,7 +1,7 @@
 /*
- * jb_object handles (object.h) and the destroy function the handle table runs for methods
- * and objects once they are freed and no call uses them any more.
+ * jb_object handles (object.h): global references behind generation-checked handles.
  */
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdlib.h>
 
@@ -9,21 +9,31 @@
 #include "javabridge/object.h"
 #include "handles.h"
 #include "java_exception.h"
+#include "jstring.h"
 #include "last_error.h"
-#include "method_internal.h"
+#include "object_internal.h"
 #include "vm_state.h"
 
-void jbi_destroy_handle(jbi_handle_kind kind, void *ptr) {
-    if (kind == JBI_HANDLE_METHOD) {
-        jbi_method_destroy(ptr);
-    } else if (kind == JBI_HANDLE_OBJECT) {
-        jbi_object *o = ptr;
-        JNIEnv *env = jbi_cleanup_begin();
-        if (env != NULL) {
-            (*env)->DeleteGlobalRef(env, o->ref);
-        }
-        jbi_cleanup_end(env);
-        free(o);
+void jbi_object_destroy(jbi_object *o) {
+    JNIEnv *env = jbi_cleanup_begin();
+    if (env != NULL) {
+        (*env)->DeleteGlobalRef(env, o->ref);
+    }
+    jbi_cleanup_end(env);
+    free(o);
+}
+
+static void destroy_object(jbi_handle_kind kind, void *ptr) {
+    (void)kind;
+    jbi_object_destroy(ptr);
+}
+
+/* The handle table destroys a freed object once its last user has left. */
+static void register_destroy(void) {
+    static atomic_int done;
+    if (!atomic_load_explicit(&done, memory_order_acquire)) {
+        jbi_handles_set_kind_destroy(JBI_HANDLE_OBJECT, destroy_object);
+        atomic_store_explicit(&done, 1, memory_order_release);
     }
 }
 
@@ -41,6 +51,7 @@ int jbi_object_wrap(JNIEnv *env, jobject local, uintptr_t *token) {
         free(o);
         return jbi_fail(JB_ENOMEM, "no memory for a global reference (the JVM is out of memory)");
     }
+    register_destroy();
     if (jbi_handles_add(JBI_HANDLE_OBJECT, o, token) != JBI_H_OK) {
         (*env)->DeleteGlobalRef(env, o->ref);
         free(o);

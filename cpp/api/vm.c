@@ -27,12 +27,12 @@
 #include "handles.h"
 #include "jbi_fs.h"
 #include "jbi_platform.h"
-#include "jni_cache.h"
 #include "java_exception.h"
 #include "jvm_discovery.h"
-#include "method_internal.h"
 #include "last_error.h"
 #include "thread_state.h"
+#include "vm_destroy.h"
+#include "vm_ids.h"
 #include "vm_state.h"
 
 /* The JVM library's file name, as Windows finds an already loaded module (POSIX ignores it). */
@@ -64,7 +64,6 @@ static int vm_marker;               /* what jb_vm handles point at */
 static int create_failed;
 static char create_failure[512];
 
-jbi_java_ids jbi_java;
 
 /* ---- threads ---------------------------------------------------------------------------- */
 
@@ -239,48 +238,6 @@ void jbi_cleanup_end(JNIEnv *env) {
     if (env != NULL) {
         atomic_fetch_sub(&in_flight, 1);
     }
-}
-
-/* ---- IDs -------------------------------------------------------------------------------- */
-
-static jmethodID method_of(JNIEnv *env, const char *cls_name, const char *name, const char *sig) {
-    jclass cls = (*env)->FindClass(env, cls_name);
-    if (cls == NULL) {
-        return NULL;
-    }
-    jmethodID id = (*env)->GetMethodID(env, cls, name, sig);
-    (*env)->DeleteLocalRef(env, cls);
-    return id;
-}
-
-static int load_ids(JNIEnv *env) {
-    jbi_java_ids ids;
-    memset(&ids, 0, sizeof ids);
-    int ok = (ids.string_class = jbi_global_class(env, "java/lang/String")) != NULL &&
-             (ids.byte_array_class = jbi_global_class(env, "[B")) != NULL &&
-             (ids.class_get_name = method_of(env, "java/lang/Class", "getName", "()Ljava/lang/String;")) != NULL &&
-             (ids.class_get_modifiers = method_of(env, "java/lang/Class", "getModifiers", "()I")) != NULL &&
-             (ids.throwable_get_message = method_of(env, "java/lang/Throwable", "getMessage", "()Ljava/lang/String;")) != NULL &&
-             (ids.throwable_print_stack_trace =
-                  method_of(env, "java/lang/Throwable", "printStackTrace", "(Ljava/io/PrintWriter;)V")) != NULL &&
-             (ids.object_to_string = method_of(env, "java/lang/Object", "toString", "()Ljava/lang/String;")) != NULL &&
-             (ids.string_writer_class = jbi_global_class(env, "java/io/StringWriter")) != NULL &&
-             (ids.string_writer_init = (*env)->GetMethodID(env, ids.string_writer_class, "<init>", "()V")) != NULL &&
-             (ids.print_writer_class = jbi_global_class(env, "java/io/PrintWriter")) != NULL &&
-             (ids.print_writer_init = (*env)->GetMethodID(env, ids.print_writer_class, "<init>", "(Ljava/io/Writer;)V")) != NULL;
-    if (!ok) {
-        (*env)->ExceptionClear(env);
-        jclass globals[] = {ids.string_class, ids.byte_array_class, ids.string_writer_class, ids.print_writer_class};
-        for (size_t i = 0; i < sizeof globals / sizeof globals[0]; i++) {
-            if (globals[i] != NULL) {
-                (*env)->DeleteGlobalRef(env, globals[i]);
-            }
-        }
-        return jbi_fail(JB_EINTERNAL, "the JVM lacks a java.lang/java.io class or method javabridge needs");
-    }
-    jbi_java = ids;
-    ids_ready = 1;
-    return JB_OK;
 }
 
 /* ---- open ------------------------------------------------------------------------------- */
@@ -553,8 +510,11 @@ static int open_locked(const jb_vm_options *o) {
     if (rc != JB_OK) {
         return rc;
     }
-    if (!ids_ready && (rc = load_ids(env)) != JB_OK) {
-        return rc;
+    if (!ids_ready) {
+        if ((rc = jbi_ids_load(env)) != JB_OK) {
+            return rc;
+        }
+        ids_ready = 1;
     }
     atomic_store(&jbi_vm_phase, PHASE_OPEN);
     return JB_OK;
@@ -574,7 +534,6 @@ JB_API int jb_vm_open(const jb_vm_options *options, jb_vm **out) {
         return rc;
     }
     jbi_thread_set_exit_hook(on_thread_exit);
-    jbi_handles_set_destroy(jbi_destroy_handle);
     jbi_busy_init();
     jbi_handles_set_in_use_check(JBI_HANDLE_METHOD, method_in_use);
     pthread_mutex_lock(&state_lock);
@@ -599,90 +558,6 @@ JB_API int jb_vm_open(const jb_vm_options *options, jb_vm **out) {
 
 /* ---- close ------------------------------------------------------------------------------ */
 
-typedef struct destroyer {
-    pthread_mutex_t lock;
-    pthread_cond_t done_cond;
-    int done;
-    int abandoned; /* the closer gave up waiting; the thread frees this */
-    JavaVM *vm;
-    jint result;
-} destroyer;
-
-static void *destroy_main(void *arg) {
-    destroyer *d = arg;
-    jint r = (*d->vm)->DestroyJavaVM(d->vm);
-    pthread_mutex_lock(&d->lock);
-    d->result = r;
-    d->done = 1;
-    int abandoned = d->abandoned;
-    pthread_cond_signal(&d->done_cond);
-    pthread_mutex_unlock(&d->lock);
-    if (abandoned) {
-        pthread_mutex_destroy(&d->lock);
-        pthread_cond_destroy(&d->done_cond);
-        free(d);
-    }
-    return NULL;
-}
-
-static void deadline_after(struct timespec *ts, uint32_t ms) {
-    clock_gettime(CLOCK_REALTIME, ts);
-    ts->tv_sec += (time_t)(ms / 1000);
-    ts->tv_nsec += (long)(ms % 1000) * 1000000L;
-    if (ts->tv_nsec >= 1000000000L) {
-        ts->tv_sec++;
-        ts->tv_nsec -= 1000000000L;
-    }
-}
-
-/* Runs DestroyJavaVM on its own thread so that a JVM waiting forever for a non-daemon thread
- * cannot hold the caller: after the timeout the caller gets JB_ETIMEDOUT and the destroyer is
- * left to finish (or not) on its own. */
-static int destroy_vm(uint32_t timeout_ms) {
-    destroyer *d = calloc(1, sizeof *d);
-    if (d == NULL) {
-        return jbi_fail(JB_ENOMEM, "jb_vm_close: no memory to destroy the JVM");
-    }
-    pthread_mutex_init(&d->lock, NULL);
-    pthread_cond_init(&d->done_cond, NULL);
-    d->vm = jvm;
-    pthread_t thread;
-    if (pthread_create(&thread, NULL, destroy_main, d) != 0) {
-        pthread_mutex_destroy(&d->lock);
-        pthread_cond_destroy(&d->done_cond);
-        free(d);
-        return jbi_fail(JB_EINTERNAL, "jb_vm_close: could not start the thread that destroys the JVM");
-    }
-    struct timespec deadline;
-    deadline_after(&deadline, timeout_ms);
-    pthread_mutex_lock(&d->lock);
-    int wait_rc = 0;
-    while (!d->done && wait_rc != ETIMEDOUT) {
-        wait_rc = pthread_cond_timedwait(&d->done_cond, &d->lock, &deadline);
-    }
-    int done = d->done;
-    jint result = d->result;
-    if (!done) {
-        d->abandoned = 1;
-    }
-    pthread_mutex_unlock(&d->lock);
-    if (!done) {
-        pthread_detach(thread);
-        jbi_log(JB_LOG_WARN, "DestroyJavaVM did not finish within %u ms: a non-daemon Java thread is still running",
-                (unsigned)destroy_timeout_ms);
-        return jbi_fail(JB_ETIMEDOUT,
-                        "jb_vm_close: DestroyJavaVM did not finish within %u ms (a non-daemon Java thread, or a thread "
-                        "attached by someone else that exited without detaching, keeps the JVM alive)",
-                        (unsigned)destroy_timeout_ms);
-    }
-    pthread_join(thread, NULL);
-    pthread_mutex_destroy(&d->lock);
-    pthread_cond_destroy(&d->done_cond);
-    free(d);
-    jbi_log(JB_LOG_INFO, "destroyed the JVM (DestroyJavaVM returned %d)", (int)result);
-    return result == JNI_OK ? JB_OK : jbi_fail(JB_EINTERNAL, "DestroyJavaVM returned %d", (int)result);
-}
-
 /* Waits until the deadline for the calls (and releases) under way, generic and fast, on other
  * threads (this one may be inside a call of its own: it cannot wait for itself). Returns how
  * many are still under way: 0 when they all finished. */
@@ -706,21 +581,11 @@ static long wait_for_calls(const struct timespec *deadline) {
     }
 }
 
-static uint32_t ms_until(const struct timespec *deadline) {
-    struct timespec now;
-    clock_gettime(CLOCK_REALTIME, &now);
-    long long ms = (long long)(deadline->tv_sec - now.tv_sec) * 1000 + (deadline->tv_nsec - now.tv_nsec) / 1000000;
-    return ms > 0 ? (uint32_t)ms : 0;
-}
 
 static void release_ids(void) {
     JNIEnv *env = jbi_cleanup_begin();
     if (env != NULL) {
-        jclass globals[] = {jbi_java.string_class, jbi_java.byte_array_class, jbi_java.string_writer_class,
-                            jbi_java.print_writer_class};
-        for (size_t i = 0; i < sizeof globals / sizeof globals[0]; i++) {
-            (*env)->DeleteGlobalRef(env, globals[i]);
-        }
+        jbi_ids_release(env);
     }
     jbi_cleanup_end(env);
     memset(&jbi_java, 0, sizeof jbi_java);
@@ -742,7 +607,7 @@ JB_API int jb_vm_close(jb_vm *vm) {
     }
     atomic_store(&jbi_vm_phase, PHASE_CLOSING);
     struct timespec deadline;
-    deadline_after(&deadline, destroy_timeout_ms);
+    jbi_deadline_after(&deadline, destroy_timeout_ms);
     long busy = wait_for_calls(&deadline);
     /* Global references go while the JVM certainly still exists. A handle a running call
      * holds is destroyed by that call when it ends. */
@@ -782,7 +647,7 @@ JB_API int jb_vm_close(jb_vm *vm) {
             t->attached_by_us = 0;
             t->env = NULL;
         }
-        rc = destroy_vm(ms_until(&deadline));
+        rc = jbi_vm_destroy(jvm, jbi_ms_until(&deadline));
         atomic_fetch_add(&jbi_vm_epoch, 1);
         jvm = NULL;
         atomic_store(&jbi_vm_phase, PHASE_DESTROYED);

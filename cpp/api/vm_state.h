@@ -9,24 +9,7 @@
 #include <stdatomic.h>
 
 #include "thread_state.h"
-
-/* Classes (global references) and method IDs used on every path; fetched once per JVM. */
-typedef struct jbi_java_ids {
-    jclass string_class;
-    jclass byte_array_class;
-    jmethodID class_get_name;             /* Class.getName() */
-    jmethodID class_get_modifiers;        /* Class.getModifiers() */
-    jmethodID throwable_get_message;      /* Throwable.getMessage() */
-    jmethodID throwable_print_stack_trace; /* Throwable.printStackTrace(PrintWriter) */
-    jclass string_writer_class;
-    jmethodID string_writer_init;         /* StringWriter() */
-    jmethodID object_to_string;           /* Object.toString() */
-    jclass print_writer_class;
-    jmethodID print_writer_init;          /* PrintWriter(Writer) */
-} jbi_java_ids;
-
-/* Valid while a JVM is open; read-only then. */
-extern jbi_java_ids jbi_java;
+#include "vm_ids.h"
 
 /*
  * Starts a call that needs Java: fails with JB_ENOT_OPEN unless a JVM is open, counts the call

@@ -1,0 +1,61 @@
+/*
+ * The classes and method IDs every C API path uses (vm_state.h's jbi_java), fetched once per
+ * JVM when it is created or joined, and released before javabridge destroys it.
+ */
+#include <string.h>
+
+#include "javabridge/errors.h"
+#include "jni_cache.h"
+#include "last_error.h"
+#include "vm_ids.h"
+
+jbi_java_ids jbi_java;
+
+static jmethodID method_of(JNIEnv *env, const char *cls_name, const char *name, const char *sig) {
+    jclass cls = (*env)->FindClass(env, cls_name);
+    if (cls == NULL) {
+        return NULL;
+    }
+    jmethodID id = (*env)->GetMethodID(env, cls, name, sig);
+    (*env)->DeleteLocalRef(env, cls);
+    return id;
+}
+
+int jbi_ids_load(JNIEnv *env) {
+    jbi_java_ids ids;
+    memset(&ids, 0, sizeof ids);
+    int ok = (ids.string_class = jbi_global_class(env, "java/lang/String")) != NULL &&
+             (ids.byte_array_class = jbi_global_class(env, "[B")) != NULL &&
+             (ids.class_get_name = method_of(env, "java/lang/Class", "getName", "()Ljava/lang/String;")) != NULL &&
+             (ids.class_get_modifiers = method_of(env, "java/lang/Class", "getModifiers", "()I")) != NULL &&
+             (ids.throwable_get_message = method_of(env, "java/lang/Throwable", "getMessage", "()Ljava/lang/String;")) != NULL &&
+             (ids.throwable_print_stack_trace =
+                  method_of(env, "java/lang/Throwable", "printStackTrace", "(Ljava/io/PrintWriter;)V")) != NULL &&
+             (ids.object_to_string = method_of(env, "java/lang/Object", "toString", "()Ljava/lang/String;")) != NULL &&
+             (ids.string_writer_class = jbi_global_class(env, "java/io/StringWriter")) != NULL &&
+             (ids.string_writer_init = (*env)->GetMethodID(env, ids.string_writer_class, "<init>", "()V")) != NULL &&
+             (ids.print_writer_class = jbi_global_class(env, "java/io/PrintWriter")) != NULL &&
+             (ids.print_writer_init = (*env)->GetMethodID(env, ids.print_writer_class, "<init>", "(Ljava/io/Writer;)V")) != NULL;
+    if (!ok) {
+        (*env)->ExceptionClear(env);
+        jclass globals[] = {ids.string_class, ids.byte_array_class, ids.string_writer_class, ids.print_writer_class};
+        for (size_t i = 0; i < sizeof globals / sizeof globals[0]; i++) {
+            if (globals[i] != NULL) {
+                (*env)->DeleteGlobalRef(env, globals[i]);
+            }
+        }
+        return jbi_fail(JB_EINTERNAL, "the JVM lacks a java.lang/java.io class or method javabridge needs");
+    }
+    jbi_java = ids;
+    return JB_OK;
+}
+
+void jbi_ids_release(JNIEnv *env) {
+    jclass globals[] = {jbi_java.string_class, jbi_java.byte_array_class, jbi_java.string_writer_class,
+                        jbi_java.print_writer_class};
+    for (size_t i = 0; i < sizeof globals / sizeof globals[0]; i++) {
+        if (globals[i] != NULL) {
+            (*env)->DeleteGlobalRef(env, globals[i]);
+        }
+    }
+}
