@@ -4,6 +4,7 @@
  */
 #include "jvm_discovery.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -323,4 +324,44 @@ jbi_dynlib *jbi_jvm_load(const jbi_candidates *c, size_t *index, char *report, s
         return h;
     }
     return NULL;
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+/* Appends printf-style text to out[0..size), cutting what does not fit. */
+static void put(char *out, size_t size, const char *fmt, ...) {
+    size_t used = strlen(out);
+    if (used + 1 < size) {
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(out + used, size - used, fmt, ap);
+        va_end(ap);
+    }
+}
+
+void jbi_search_describe(const jbi_search *s, char *out, size_t size) {
+    if (size == 0) {
+        return;
+    }
+    out[0] = '\0';
+    if (s->explicit_path != NULL) {
+        put(out, size, "searched only the jvm_path option (%s), which replaces every other place", s->explicit_path);
+        return;
+    }
+    put(out, size, "%s", "searched: jvm_path option (unset); ");
+    if (s->java_home != NULL && s->java_home[0] != '\0') {
+        put(out, size, "JAVA_HOME=%s; ", s->java_home);
+    } else {
+        put(out, size, "%s", "JAVA_HOME (unset); ");
+    }
+    put(out, size, "%s", s->path_env != NULL && s->path_env[0] != '\0' ? "the java on PATH; " : "PATH (unset); ");
+    for (size_t i = 0; i < s->home_count; i++) {
+        put(out, size, is_dir(s->homes[i]) ? "%s; " : "%s (missing); ", s->homes[i]);
+    }
+    for (size_t i = 0; i < s->scan_dir_count; i++) {
+        put(out, size, is_dir(s->scan_dirs[i]) ? "the Java homes in %s" : "the Java homes in %s (missing)",
+            s->scan_dirs[i]);
+        put(out, size, "%s", i + 1 < s->scan_dir_count ? "; " : "");
+    }
 }

@@ -38,6 +38,10 @@ typedef struct jbi_search {
 void jbi_search_defaults(jbi_search *s, const char *explicit_path);
 void jbi_search_release(jbi_search *s);
 
+/* One line naming every place the search looks, candidate or not ("JAVA_HOME (unset)",
+ * "/usr/java/latest (missing)"), for the error when no candidate works. Always terminated. */
+void jbi_search_describe(const jbi_search *s, char *out, size_t size);
+
 /* Fills out with candidates (duplicates removed); returns 0, or -1 if memory ran out. */
 int jbi_jvm_candidates(const jbi_search *s, jbi_candidates *out);
 

@@ -313,6 +313,8 @@ static int find_jvm_functions(const jb_vm_options *o, created_fn *created, creat
     jbi_search_defaults(&search, o->jvm_path);
     jbi_candidates candidates;
     int listed = jbi_jvm_candidates(&search, &candidates);
+    static char places[512]; /* under state_lock, like report */
+    jbi_search_describe(&search, places, sizeof places);
     jbi_search_release(&search);
     if (listed != 0) {
         jbi_candidates_free(&candidates);
@@ -324,7 +326,7 @@ static int find_jvm_functions(const jb_vm_options *o, created_fn *created, creat
     if (lib == NULL) {
         jbi_candidates_free(&candidates);
         jbi_log(JB_LOG_WARN, "no usable libjvm:\n%s", report);
-        return jbi_fail(JB_ENOJVM, "no usable libjvm; tried:\n%s", report);
+        return jbi_fail(JB_ENOJVM, "no usable libjvm; %s; tried:\n%s", places, report);
     }
     for (size_t i = 0; i < index; i++) {
         jbi_log(JB_LOG_DEBUG, "libjvm candidate %s (%s) failed", candidates.items[i].path, candidates.items[i].origin);

@@ -6,6 +6,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #if !defined(_WIN32)
 #include <sys/stat.h>
@@ -181,4 +182,29 @@ TEST(JvmDiscovery, TheRealJdkIsFoundAndLoads) {
     EXPECT_NE(lib, nullptr) << report;
     EXPECT_EQ(index, 0u);
     jbi_candidates_free(&c);
+}
+
+// issue 13 "Also": the error names every place searched, also those that gave no candidate.
+TEST(JvmDiscovery, DescriptionNamesEveryPlaceSearched) {
+    jbi_search s = empty_search();
+    static const char *const homes[] = {"/nonexistent-jb-home"};
+    static const char *const scans[] = {"/nonexistent-jb-jvms"};
+    s.homes = homes;
+    s.home_count = 1;
+    s.scan_dirs = scans;
+    s.scan_dir_count = 1;
+    char text[512];
+    jbi_search_describe(&s, text, sizeof text);
+    std::string d = text;
+    EXPECT_NE(d.find("jvm_path option (unset)"), std::string::npos) << d;
+    EXPECT_NE(d.find("JAVA_HOME (unset)"), std::string::npos) << d;
+    EXPECT_NE(d.find("PATH (unset)"), std::string::npos) << d;
+    EXPECT_NE(d.find("/nonexistent-jb-home (missing)"), std::string::npos) << d;
+    EXPECT_NE(d.find("the Java homes in /nonexistent-jb-jvms (missing)"), std::string::npos) << d;
+    s.explicit_path = "/opt/jdk";
+    jbi_search_describe(&s, text, sizeof text);
+    EXPECT_NE(std::string(text).find("only the jvm_path option (/opt/jdk)"), std::string::npos) << text;
+    char tiny[8];
+    jbi_search_describe(&s, tiny, sizeof tiny);
+    EXPECT_EQ(std::strlen(tiny), 7u);
 }
