@@ -157,6 +157,17 @@ MEMBER_LOOKUP(jbk_static_method, jmethodID, GetStaticMethodID)
 MEMBER_LOOKUP(jbk_field, jfieldID, GetFieldID)
 MEMBER_LOOKUP(jbk_static_field, jfieldID, GetStaticFieldID)
 
+/* Calls that may throw, each checked at once (-Xcheck:jni insists): NULL on an exception. */
+static jobject checked(JNIEnv *env, jobject result) {
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        return NULL;
+    }
+    return result;
+}
+#define CALL(obj, mid) checked(env, (*env)->CallObjectMethod(env, (obj), (mid)))
+#define CALL_STATIC(cls, mid) checked(env, (*env)->CallStaticObjectMethod(env, (cls), (mid)))
+
 /* Sets runtime_package and anchor_loader from NativeLoader's anchor, if NativeLoader is on
  * this thread's stack. Best effort: any failure keeps the build's package. */
 static void find_anchor(JNIEnv *env) {
@@ -179,20 +190,20 @@ static void find_anchor(JNIEnv *env) {
     if (!current || !trace || !class_name || !method_name || !get_name || !get_loader || !for_name) {
         goto done;
     }
-    jobject me = (*env)->CallStaticObjectMethod(env, thread, current);
-    jobjectArray frames = me ? (jobjectArray)(*env)->CallObjectMethod(env, me, trace) : NULL;
+    jobject me = CALL_STATIC(thread, current);
+    jobjectArray frames = me ? (jobjectArray)CALL(me, trace) : NULL;
     if (frames == NULL || (*env)->ExceptionCheck(env)) {
         goto done;
     }
     jsize count = (*env)->GetArrayLength(env, frames);
     jstring holder = NULL;
     for (jsize i = 0; i < count && holder == NULL; i++) {
-        jobject frame = (*env)->GetObjectArrayElement(env, frames, i);
-        jstring method = frame ? (jstring)(*env)->CallObjectMethod(env, frame, method_name) : NULL;
+        jobject frame = checked(env, (*env)->GetObjectArrayElement(env, frames, i));
+        jstring method = frame ? (jstring)CALL(frame, method_name) : NULL;
         if (method != NULL) {
             const char *m = (*env)->GetStringUTFChars(env, method, NULL);
             if (m != NULL && strcmp(m, "jnikitSystemLoad") == 0) {
-                holder = (jstring)(*env)->CallObjectMethod(env, frame, class_name);
+                holder = (jstring)CALL(frame, class_name);
             }
             if (m != NULL) {
                 (*env)->ReleaseStringUTFChars(env, method, m);
@@ -221,8 +232,8 @@ static void find_anchor(JNIEnv *env) {
     }
     jclass loader_class = (*env)->FindClass(env, name);
     jmethodID anchor_of = loader_class ? (*env)->GetStaticMethodID(env, loader_class, "jnikitAnchor", "()Ljava/lang/Class;") : NULL;
-    jclass anchor = anchor_of ? (jclass)(*env)->CallStaticObjectMethod(env, loader_class, anchor_of) : NULL;
-    jstring anchor_name = anchor ? (jstring)(*env)->CallObjectMethod(env, anchor, get_name) : NULL;
+    jclass anchor = anchor_of ? (jclass)CALL_STATIC(loader_class, anchor_of) : NULL;
+    jstring anchor_name = anchor ? (jstring)CALL(anchor, get_name) : NULL;
     if (anchor_name == NULL || (*env)->ExceptionCheck(env)) {
         goto done;
     }
@@ -242,10 +253,7 @@ static void find_anchor(JNIEnv *env) {
         }
         memcpy(jbk_kit.runtime_package, name, strlen(name) + 1);
     }
-    loader = (*env)->CallObjectMethod(env, anchor, get_loader);
-    if ((*env)->ExceptionCheck(env)) {
-        loader = NULL;
-    }
+    loader = CALL(anchor, get_loader);
 done:
     (*env)->ExceptionClear(env);
     /* The loader and Class outlive this frame as references of JNI_OnLoad's own frame. */

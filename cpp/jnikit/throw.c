@@ -145,6 +145,17 @@ int jbk_throw_class(JNIEnv *env, const char *class_name, const char *fmt, ...) {
     va_end(ap);
     make_jni_safe(message);
     jclass cls = class_name != NULL ? jbk_find_class(env, class_name) : NULL;
+    if (cls != NULL) {
+        /* ThrowNew with a class that is no Throwable is a JNI error, not a failed throw. */
+        jclass throwable = (*env)->FindClass(env, "java/lang/Throwable");
+        if (throwable == NULL || !(*env)->IsAssignableFrom(env, cls, throwable)) {
+            (*env)->DeleteLocalRef(env, cls);
+            cls = NULL;
+        }
+        if (throwable != NULL) {
+            (*env)->DeleteLocalRef(env, throwable);
+        }
+    }
     if (cls == NULL) {
         (*env)->ExceptionClear(env);
         int local;

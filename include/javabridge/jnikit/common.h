@@ -19,6 +19,16 @@
 #define JBK_LOCAL
 #endif
 
+/* What a JNI library does export: JNI_OnLoad and JNI_OnUnload (JBK_DEFINE_JNI_ONLOAD). Spelled
+ * out rather than JNIEXPORT, which a library may redefine to keep its javac -h natives hidden. */
+#if defined(_WIN32)
+#define JBK_EXPORT __declspec(dllexport)
+#elif defined(__GNUC__)
+#define JBK_EXPORT __attribute__((visibility("default")))
+#else
+#define JBK_EXPORT
+#endif
+
 #if defined(__MINGW32__)
 /* mingw's "printf" means msvcrt's dialect; the build selects the C99 one (%zu, %lld). */
 #define JBK_PRINTF(fmt, args) __attribute__((format(gnu_printf, fmt, args)))

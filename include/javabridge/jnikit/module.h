@@ -88,11 +88,11 @@ JBK_LOCAL void jbk_on_unload(JavaVM *vm, const jbk_library *lib);
 
 /** Defines JNI_OnLoad and JNI_OnUnload (the library's only exports) for @p lib. */
 #define JBK_DEFINE_JNI_ONLOAD(lib)                                                                  \
-    JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {                                \
+    JBK_EXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {                               \
         (void)reserved;                                                                            \
         return jbk_on_load(vm, &(lib));                                                            \
     }                                                                                              \
-    JNIEXPORT void JNICALL JNI_OnUnload(JavaVM *vm, void *reserved) {                              \
+    JBK_EXPORT void JNICALL JNI_OnUnload(JavaVM *vm, void *reserved) {                             \
         (void)reserved;                                                                            \
         jbk_on_unload(vm, &(lib));                                                                 \
     }
