@@ -22,6 +22,38 @@ const char *jbk_exception_class_name(jbk_exception kind) {
     return (unsigned)kind < JBK_EXCEPTION_COUNT ? exception_names[kind] : NULL;
 }
 
+/*
+ * An exception built here records the stack of JNI_OnLoad, whose frames belong to the classes
+ * of the loading class loader; HotSpot's backtrace keeps those classes (so the loader and this
+ * library) alive as long as the exception is. The preallocated error is held for the library's
+ * life, so it must forget its stack: an empty stack trace, and no backtrace. Returns -1 (and
+ * the error is not kept) where that cannot be done.
+ */
+static int forget_stack(JNIEnv *env, jobject error) {
+    int rc = -1;
+    jclass throwable = (*env)->FindClass(env, "java/lang/Throwable");
+    jclass element = throwable ? (*env)->FindClass(env, "java/lang/StackTraceElement") : NULL;
+    jmethodID set = element ? (*env)->GetMethodID(env, throwable, "setStackTrace", "([Ljava/lang/StackTraceElement;)V") : NULL;
+    jfieldID backtrace = set ? (*env)->GetFieldID(env, throwable, "backtrace", "Ljava/lang/Object;") : NULL;
+    jobjectArray none = backtrace ? (*env)->NewObjectArray(env, 0, element, NULL) : NULL;
+    if (none != NULL) {
+        (*env)->CallVoidMethod(env, error, set, none);
+        if (!(*env)->ExceptionCheck(env)) {
+            (*env)->SetObjectField(env, error, backtrace, NULL);
+            rc = 0;
+        }
+        (*env)->DeleteLocalRef(env, none);
+    }
+    (*env)->ExceptionClear(env);
+    if (element != NULL) {
+        (*env)->DeleteLocalRef(env, element);
+    }
+    if (throwable != NULL) {
+        (*env)->DeleteLocalRef(env, throwable);
+    }
+    return rc;
+}
+
 int jbk_exceptions_load(JNIEnv *env) {
     for (int i = 0; i < JBK_EXCEPTION_COUNT; i++) {
         if ((jbk_kit.exceptions[i] = jbk_global_class(env, exception_names[i])) == NULL) {
@@ -32,17 +64,17 @@ int jbk_exceptions_load(JNIEnv *env) {
     jmethodID ctor = (*env)->GetMethodID(env, jbk_kit.exceptions[JBK_OUT_OF_MEMORY], "<init>", "(Ljava/lang/String;)V");
     jstring text = ctor != NULL ? (*env)->NewStringUTF(env, "javabridge jnikit: could not throw an exception") : NULL;
     jobject error = text != NULL ? (*env)->NewObject(env, jbk_kit.exceptions[JBK_OUT_OF_MEMORY], ctor, text) : NULL;
-    if (error != NULL) {
+    if (error != NULL && forget_stack(env, error) == 0) {
         jbk_kit.out_of_memory = (*env)->NewGlobalRef(env, error);
+    }
+    if (error != NULL) {
         (*env)->DeleteLocalRef(env, error);
     }
     if (text != NULL) {
         (*env)->DeleteLocalRef(env, text);
     }
-    if (jbk_kit.out_of_memory == NULL) {
-        jbk_exceptions_unload(env);
-        return -1;
-    }
+    /* Without the preallocated error the fallback looks its class up at throw time: worse, not fatal. */
+    (*env)->ExceptionClear(env);
     return 0;
 }
 

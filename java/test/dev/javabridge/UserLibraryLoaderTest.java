@@ -51,15 +51,9 @@ class UserLibraryLoaderTest {
 
     @BeforeAll
     static void packageTheUserLibrary() throws Exception {
-        Path root = Paths.get(System.getProperty("javabridge.userlib.root"));
-        library = Files.readAllBytes(root.resolve(RESOURCE));
-        String digest = Files.readString(root.resolve(RESOURCE + ".sha256"), StandardCharsets.US_ASCII);
         Path testClasses = FreshJvm.targetDirectory().resolve("test-classes");
         fixtureJar = fixtures.resolve("userlib.jar");
-        jar(fixtureJar, Map.of(
-                "com/example/userlib/UserLib.class", Files.readAllBytes(testClasses.resolve("com/example/userlib/UserLib.class")),
-                RESOURCE, library,
-                RESOURCE + ".sha256", digest.getBytes(StandardCharsets.US_ASCII)));
+        library = packageUserLibrary(fixtureJar);
         probeJar = fixtures.resolve("probe.jar");
         jar(probeJar, Map.of("com/example/userlib/probe/UserLibProbe.class",
                 Files.readAllBytes(testClasses.resolve("com/example/userlib/probe/UserLibProbe.class")),
@@ -208,6 +202,19 @@ class UserLibraryLoaderTest {
         assertTrue(r.value("error").contains("com/example/userlib/NoSuchClass"), r::describe);
         assertEquals("unloaded", r.value("userlib.first"), "the first module was not unloaded\n" + r.describe());
         FreshJvm.assertNoJniWarnings(r);
+    }
+
+    /**
+     * Writes the user library's jar as its owner would ship it: UserLib.class and
+     * natives/&lt;platform&gt;/libuserlib.so with its .sha256. Returns the library's bytes.
+     */
+    static byte[] packageUserLibrary(Path target) throws IOException {
+        Path root = Paths.get(System.getProperty("javabridge.userlib.root"));
+        byte[] bytes = Files.readAllBytes(root.resolve(RESOURCE));
+        String digest = Files.readString(root.resolve(RESOURCE + ".sha256"), StandardCharsets.US_ASCII);
+        jar(target, Map.of("com/example/userlib/UserLib.class", classBytes(), RESOURCE, bytes,
+                RESOURCE + ".sha256", digest.getBytes(StandardCharsets.US_ASCII)));
+        return bytes;
     }
 
     private static FreshJvm.Result probe(List<Path> jars, Path tmpdir, String... args) throws IOException {
