@@ -133,7 +133,7 @@ class PackagedJarIT {
         }
     }
 
-    private static void assertDemoOutput(FreshJvm.Result r) {
+    static void assertDemoOutput(FreshJvm.Result r) {
         assertEquals(0, r.exitCode(), r::describe);
         FreshJvm.assertNoJniWarnings(r);
         String out = r.output();
