@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * nothing but the jar on its class path, never the build's folders.
  */
 class PackagedJarIT {
-    private static final String LIBRARY = "natives/linux_64/libjavabridge.so";
+    private static final String LIBRARY = "natives/linux_64/libjavabridge_guide.so";
 
     private static Path jar;
 
@@ -133,7 +133,7 @@ class PackagedJarIT {
         }
     }
 
-    private static void assertDemoOutput(FreshJvm.Result r) {
+    static void assertDemoOutput(FreshJvm.Result r) {
         assertEquals(0, r.exitCode(), r::describe);
         FreshJvm.assertNoJniWarnings(r);
         String out = r.output();
