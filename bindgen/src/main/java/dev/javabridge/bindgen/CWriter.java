@@ -88,9 +88,9 @@ final class CWriter {
                 + "    (*env)->ThrowNew(env, " + prefix + "_classes[kind], message);\n}\n";
     }
 
-    private String structSpelling(CType t) {
-        CType s = t instanceof CType.Pointer p ? p.pointee() : t;
-        String name = ((CType.StructRef) s).name();
+    private String structSpelling(HeaderType t) {
+        HeaderType s = t instanceof HeaderType.Pointer p ? p.pointee() : t;
+        String name = ((HeaderType.StructRef) s).name();
         return b.structs.stream().filter(x -> x.def().name().equals(name)).findFirst().orElseThrow().def().cSpelling();
     }
 
@@ -131,9 +131,9 @@ final class CWriter {
                 case HANDLE: params.add("jlong " + p.javaName()); break;
                 case STRING: case STRUCT_IN: case STRUCT_OUT: params.add("jbyteArray " + p.javaName()); break;
                 case ARRAY:
-                    params.add((p.pointer().pointee() instanceof CType.StructRef ? "jbyteArray"
+                    params.add((p.pointer().pointee() instanceof HeaderType.StructRef ? "jbyteArray"
                             : jniArray(Types.arrayElement(JavaWriter.primKind(p.pointer().pointee())))) + " " + p.javaName());
-                    if (!(p.pointer().pointee() instanceof CType.StructRef)) {
+                    if (!(p.pointer().pointee() instanceof HeaderType.StructRef)) {
                         params.add("jint " + p.javaName() + "Offset");
                     }
                     break;
@@ -171,8 +171,8 @@ final class CWriter {
             String n = p.javaName();
             switch (p.kind()) {
                 case VALUE: {
-                    CType.Kind k = JavaWriter.primKind(p.type());
-                    args.add(k == CType.Kind.BOOL ? "(" + n + " != JNI_FALSE)" : "(" + p.type().spelling() + ")" + n);
+                    HeaderType.Kind k = JavaWriter.primKind(p.type());
+                    args.add(k == HeaderType.Kind.BOOL ? "(" + n + " != JNI_FALSE)" : "(" + p.type().spelling() + ")" + n);
                     break;
                 }
                 case HANDLE:
@@ -212,7 +212,7 @@ final class CWriter {
                 case ARRAY: {
                     nullCheck(checks, n, fail);
                     String count = f.params().stream().filter(q -> q.cName().equals(p.lengthParam())).findFirst().orElseThrow().javaName();
-                    if (p.pointer().pointee() instanceof CType.StructRef) {
+                    if (p.pointer().pointee() instanceof HeaderType.StructRef) {
                         String st = structSpelling(p.type());
                         checks.append("    if ((*env)->GetArrayLength(env, ").append(n).append(") != (jlong)").append(count)
                                 .append(" * (jlong)sizeof(").append(st).append(")) {\n        ").append(prefix).append("_throw(env, ")
@@ -267,7 +267,7 @@ final class CWriter {
                     decls.append("    ").append(pointee).append(' ').append(n).append("Value = 0;\n");
                     args.add("&" + n + "Value");
                     if (f.result() == Binding.ResultKind.OUT_HOLDER) {
-                        CType.Kind k = JavaWriter.primKind(p.pointer().pointee());
+                        HeaderType.Kind k = JavaWriter.primKind(p.pointer().pointee());
                         String jt = Types.jni(k);
                         nullCheck(checks, "holder", fail);
                         checks.append("    if ((*env)->GetArrayLength(env, holder) < 1) {\n        ").append(prefix).append("_throw(env, ")
@@ -294,7 +294,7 @@ final class CWriter {
         String cResultDecl;
         if (f.status()) {
             cResultDecl = "    int rc = (int)" + callExpr + ";\n";
-        } else if (f.returnType() instanceof CType.Void) {
+        } else if (f.returnType() instanceof HeaderType.Void) {
             cResultDecl = "    " + callExpr + ";\n";
         } else if (f.result() == Binding.ResultKind.STRUCT_RETURN) {
             cResultDecl = "    " + structSpelling(f.returnType()) + " cResult = " + callExpr + ";\n";
@@ -366,7 +366,7 @@ final class CWriter {
 
     private static String pointeeSpelling(Binding.Param p) {
         String s = p.type().spelling();
-        CType.Pointer ptr = p.pointer();
+        HeaderType.Pointer ptr = p.pointer();
         // A pointer typedef (e.g. "uLongf *" spelled through a typedef) still names its pointee.
         return s.endsWith("*") ? s.substring(0, s.length() - 1).trim() : ptr.pointee().spelling();
     }

@@ -39,7 +39,7 @@ final class JavaWriter {
 
     // ---- records ---------------------------------------------------------------------------
 
-    private static String put(CType.Kind k, String at, String v) {
+    private static String put(HeaderType.Kind k, String at, String v) {
         switch (k) {
             case BOOL: return "b.put(" + at + ", (byte) (" + v + " ? 1 : 0))";
             case CHAR: case SCHAR: return "b.put(" + at + ", " + v + ")";
@@ -54,7 +54,7 @@ final class JavaWriter {
         }
     }
 
-    private static String get(CType.Kind k, String at) {
+    private static String get(HeaderType.Kind k, String at) {
         switch (k) {
             case BOOL: return "b.get(" + at + ") != 0";
             case CHAR: case SCHAR: return "b.get(" + at + ")";
@@ -166,8 +166,8 @@ final class JavaWriter {
                 + "        } else {\n            state.run();\n        }\n    }\n}\n";
     }
 
-    private Binding.Handle handleOf(CType t) {
-        return b.handles.get(((CType.StructRef) ((CType.Pointer) t).pointee()).name());
+    private Binding.Handle handleOf(HeaderType t) {
+        return b.handles.get(((HeaderType.StructRef) ((HeaderType.Pointer) t).pointee()).name());
     }
 
     // ---- the public class ------------------------------------------------------------------
@@ -214,13 +214,13 @@ final class JavaWriter {
 
     private String javaParamType(Binding.Param p) {
         switch (p.kind()) {
-            case VALUE: return Types.java(((CType.Prim) p.type()).kind());
+            case VALUE: return Types.java(((HeaderType.Prim) p.type()).kind());
             case STRING: return "String";
             case STRUCT_IN: return structOf(p.type()).javaName();
             case HANDLE: return handleOf(p.type()).javaName();
             case ARRAY: {
-                CType el = p.pointer().pointee();
-                if (el instanceof CType.StructRef) {
+                HeaderType el = p.pointer().pointee();
+                if (el instanceof HeaderType.StructRef) {
                     return structOf(el).javaName() + "[]";
                 }
                 return Types.arrayElement(primKind(el)) + "[]";
@@ -229,13 +229,13 @@ final class JavaWriter {
         }
     }
 
-    static CType.Kind primKind(CType t) {
-        return t instanceof CType.Prim p ? p.kind() : CType.Kind.INT;
+    static HeaderType.Kind primKind(HeaderType t) {
+        return t instanceof HeaderType.Prim p ? p.kind() : HeaderType.Kind.INT;
     }
 
-    private Binding.BoundStruct structOf(CType t) {
-        CType s = t instanceof CType.Pointer p ? p.pointee() : t;
-        String name = ((CType.StructRef) s).name();
+    private Binding.BoundStruct structOf(HeaderType t) {
+        HeaderType s = t instanceof HeaderType.Pointer p ? p.pointee() : t;
+        String name = ((HeaderType.StructRef) s).name();
         return b.structs.stream().filter(x -> x.def().name().equals(name)).findFirst().orElseThrow();
     }
 
@@ -243,7 +243,7 @@ final class JavaWriter {
         Binding.Param r = f.resultParam();
         switch (f.result()) {
             case VOID: return "void";
-            case RETURN: return Types.java(((CType.Prim) f.returnType()).kind());
+            case RETURN: return Types.java(((HeaderType.Prim) f.returnType()).kind());
             case STRING_RETURN: return "String";
             case STRUCT_RETURN: return structOf(f.returnType()).javaName();
             case HANDLE_RETURN: return handleOf(f.returnType()).javaName();
@@ -257,7 +257,7 @@ final class JavaWriter {
     }
 
     private static boolean primArray(Binding.Param p) {
-        return p.kind() == Binding.Kind.ARRAY && !(p.pointer().pointee() instanceof CType.StructRef);
+        return p.kind() == Binding.Kind.ARRAY && !(p.pointer().pointee() instanceof HeaderType.StructRef);
     }
 
     /** A slice overload (array, offset, length) exists when each caller-given array has a count of its own. */
@@ -323,7 +323,7 @@ final class JavaWriter {
             String n = p.javaName();
             switch (p.kind()) {
                 case VALUE: {
-                    String r = Types.outOfRange(((CType.Prim) p.type()).kind(), n);
+                    String r = Types.outOfRange(((HeaderType.Prim) p.type()).kind(), n);
                     if (r != null) {
                         body.append("        if (").append(r).append(") {\n            throw new IllegalArgumentException(\"")
                                 .append(n).append(" = \" + ").append(n).append(" + \" does not fit C's ").append(p.type().spelling())
@@ -344,7 +344,7 @@ final class JavaWriter {
                     break;
                 case ARRAY:
                     if (!p.javaAllocated()) {
-                        if (p.pointer().pointee() instanceof CType.StructRef) {
+                        if (p.pointer().pointee() instanceof HeaderType.StructRef) {
                             body.append("        byte[] ").append(n).append("C = ").append(structOf(p.type()).javaName())
                                     .append(".pack(").append(n).append(", \"").append(n).append("\");\n");
                         } else {
@@ -373,7 +373,7 @@ final class JavaWriter {
         }
         for (Binding.Param p : f.params()) {
             if (p.kind() == Binding.Kind.LENGTH || p.kind() == Binding.Kind.LENGTH_INOUT) {
-                CType.Kind k = primKind(p.kind() == Binding.Kind.LENGTH ? p.type() : p.pointer().pointee());
+                HeaderType.Kind k = primKind(p.kind() == Binding.Kind.LENGTH ? p.type() : p.pointer().pointee());
                 String max = Types.maxCount(k);
                 if (max != null && counts.containsKey(p.cName())) {
                     body.append("        if (").append(Types.camel(p.cName())).append("Count > ").append(max)
@@ -387,7 +387,7 @@ final class JavaWriter {
             String n = p.javaName();
             if (p.kind() == Binding.Kind.ARRAY && p.javaAllocated()) {
                 String count = Types.camel(p.lengthParam()) + "Count";
-                if (p.pointer().pointee() instanceof CType.StructRef) {
+                if (p.pointer().pointee() instanceof HeaderType.StructRef) {
                     body.append("        byte[] ").append(n).append("C = new byte[Math.multiplyExact(").append(count).append(", ")
                             .append(structOf(p.type()).javaName()).append(".SIZE)];\n");
                 } else {
@@ -405,7 +405,7 @@ final class JavaWriter {
                 case HANDLE: args.add(n + "Address"); break;
                 case STRING: case STRUCT_IN: case STRUCT_OUT: args.add(n + "C"); break;
                 case ARRAY:
-                    args.add(p.pointer().pointee() instanceof CType.StructRef ? n + "C" : n);
+                    args.add(p.pointer().pointee() instanceof HeaderType.StructRef ? n + "C" : n);
                     if (primArray(p)) {
                         args.add(slices && !p.javaAllocated() ? n + "Offset" : "0");
                     }
@@ -422,7 +422,7 @@ final class JavaWriter {
             }
         }
         if (f.result() == Binding.ResultKind.OUT_HOLDER) {
-            CType.Kind k = primKind(f.resultParam().pointer().pointee());
+            HeaderType.Kind k = primKind(f.resultParam().pointer().pointee());
             body.append("        ").append(Types.java(k)).append("[] holder = new ").append(Types.java(k)).append("[1];\n");
         }
         if (f.result() == Binding.ResultKind.STRUCT_RETURN) {
@@ -450,8 +450,8 @@ final class JavaWriter {
                 }
                 break;
             case RETURN: {
-                CType.Kind k = primKind(f.returnType());
-                if (k == CType.Kind.ULONG || k == CType.Kind.ULLONG) {
+                HeaderType.Kind k = primKind(f.returnType());
+                if (k == HeaderType.Kind.ULONG || k == HeaderType.Kind.ULLONG) {
                     body.append("        long result = ").append(call).append(";\n");
                     body.append("        if (result < 0) {\n            throw new ArithmeticException(\"").append(name)
                             .append(" returned \" + Long.toUnsignedString(result) + \", which does not fit a Java long\");\n        }\n");
@@ -477,7 +477,7 @@ final class JavaWriter {
                 body.append("        int status = (int) (packed >> 32);\n");
                 body.append("        if (!isSuccess(status)) {\n            throw ").append(fail).append(";\n        }\n");
                 Binding.Param r = f.resultParam();
-                CType.Kind k = r.kind() == Binding.Kind.LENGTH_INOUT ? CType.Kind.INT : primKind(r.pointer().pointee());
+                HeaderType.Kind k = r.kind() == Binding.Kind.LENGTH_INOUT ? HeaderType.Kind.INT : primKind(r.pointer().pointee());
                 body.append("        return ").append(unpackLow(k)).append(";\n");
                 break;
             }
@@ -491,8 +491,8 @@ final class JavaWriter {
                 Binding.Param r = f.resultParam();
                 switch (f.result()) {
                     case OUT_HOLDER: {
-                        CType.Kind k = primKind(r.pointer().pointee());
-                        if (k == CType.Kind.ULONG || k == CType.Kind.ULLONG) {
+                        HeaderType.Kind k = primKind(r.pointer().pointee());
+                        if (k == HeaderType.Kind.ULONG || k == HeaderType.Kind.ULLONG) {
                             body.append("        if (holder[0] < 0) {\n            throw new ArithmeticException(\"").append(name)
                                     .append(" wrote \" + Long.toUnsignedString(holder[0]) + \", which does not fit a Java long\");\n        }\n");
                         }
@@ -503,7 +503,7 @@ final class JavaWriter {
                         body.append("        return ").append(structOf(r.type()).javaName()).append(".unpack(").append(r.javaName()).append("C)[0];\n");
                         break;
                     case OUT_ARRAY:
-                        if (r.pointer().pointee() instanceof CType.StructRef) {
+                        if (r.pointer().pointee() instanceof HeaderType.StructRef) {
                             body.append("        return ").append(structOf(r.type()).javaName()).append(".unpack(").append(r.javaName()).append("C);\n");
                         } else {
                             body.append("        return ").append(r.javaName()).append(";\n");
@@ -531,7 +531,7 @@ final class JavaWriter {
         }
     }
 
-    private static String unpackLow(CType.Kind k) {
+    private static String unpackLow(HeaderType.Kind k) {
         switch (k) {
             case BOOL: return "(packed & 0xFF) != 0";
             case CHAR: case SCHAR: return "(byte) packed";
@@ -650,7 +650,7 @@ final class JavaWriter {
                     case HANDLE: ps.add("long " + p.javaName()); break;
                     case STRING: case STRUCT_IN: case STRUCT_OUT: ps.add("byte[] " + p.javaName()); break;
                     case ARRAY:
-                        ps.add((p.pointer().pointee() instanceof CType.StructRef ? "byte[]"
+                        ps.add((p.pointer().pointee() instanceof HeaderType.StructRef ? "byte[]"
                                 : Types.arrayElement(primKind(p.pointer().pointee())) + "[]") + " " + p.javaName());
                         if (primArray(p)) {
                             ps.add("int " + p.javaName() + "Offset");
