@@ -166,13 +166,13 @@ final class JavaWriter {
                 + "        } else {\n            state.run();\n        }\n    }\n}\n";
     }
 
-    private Binding.Handle handleOf(HeaderType t) {
+    Binding.Handle handleOf(HeaderType t) {
         return b.handles.get(((HeaderType.StructRef) ((HeaderType.Pointer) t).pointee()).name());
     }
 
     // ---- the public class ------------------------------------------------------------------
 
-    private String nat() {
+    String nat() {
         return cfg.className + "Native";
     }
 
@@ -212,48 +212,35 @@ final class JavaWriter {
         return o.toString();
     }
 
-    private String javaParamType(Binding.Param p) {
-        switch (p.kind()) {
-            case VALUE: return Types.java(((HeaderType.Prim) p.type()).kind());
-            case STRING: return "String";
-            case STRUCT_IN: return structOf(p.type()).javaName();
-            case HANDLE: return handleOf(p.type()).javaName();
-            case ARRAY: {
-                HeaderType el = p.pointer().pointee();
-                if (el instanceof HeaderType.StructRef) {
-                    return structOf(el).javaName() + "[]";
-                }
-                return Types.arrayElement(primKind(el)) + "[]";
-            }
-            default: throw new IllegalStateException(p.kind().toString());
-        }
-    }
-
     static HeaderType.Kind primKind(HeaderType t) {
         return t instanceof HeaderType.Prim p ? p.kind() : HeaderType.Kind.INT;
     }
 
-    private Binding.BoundStruct structOf(HeaderType t) {
+    Binding.BoundStruct structOf(HeaderType t) {
         HeaderType s = t instanceof HeaderType.Pointer p ? p.pointee() : t;
         String name = ((HeaderType.StructRef) s).name();
         return b.structs.stream().filter(x -> x.def().name().equals(name)).findFirst().orElseThrow();
     }
 
-    private String resultType(Binding.Function f) {
-        Binding.Param r = f.resultParam();
-        switch (f.result()) {
-            case VOID: return "void";
-            case RETURN: return Types.java(((HeaderType.Prim) f.returnType()).kind());
-            case STRING_RETURN: return "String";
-            case STRUCT_RETURN: return structOf(f.returnType()).javaName();
-            case HANDLE_RETURN: return handleOf(f.returnType()).javaName();
-            case OUT_LENGTH: return "int";
-            case OUT_PACKED: case OUT_HOLDER:
-                return r.kind() == Binding.Kind.LENGTH_INOUT ? "int" : Types.java(primKind(r.pointer().pointee()));
-            case OUT_STRUCT: return structOf(r.type()).javaName();
-            case OUT_ARRAY: return javaParamType(r);
-            default: throw new IllegalStateException();
+    /** The writers' state while they write one public method: the crossings add to its body and arguments. */
+    static final class Call {
+        final Binding.Function f;
+        /** Whether this is the slice overload (array, offset, length). */
+        final boolean slices;
+        final StringBuilder body = new StringBuilder();
+        /** The native's arguments, in order. */
+        final List<String> args = new ArrayList<>();
+        /** Each count parameter's C name, and the first array whose length gives it. */
+        final Map<String, String> counts = new LinkedHashMap<>();
+
+        Call(Binding.Function f, boolean slices) {
+            this.f = f;
+            this.slices = slices;
         }
+    }
+
+    Binding.Function functionNamed(String cName) {
+        return b.functions.stream().filter(g -> g.c().name().equals(cName)).findFirst().orElse(null);
     }
 
     private static boolean primArray(Binding.Param p) {
@@ -306,214 +293,31 @@ final class JavaWriter {
         }
         List<String> sig = new ArrayList<>();
         for (Binding.Param p : f.params()) {
-            if (isJavaParam(p)) {
-                sig.add(javaParamType(p) + " " + p.javaName());
-                if (slices && primArray(p)) {
-                    sig.add("int " + p.javaName() + "Offset");
-                    sig.add("int " + p.javaName() + "Length");
-                }
-            }
+            ParamCrossing.of(p).javaSignature(this, p, slices, sig);
         }
-        o.append("    public static ").append(resultType(f)).append(' ').append(f.javaName()).append('(')
+        ResultCrossing result = ResultCrossing.of(f.result());
+        o.append("    public static ").append(result.javaType(this, f)).append(' ').append(f.javaName()).append('(')
                 .append(String.join(", ", sig)).append(") {\n");
-        StringBuilder body = new StringBuilder();
-        List<String> args = new ArrayList<>();
-        Map<String, String> counts = new LinkedHashMap<>();
+        Call call = new Call(f, slices);
+        // Phase by phase over all parameters: every check runs before any allocation, and counts are known first.
         for (Binding.Param p : f.params()) {
-            String n = p.javaName();
-            switch (p.kind()) {
-                case VALUE: {
-                    String r = Types.outOfRange(((HeaderType.Prim) p.type()).kind(), n);
-                    if (r != null) {
-                        body.append("        if (").append(r).append(") {\n            throw new IllegalArgumentException(\"")
-                                .append(n).append(" = \" + ").append(n).append(" + \" does not fit C's ").append(p.type().spelling())
-                                .append("\");\n        }\n");
-                    }
-                    break;
-                }
-                case STRING:
-                    body.append("        byte[] ").append(n).append("C = cString(").append(n).append(", \"").append(n).append("\");\n");
-                    break;
-                case HANDLE:
-                    body.append("        long ").append(n).append("Address = Objects.requireNonNull(").append(n).append(", \"")
-                            .append(n).append("\").address();\n");
-                    break;
-                case STRUCT_IN:
-                    body.append("        byte[] ").append(n).append("C = ").append(structOf(p.type()).javaName()).append(".pack(")
-                            .append(n).append(", \"").append(n).append("\");\n");
-                    break;
-                case ARRAY:
-                    if (!p.javaAllocated()) {
-                        if (p.pointer().pointee() instanceof HeaderType.StructRef) {
-                            body.append("        byte[] ").append(n).append("C = ").append(structOf(p.type()).javaName())
-                                    .append(".pack(").append(n).append(", \"").append(n).append("\");\n");
-                        } else {
-                            body.append("        Objects.requireNonNull(").append(n).append(", \"").append(n).append("\");\n");
-                        }
-                        String len = p.lengthParam();
-                        if (slices && primArray(p)) {
-                            counts.put(len, n);
-                            body.append("        Objects.checkFromIndexSize(").append(n).append("Offset, ").append(n).append("Length, ")
-                                    .append(n).append(".length);\n");
-                            body.append("        int ").append(Types.camel(len)).append("Count = ").append(n).append("Length;\n");
-                        } else if (!counts.containsKey(len)) {
-                            counts.put(len, n);
-                            body.append("        int ").append(Types.camel(len)).append("Count = ").append(n).append(".length;\n");
-                        } else {
-                            body.append("        if (").append(n).append(".length != ").append(Types.camel(len)).append("Count) {\n")
-                                    .append("            throw new IllegalArgumentException(\"").append(counts.get(len)).append(" and ")
-                                    .append(n).append(" must have the same length, got \" + ").append(Types.camel(len))
-                                    .append("Count + \" and \" + ").append(n).append(".length);\n        }\n");
-                        }
-                    }
-                    break;
-                default:
-                    break;
-            }
+            ParamCrossing.of(p).javaCheck(this, call, p);
         }
         for (Binding.Param p : f.params()) {
-            if (p.kind() == Binding.Kind.LENGTH || p.kind() == Binding.Kind.LENGTH_INOUT) {
-                HeaderType.Kind k = primKind(p.kind() == Binding.Kind.LENGTH ? p.type() : p.pointer().pointee());
-                String max = Types.maxCount(k);
-                if (max != null && counts.containsKey(p.cName())) {
-                    body.append("        if (").append(Types.camel(p.cName())).append("Count > ").append(max)
-                            .append(") {\n            throw new IllegalArgumentException(\"").append(counts.get(p.cName()))
-                            .append(" holds more elements than C's ").append(p.type().spelling()).append(" ").append(p.cName())
-                            .append(" can count\");\n        }\n");
-                }
-            }
+            ParamCrossing.of(p).javaCountLimit(this, call, p);
         }
         for (Binding.Param p : f.params()) {
-            String n = p.javaName();
-            if (p.kind() == Binding.Kind.ARRAY && p.javaAllocated()) {
-                String count = Types.camel(p.lengthParam()) + "Count";
-                if (p.pointer().pointee() instanceof HeaderType.StructRef) {
-                    body.append("        byte[] ").append(n).append("C = new byte[Math.multiplyExact(").append(count).append(", ")
-                            .append(structOf(p.type()).javaName()).append(".SIZE)];\n");
-                } else {
-                    body.append("        ").append(javaParamType(p)).append(' ').append(n).append(" = new ")
-                            .append(Types.arrayElement(primKind(p.pointer().pointee()))).append('[').append(count).append("];\n");
-                }
-            } else if (p.kind() == Binding.Kind.STRUCT_OUT) {
-                body.append("        byte[] ").append(n).append("C = new byte[").append(structOf(p.type()).javaName()).append(".SIZE];\n");
-            }
+            ParamCrossing.of(p).javaAllocate(this, call, p);
         }
         for (Binding.Param p : f.params()) {
-            String n = p.javaName();
-            switch (p.kind()) {
-                case VALUE: args.add(n); break;
-                case HANDLE: args.add(n + "Address"); break;
-                case STRING: case STRUCT_IN: case STRUCT_OUT: args.add(n + "C"); break;
-                case ARRAY:
-                    args.add(p.pointer().pointee() instanceof HeaderType.StructRef ? n + "C" : n);
-                    if (primArray(p)) {
-                        args.add(slices && !p.javaAllocated() ? n + "Offset" : "0");
-                    }
-                    break;
-                case LENGTH: case LENGTH_INOUT:
-                    args.add(counts.containsKey(p.cName()) ? Types.camel(p.cName()) + "Count" : "0");
-                    break;
-                case OUT:
-                    if (f.result() == Binding.ResultKind.OUT_HOLDER) {
-                        args.add("holder");
-                    }
-                    break;
-                default: break;
-            }
+            ParamCrossing.of(p).javaArgument(this, call, p);
         }
-        if (f.result() == Binding.ResultKind.OUT_HOLDER) {
-            HeaderType.Kind k = primKind(f.resultParam().pointer().pointee());
-            body.append("        ").append(Types.java(k)).append("[] holder = new ").append(Types.java(k)).append("[1];\n");
-        }
-        if (f.result() == Binding.ResultKind.STRUCT_RETURN) {
-            body.append("        byte[] returned = new byte[").append(structOf(f.returnType()).javaName()).append(".SIZE];\n");
-            args.add("returned");
-        }
-        String call = nat() + "." + f.javaName() + "(" + String.join(", ", args) + ")";
+        result.javaBeforeCall(this, call);
+        StringBuilder body = call.body;
+        String callExpr = nat() + "." + f.javaName() + "(" + String.join(", ", call.args) + ")";
         String fail = f.status() ? failureCall(f) : null;
-        String name = f.c().name();
         int callStart = body.length();
-        switch (f.result()) {
-            case HANDLE_RETURN: {
-                Binding.Function free = b.functions.stream().filter(g -> g.c().name().equals(f.freeWith())).findFirst().orElse(null);
-                body.append("        long address = ").append(call).append(";\n");
-                body.append("        return address == 0 ? null : new ").append(handleOf(f.returnType()).javaName()).append("(address, ")
-                        .append(free == null ? "null" : nat() + "::" + free.javaName()).append(");\n");
-                break;
-            }
-            case VOID:
-                if (f.status()) {
-                    body.append("        int status = ").append(call).append(";\n");
-                    body.append("        if (!isSuccess(status)) {\n            throw ").append(fail).append(";\n        }\n");
-                } else {
-                    body.append("        ").append(call).append(";\n");
-                }
-                break;
-            case RETURN: {
-                HeaderType.Kind k = primKind(f.returnType());
-                if (k == HeaderType.Kind.ULONG || k == HeaderType.Kind.ULLONG) {
-                    body.append("        long result = ").append(call).append(";\n");
-                    body.append("        if (result < 0) {\n            throw new ArithmeticException(\"").append(name)
-                            .append(" returned \" + Long.toUnsignedString(result) + \", which does not fit a Java long\");\n        }\n");
-                    body.append("        return result;\n");
-                } else {
-                    body.append("        return ").append(call).append(";\n");
-                }
-                break;
-            }
-            case STRING_RETURN:
-                body.append("        byte[] result = ").append(call).append(";\n");
-                body.append("        return result == null ? null : utf8(result, \"").append(name).append("\");\n");
-                break;
-            case STRUCT_RETURN:
-                body.append("        ").append(call).append(";\n");
-                body.append("        return ").append(structOf(f.returnType()).javaName()).append(".unpack(returned)[0];\n");
-                break;
-            case OUT_LENGTH:
-                body.append("        return ").append(call).append(";\n");
-                break;
-            case OUT_PACKED: {
-                body.append("        long packed = ").append(call).append(";\n");
-                body.append("        int status = (int) (packed >> 32);\n");
-                body.append("        if (!isSuccess(status)) {\n            throw ").append(fail).append(";\n        }\n");
-                Binding.Param r = f.resultParam();
-                HeaderType.Kind k = r.kind() == Binding.Kind.LENGTH_INOUT ? HeaderType.Kind.INT : primKind(r.pointer().pointee());
-                body.append("        return ").append(unpackLow(k)).append(";\n");
-                break;
-            }
-            default: {
-                if (f.status()) {
-                    body.append("        int status = ").append(call).append(";\n");
-                    body.append("        if (!isSuccess(status)) {\n            throw ").append(fail).append(";\n        }\n");
-                } else {
-                    body.append("        ").append(call).append(";\n");
-                }
-                Binding.Param r = f.resultParam();
-                switch (f.result()) {
-                    case OUT_HOLDER: {
-                        HeaderType.Kind k = primKind(r.pointer().pointee());
-                        if (k == HeaderType.Kind.ULONG || k == HeaderType.Kind.ULLONG) {
-                            body.append("        if (holder[0] < 0) {\n            throw new ArithmeticException(\"").append(name)
-                                    .append(" wrote \" + Long.toUnsignedString(holder[0]) + \", which does not fit a Java long\");\n        }\n");
-                        }
-                        body.append("        return holder[0];\n");
-                        break;
-                    }
-                    case OUT_STRUCT:
-                        body.append("        return ").append(structOf(r.type()).javaName()).append(".unpack(").append(r.javaName()).append("C)[0];\n");
-                        break;
-                    case OUT_ARRAY:
-                        if (r.pointer().pointee() instanceof HeaderType.StructRef) {
-                            body.append("        return ").append(structOf(r.type()).javaName()).append(".unpack(").append(r.javaName()).append("C);\n");
-                        } else {
-                            body.append("        return ").append(r.javaName()).append(";\n");
-                        }
-                        break;
-                    default:
-                        throw new IllegalStateException();
-                }
-            }
-        }
+        result.javaAfterCall(this, call, callExpr, fail);
         List<String> handles = f.params().stream().filter(p -> p.kind() == Binding.Kind.HANDLE).map(Binding.Param::javaName).toList();
         if (!handles.isEmpty()) {
             // The handle objects stay reachable until C returns, so nothing can free them mid-call.
@@ -528,26 +332,6 @@ final class JavaWriter {
         o.append(body).append("    }\n");
         if (f.status()) {
             failureMethod(o, f);
-        }
-    }
-
-    private static String unpackLow(HeaderType.Kind k) {
-        switch (k) {
-            case BOOL: return "(packed & 0xFF) != 0";
-            case CHAR: case SCHAR: return "(byte) packed";
-            case UCHAR: return "(int) (packed & 0xFF)";
-            case SHORT: return "(short) packed";
-            case USHORT: return "(int) (packed & 0xFFFF)";
-            case UINT: return "packed & 0xFFFFFFFFL";
-            default: return "(int) packed";
-        }
-    }
-
-    static boolean isJavaParam(Binding.Param p) {
-        switch (p.kind()) {
-            case VALUE: case STRING: case STRUCT_IN: case HANDLE: return true;
-            case ARRAY: return !p.javaAllocated();
-            default: return false;
         }
     }
 
@@ -645,43 +429,14 @@ final class JavaWriter {
         for (Binding.Function f : b.functions) {
             List<String> ps = new ArrayList<>();
             for (Binding.Param p : f.params()) {
-                switch (p.kind()) {
-                    case VALUE: ps.add(javaParamType(p) + " " + p.javaName()); break;
-                    case HANDLE: ps.add("long " + p.javaName()); break;
-                    case STRING: case STRUCT_IN: case STRUCT_OUT: ps.add("byte[] " + p.javaName()); break;
-                    case ARRAY:
-                        ps.add((p.pointer().pointee() instanceof HeaderType.StructRef ? "byte[]"
-                                : Types.arrayElement(primKind(p.pointer().pointee())) + "[]") + " " + p.javaName());
-                        if (primArray(p)) {
-                            ps.add("int " + p.javaName() + "Offset");
-                        }
-                        break;
-                    case LENGTH: case LENGTH_INOUT: ps.add("int " + p.javaName()); break;
-                    case OUT:
-                        if (f.result() == Binding.ResultKind.OUT_HOLDER) {
-                            ps.add(Types.java(primKind(p.pointer().pointee())) + "[] holder");
-                        }
-                        break;
-                    default: break;
-                }
+                ParamCrossing.of(p).nativeParams(this, f, p, ps);
             }
-            if (f.result() == Binding.ResultKind.STRUCT_RETURN) {
-                ps.add("byte[] returned");
-            }
-            o.append("\n    static native ").append(nativeReturn(f)).append(' ').append(f.javaName()).append('(')
+            ResultCrossing result = ResultCrossing.of(f.result());
+            result.nativeParams(ps);
+            o.append("\n    static native ").append(result.nativeReturn(f)).append(' ').append(f.javaName()).append('(')
                     .append(String.join(", ", ps)).append(");\n");
         }
         o.append("}\n");
         return o.toString();
-    }
-
-    static String nativeReturn(Binding.Function f) {
-        switch (f.result()) {
-            case RETURN: return Types.java(primKind(f.returnType()));
-            case STRING_RETURN: return "byte[]";
-            case OUT_PACKED: case HANDLE_RETURN: return "long";
-            case OUT_LENGTH: return "int";
-            default: return f.status() ? "int" : "void";
-        }
     }
 }
