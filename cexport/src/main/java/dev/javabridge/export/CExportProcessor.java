@@ -29,8 +29,8 @@ import javax.tools.StandardLocation;
  * calls the Java methods through libjavabridge's C API. Every method that cannot be exported is
  * a compile error naming the method and the reason; nothing is written for a class with errors.
  *
- * <p>Run it with {@code javac -processorpath javabridge.jar -processor
- * dev.javabridge.export.CExportProcessor -s OUT ...}.
+ * <p>Run it with {@code javac -cp javabridge.jar -processorpath javabridge-cexport.jar -s OUT ...}:
+ * META-INF/services registers it, so no {@code -processor} option is needed.
  */
 public final class CExportProcessor extends AbstractProcessor {
 
