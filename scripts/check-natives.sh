@@ -3,11 +3,12 @@
 # that nobody can execute here is still held to the same contract as the host's:
 #  - it is built for the architecture its folder name promises,
 #  - its .sha256 (which NativeLibrary checks at load time) matches it,
-#  - it exports exactly the ABI: every Java_* function javac -h declared (a missing one
-#    would only fail when first called), JNI_OnLoad/JNI_OnUnload, and the jb_* functions
-#    the public headers under include/ declare; nothing else,
+#  - it exports exactly its product's ABI: libjavabridge the jb_* functions the public headers
+#    under include/ declare, and nothing else (no Java_*, no JNI_OnLoad); libjavabridge_guide
+#    JNI_OnLoad/JNI_OnUnload only (its natives are bound with RegisterNatives),
 #  - it needs only libraries every machine of that OS has (no libgcc_s/libstdc++/winpthread DLLs).
 # Usage: check-natives.sh NATIVES_DIR JNI_HEADERS_DIR PLATFORM...   (PLATFORM: linux_64, linux_arm64, windows_64)
+# (JNI_HEADERS_DIR is kept for the callers' sake; no library exports the javac -h names any more.)
 set -euo pipefail
 natives=${1:?usage: check-natives.sh NATIVES_DIR JNI_HEADERS_DIR PLATFORM...}
 headers=${2:?usage: check-natives.sh NATIVES_DIR JNI_HEADERS_DIR PLATFORM...}
@@ -15,9 +16,9 @@ shift 2
 [ $# -gt 0 ] || { echo "check-natives: name at least one platform"; exit 2; }
 root=$(cd "$(dirname "$0")/.." && pwd)
 
-expected=$(
-  grep -ohE '\bJava_[A-Za-z0-9_]+' "$headers"/*.h
-  printf '%s\n' JNI_OnLoad JNI_OnUnload
+[ -d "$headers" ] || { echo "check-natives: no folder $headers"; exit 2; }
+expected_jni=$(printf '%s\n' JNI_OnLoad JNI_OnUnload | sort -u)
+expected_capi=$(
   # Public jb_ functions: declared with the export macro JB_API, the name directly followed by
   # "(" (function-pointer typedefs are not; the header-only static inline jb_arg_* helpers have
   # no JB_API and are never exported).
@@ -26,7 +27,7 @@ expected=$(
       grep -oE '\bjb_[A-Za-z0-9_]+[[:space:]]*\($' | tr -d '( \t'
   fi
 )
-expected=$(sort -u <<<"$expected")
+expected_capi=$(sort -u <<<"$expected_capi")
 
 failures=0
 fail() { echo "check-natives: $platform: $*"; failures=$((failures + 1)); }
@@ -39,11 +40,14 @@ pe_exports() {
 
 for platform in "$@"; do
   case $platform in
-    linux_64) lib=libjavabridge.so machine='Advanced Micro Devices X86-64' ;;
-    linux_arm64) lib=libjavabridge.so machine='AArch64' ;;
-    windows_64) lib=javabridge.dll machine='pei-x86-64' ;;
+    linux_64) prefix=lib suffix=.so machine='Advanced Micro Devices X86-64' ;;
+    linux_arm64) prefix=lib suffix=.so machine='AArch64' ;;
+    windows_64) prefix= suffix=.dll machine='pei-x86-64' ;;
     *) echo "check-natives: unknown platform $platform"; exit 2 ;;
   esac
+  for product in capi jni; do
+  if [ $product = capi ]; then lib=${prefix}javabridge$suffix expected=$expected_capi
+  else lib=${prefix}javabridge_guide$suffix expected=$expected_jni; fi
   before=$failures
   file="$natives/$platform/$lib"
   if [ ! -f "$file" ]; then fail "missing $file"; continue; fi
@@ -75,6 +79,7 @@ for platform in "$@"; do
   [ -z "$odd" ] || fail "needs libraries a target machine may lack: $(echo $odd)"
 
   [ "$failures" -eq "$before" ] || continue
-  echo "check-natives: $platform: OK, $(wc -l <<<"$actual") exports as declared; needs $(echo $needs)${floor:+; requires glibc >= ${floor#GLIBC_}}"
+  echo "check-natives: $platform: $lib OK, $(wc -l <<<"$actual") exports as declared; needs $(echo $needs)${floor:+; requires glibc >= ${floor#GLIBC_}}"
+  done
 done
 [ "$failures" -eq 0 ] || { echo "check-natives: $failures problem(s)"; exit 1; }

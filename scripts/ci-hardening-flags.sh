@@ -14,10 +14,11 @@ for cc in gcc clang; do
   dir=target/hardening-$cc
   rm -rf "$dir"
   CC=$cc CXX=$cxx jb_native_build "$dir" -DJB_STRICT_WARNINGS=ON -DJB_SANITIZE=OFF >/dev/null
-  lib=$dir/natives/libjavabridge.so
-  symbols=$(nm -D "$lib")
-  grep -q '__stack_chk_fail' <<<"$symbols" || { echo "ci-hardening-flags: $cc: no stack protector in $lib"; exit 1; }
-  grep -q '__.*_chk' <<<"$symbols" || { echo "ci-hardening-flags: $cc: no fortified calls in $lib"; exit 1; }
-  echo "ci-hardening-flags: $cc: clean, $(grep -o '__[a-z]*_chk' <<<"$symbols" | sort -u | tr '\n' ' ')"
+  for lib in "$dir/natives/libjavabridge.so" "$dir/natives/libjavabridge_guide.so"; do
+    symbols=$(nm -D "$lib")
+    grep -q '__stack_chk_fail' <<<"$symbols" || { echo "ci-hardening-flags: $cc: no stack protector in $lib"; exit 1; }
+    grep -q '__.*_chk' <<<"$symbols" || { echo "ci-hardening-flags: $cc: no fortified calls in $lib"; exit 1; }
+    echo "ci-hardening-flags: $cc: $(basename "$lib") clean, $(grep -o '__[a-z]*_chk' <<<"$symbols" | sort -u | tr '\n' ' ')"
+  done
 done
 echo "ci-hardening-flags: $(jb_elapsed "$start")"

@@ -58,10 +58,10 @@ rm -rf target/surefire-reports-linux_64 && mv target/surefire-reports target/sur
 mkdir -p target/jvm-logs
 # JB_QEMU_TEST_ARGS: extra Maven arguments for this run only. By default it leaves out the tests
 # that cannot run in an emulated JVM here: those that start ${java.home}/bin/java themselves (an
-# arm64 binary the host cannot exec unless binfmt_misc hands it to qemu) and the join test, which
-# loads a host-built (x86-64) test library. The host run covers them. "*Test" keeps the *IT classes
+# arm64 binary the host cannot exec unless binfmt_misc hands it to qemu) and the join, JNI kit and
+# user-library tests, which load host-built (x86-64) test libraries. The host run covers them. "*Test" keeps the *IT classes
 # (failsafe's, which start child JVMs too) out: a -Dtest pattern replaces surefire's default includes.
-qemu_default_args="-Dtest=*Test,!LoaderInFreshJvmTest,!LibCFormatLocaleTest,!CloseRaceTest,!JoinFromJavaTest"
+qemu_default_args="-Dtest=*Test,!LoaderInFreshJvmTest,!LibCFormatLocaleTest,!CloseRaceTest,!JoinFromJavaTest,!JniKitTest,!UserLibraryLoaderTest,!ClassLoaderUnloadTest"
 # shellcheck disable=SC2086
 mvn -B -ntp -q surefire:test -Djvm="$java_arm64" "$@" ${JB_QEMU_TEST_ARGS:-$qemu_default_args}
 grep -q '<property name="os.arch" value="aarch64"/>' target/surefire-reports/TEST-*.xml ||
@@ -71,7 +71,7 @@ cat target/surefire-reports/*.txt | grep -E '^Tests run' | sed 's/^/linux_arm64 
 step "JUnit on arm64 JRE under qemu"
 
 demo=$("$java_arm64" --enable-native-access=ALL-UNNAMED -Xcheck:jni -jar "$jar")
-grep -q 'library from natives/linux_arm64/libjavabridge.so' <<<"$demo" ||
+grep -q 'library from natives/linux_arm64/libjavabridge_guide.so' <<<"$demo" ||
   { echo "$demo"; echo "test-cross: the jar's demo did not load the aarch64 library"; exit 1; }
 if grep -qE 'WARNING|FATAL' <<<"$demo"; then echo "$demo"; echo "test-cross: the demo printed JNI warnings"; exit 1; fi
 echo "linux_arm64 (qemu): java -jar ran the demo on $(grep -c ' -> ' <<<"$demo") calls"

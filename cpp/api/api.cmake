@@ -94,6 +94,7 @@ if(BUILD_TESTING AND NOT CMAKE_CROSSCOMPILING)
 
   add_test(NAME capi_headers_compile_alone
     COMMAND ${CMAKE_COMMAND} -DC_COMPILER=${CMAKE_C_COMPILER} -DCXX_COMPILER=${CMAKE_CXX_COMPILER}
+      "-DEXTRA_INCLUDES=${JNI_INCLUDE_DIRS}"
       -DINCLUDE_DIR=${CMAKE_SOURCE_DIR}/include -DWORK_DIR=${CMAKE_BINARY_DIR}/header-check
       -P ${CMAKE_SOURCE_DIR}/cpp/api/check_headers.cmake)
   add_test(NAME capi_no_libjvm_needed

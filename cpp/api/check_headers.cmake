@@ -1,6 +1,11 @@
 # Compiles every public header on its own, as C11 and as C++17, with warnings as errors:
 # a header that needs another to be included first, or that is not valid C++, fails here.
-file(GLOB headers RELATIVE "${INCLUDE_DIR}" "${INCLUDE_DIR}/javabridge/*.h")
+# The JNI kit's headers (javabridge/jnikit.h, javabridge/jnikit/*.h) need jni.h: EXTRA_INCLUDES.
+file(GLOB headers RELATIVE "${INCLUDE_DIR}" "${INCLUDE_DIR}/javabridge/*.h" "${INCLUDE_DIR}/javabridge/jnikit/*.h")
+set(extra "")
+foreach(dir IN LISTS EXTRA_INCLUDES)
+  list(APPEND extra -I "${dir}")
+endforeach()
 if(NOT headers)
   message(FATAL_ERROR "no headers under ${INCLUDE_DIR}/javabridge")
 endif()
@@ -17,7 +22,7 @@ foreach(h IN LISTS headers)
       set(cmd "${CXX_COMPILER}" -std=c++17)
     endif()
     execute_process(
-      COMMAND ${cmd} -Wall -Wextra -pedantic -Werror -I "${INCLUDE_DIR}" -c "${WORK_DIR}/${id}.${lang}"
+      COMMAND ${cmd} -Wall -Wextra -pedantic -Werror -I "${INCLUDE_DIR}" ${extra} -c "${WORK_DIR}/${id}.${lang}"
               -o "${WORK_DIR}/${id}.${lang}.o"
       RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
     if(rc EQUAL 0)

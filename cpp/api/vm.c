@@ -21,7 +21,7 @@
 #include "handles.h"
 #include "jbi_fs.h"
 #include "jbi_platform.h"
-#include "jni_cache.h"
+#include "javabridge/jnikit/module.h" /* jbk_global_class: the one helper for a class's global reference */
 #include "java_exception.h"
 #include "jvm_discovery.h"
 #include "method_internal.h"
@@ -196,16 +196,16 @@ static jmethodID method_of(JNIEnv *env, const char *cls_name, const char *name, 
 static int load_ids(JNIEnv *env) {
     jbi_java_ids ids;
     memset(&ids, 0, sizeof ids);
-    int ok = (ids.string_class = jbi_global_class(env, "java/lang/String")) != NULL &&
-             (ids.byte_array_class = jbi_global_class(env, "[B")) != NULL &&
+    int ok = (ids.string_class = jbk_global_class(env, "java/lang/String")) != NULL &&
+             (ids.byte_array_class = jbk_global_class(env, "[B")) != NULL &&
              (ids.class_get_name = method_of(env, "java/lang/Class", "getName", "()Ljava/lang/String;")) != NULL &&
              (ids.throwable_get_message = method_of(env, "java/lang/Throwable", "getMessage", "()Ljava/lang/String;")) != NULL &&
              (ids.throwable_print_stack_trace =
                   method_of(env, "java/lang/Throwable", "printStackTrace", "(Ljava/io/PrintWriter;)V")) != NULL &&
              (ids.object_to_string = method_of(env, "java/lang/Object", "toString", "()Ljava/lang/String;")) != NULL &&
-             (ids.string_writer_class = jbi_global_class(env, "java/io/StringWriter")) != NULL &&
+             (ids.string_writer_class = jbk_global_class(env, "java/io/StringWriter")) != NULL &&
              (ids.string_writer_init = (*env)->GetMethodID(env, ids.string_writer_class, "<init>", "()V")) != NULL &&
-             (ids.print_writer_class = jbi_global_class(env, "java/io/PrintWriter")) != NULL &&
+             (ids.print_writer_class = jbk_global_class(env, "java/io/PrintWriter")) != NULL &&
              (ids.print_writer_init = (*env)->GetMethodID(env, ids.print_writer_class, "<init>", "(Ljava/io/Writer;)V")) != NULL;
     if (!ok) {
         (*env)->ExceptionClear(env);

@@ -33,18 +33,28 @@ final class SecureExtractor implements JniExtractor {
     static final String DIGEST_SUFFIX = ".sha256";
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
-    private final Class<?> owner;
+    private final String root;
     private final Path baseDirectory;
 
+    /** Extracts the resources of the jar or directory that holds {@code owner}. */
     SecureExtractor(Class<?> owner, Path baseDirectory) {
-        this.owner = owner;
+        this(NativeLoader.rootOf(owner), baseDirectory);
+    }
+
+    /** Extracts resources under {@code root} (a URL prefix, see {@link NativeLoader#rootOf}). */
+    SecureExtractor(String root, Path baseDirectory) {
+        this.root = root;
         this.baseDirectory = baseDirectory;
     }
 
     @Override
     public File extractJni(String libPath, String libName) throws IOException {
-        String fileName = NativeLibraryUtil.getPlatformLibraryName(libName);
-        String resource = libPath + fileName;
+        return extract(libPath + NativeLibraryUtil.getPlatformLibraryName(libName)).toFile();
+    }
+
+    /** Extracts the library at {@code resource} (natives/<platform>/<file>) into a new directory. */
+    Path extract(String resource) throws IOException {
+        String fileName = resource.substring(resource.lastIndexOf('/') + 1);
         String expected = expectedDigest(resource);
         Path directory = POSIX
                 ? Files.createTempDirectory(baseDirectory, "javabridge-", ownerOnly("rwx------"))
@@ -53,23 +63,22 @@ final class SecureExtractor implements JniExtractor {
         try {
             String actual = copy(resource, target);
             if (!actual.equals(expected)) {
-                throw new NativeLoadError("javabridge refuses " + resource + ": its SHA-256 is " + actual
+                throw new NativeLoadError("NativeLoader refuses " + resource + ": its SHA-256 is " + actual
                         + " but the build recorded " + expected + "; the jar has been altered", null);
             }
             if (POSIX) {
                 Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("r-x------"));
             }
-            return target.toFile();
+            return target;
         } catch (IOException | RuntimeException | Error e) {
             deleteAfterLoad(target);
             throw e;
         }
     }
 
-    /** Nothing is registered ahead of time: javabridge extracts only on {@link NativeLibrary#load()}. */
+    /** Nothing is registered ahead of time: libraries are extracted only by {@link NativeLoader#load}. */
     @Override
     public void extractRegistered() {}
-
     /**
      * Deletes an extracted library and its directory. On POSIX a loaded library
      * stays mapped after its file is gone; Windows keeps loaded DLLs locked, so
@@ -98,9 +107,9 @@ final class SecureExtractor implements JniExtractor {
     }
 
     private String expectedDigest(String resource) throws IOException {
-        if (owner.getClassLoader().getResource(resource + DIGEST_SUFFIX) == null) {
+        if (!NativeLoader.exists(root, resource + DIGEST_SUFFIX)) {
             // Not an I/O problem the temp directory could fix: the jar is incomplete or altered.
-            throw new NativeLoadError("javabridge refuses " + resource + ": the jar holds no digest "
+            throw new NativeLoadError("NativeLoader refuses " + resource + ": the jar holds no digest "
                     + resource + DIGEST_SUFFIX + " to check it against; the jar is incomplete or has been altered",
                     null);
         }
@@ -112,11 +121,11 @@ final class SecureExtractor implements JniExtractor {
     }
 
     private InputStream open(String resource) throws IOException {
-        InputStream in = owner.getClassLoader().getResourceAsStream(resource);
-        if (in == null) {
-            throw new IOException("resource " + resource + " is missing from the jar");
+        try {
+            return NativeLoader.open(root, resource);
+        } catch (IOException e) {
+            throw new IOException("resource " + resource + " is missing from " + root, e);
         }
-        return in;
     }
 
     private static FileAttribute<?> ownerOnly(String permissions) {

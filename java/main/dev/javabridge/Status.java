@@ -3,9 +3,14 @@ package dev.javabridge;
 /**
  * Turns the status codes that natives return on hot paths into exceptions.
  * A native that returns an int result or a status shares one long: results
- * lie in int range, a status s arrives as s * 2^32 (see cpp/jni/jni_status.h).
+ * lie in int range, a status s arrives as s * 2^32 (the JNI kit's
+ * {@code JBK_STATUS(code)} in {@code javabridge/jnikit/status.h}).
+ *
+ * <p>Public so that every binding decodes the same way. {@link #intResult(long, String)} knows
+ * the guide's codes; bindings with codes of their own use {@link #isStatus(long)} and
+ * {@link #code(long)} and build their own exception.
  */
-final class Status {
+public final class Status {
     // The codes of cpp/math_ops/math_ops.h and cpp/core/process_data.h.
     static final int DIV_BY_ZERO = -1;
     static final int NULL_RESULT = -2;
@@ -14,15 +19,31 @@ final class Status {
 
     private Status() {}
 
-    /** The int result carried by {@code value}, or the exception its status stands for. */
-    static int intResult(long value, String operation) {
+    /** True when {@code value} carries a status rather than an int result. */
+    public static boolean isStatus(long value) {
+        return value != (int) value;
+    }
+
+    /** The status code {@code value} carries (meaningful when {@link #isStatus(long)}). */
+    public static int code(long value) {
+        return (int) (value >> 32);
+    }
+
+    /**
+     * The int result carried by {@code value}, or the exception its status stands for (the
+     * guide's codes: {@link ArithmeticException} for division by zero and overflow,
+     * {@link IllegalArgumentException} for a negative input, {@link IllegalStateException}
+     * naming the code for any other).
+     */
+    public static int intResult(long value, String operation) {
         if (value == (int) value) {
             return (int) value;
         }
         throw toException((int) (value >> 32), operation);
     }
 
-    static RuntimeException toException(int code, String operation) {
+    /** The exception status {@code code} of {@code operation} stands for (see {@link #intResult}). */
+    public static RuntimeException toException(int code, String operation) {
         switch (code) {
             case DIV_BY_ZERO:
                 return new ArithmeticException(operation + ": division by zero");

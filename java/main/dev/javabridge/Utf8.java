@@ -16,13 +16,24 @@ import java.util.Arrays;
  * then exactly the strict coders'; only input that might be malformed pays for a
  * {@code CharsetEncoder}/{@code CharsetDecoder} (see BENCHMARKS.md: the coders
  * cost 10-100x a small string's crossing).
+ *
+ * <p>Public so that any binding (bindgen's generated classes, users' own natives on the JNI
+ * kit) shares this one codec: pass the bytes to C with their length, not JNI's modified UTF-8.
+ * Thread-safe; no state.
  */
-final class Utf8 {
+public final class Utf8 {
     private static final char REPLACEMENT = '\uFFFD';
 
     private Utf8() {}
 
-    static byte[] encode(CharSequence text, String what) {
+    /**
+     * The UTF-8 bytes of {@code text} (embedded NUL and characters above U+FFFF included).
+     *
+     * @param what names the argument in the exception's message
+     * @throws IllegalArgumentException if {@code text} holds a lone surrogate
+     * @throws NullPointerException if {@code text} is null
+     */
+    public static byte[] encode(CharSequence text, String what) {
         if (text instanceof String && pairedSurrogates((String) text)) {
             return ((String) text).getBytes(StandardCharsets.UTF_8);
         }
@@ -38,7 +49,14 @@ final class Utf8 {
         }
     }
 
-    static String decode(byte[] bytes, String what) {
+    /**
+     * The string {@code bytes} encode as UTF-8.
+     *
+     * @param what names the argument in the exception's message
+     * @throws IllegalArgumentException if {@code bytes} is not well-formed UTF-8
+     * @throws NullPointerException if {@code bytes} is null
+     */
+    public static String decode(byte[] bytes, String what) {
         // The lenient decoder turns every malformed sequence into U+FFFD: without one, the input was valid.
         String lenient = new String(bytes, StandardCharsets.UTF_8);
         if (lenient.indexOf(REPLACEMENT) < 0) {
@@ -56,7 +74,7 @@ final class Utf8 {
     }
 
     /** True when every surrogate in s is half of a high-low pair, so that s has an exact UTF-8 form. */
-    static boolean pairedSurrogates(String s) {
+    public static boolean pairedSurrogates(String s) {
         int n = s.length();
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);

@@ -26,7 +26,7 @@ import org.scijava.nativelib.NativeLibraryUtil;
  * class loader, so the first load, and every way it can fail, only happen there.
  */
 class LoaderInFreshJvmTest {
-    private static final String RESOURCE = "natives/linux_64/libjavabridge.so";
+    private static final String RESOURCE = "natives/linux_64/libjavabridge_guide.so";
 
     @TempDir
     Path temp;
@@ -54,7 +54,7 @@ class LoaderInFreshJvmTest {
         Path loaded = Path.of(r.value("loadedFrom"));
         assertEquals(tmpdir, loaded.getParent().getParent(), r::describe);
         assertTrue(loaded.getParent().getFileName().toString().startsWith("javabridge-"), r::describe);
-        assertEquals("libjavabridge.so", loaded.getFileName().toString());
+        assertEquals("libjavabridge_guide.so", loaded.getFileName().toString());
         assertEquals("false", r.value("loadedFileExists"), "the extracted file must be gone once loaded");
         assertEquals("", r.value("tmpdirEntries"), "nothing may be left in the extraction directory");
         assertEquals("11", r.value("strlen"), r::describe);
@@ -64,7 +64,7 @@ class LoaderInFreshJvmTest {
 
     @Test
     void libraryPathPropertyLoadsThatFileEvenWithoutBundledNatives() throws IOException {
-        Path custom = Files.createDirectories(temp.resolve("custom dir")).resolve("libjavabridge-copy.so");
+        Path custom = Files.createDirectories(temp.resolve("custom dir")).resolve("libjavabridge_guide-copy.so");
         Files.copy(FreshJvm.mainClasses().resolve(RESOURCE), custom);
         Path tmpdir = Files.createDirectory(temp.resolve("extract"));
         FreshJvm.Result r = probe(classPathWith(withoutNatives()), tmpdir, "load",
@@ -119,7 +119,7 @@ class LoaderInFreshJvmTest {
     @Test
     void noFittingLibraryNamesPlatformResourceAndWhatWasFound() throws IOException {
         Path classes = withoutNatives();
-        Path decoy = classes.resolve("natives/osx_arm64/libjavabridge.dylib");
+        Path decoy = classes.resolve("natives/osx_arm64/libjavabridge_guide.dylib");
         Files.createDirectories(decoy.getParent());
         Files.writeString(decoy, "not for this platform");
         FreshJvm.Result r = probe(classPathWith(classes), null, "load");
@@ -129,7 +129,7 @@ class LoaderInFreshJvmTest {
         assertTrue(error.contains("detected " + NativeLibraryUtil.getArchitecture()), r::describe);
         assertTrue(error.contains("os.arch=" + System.getProperty("os.arch")), r::describe);
         assertTrue(error.contains("looked for resource " + RESOURCE), r::describe);
-        assertTrue(error.contains("holds [natives/osx_arm64/libjavabridge.dylib]"), r::describe);
+        assertTrue(error.contains("holds [natives/osx_arm64/libjavabridge_guide.dylib]"), r::describe);
         assertTrue(error.contains("-D" + NativeLibrary.PATH_PROPERTY), "the error says how to get out\n"
                 + r.describe());
         FreshJvm.assertNoJniWarnings(r);
@@ -183,7 +183,7 @@ class LoaderInFreshJvmTest {
     @Test
     void sameNamedLibraryOnJavaLibraryPathIsNeverLoadedInstead() throws IOException {
         Path planted = Files.createDirectory(temp.resolve("planted"));
-        Files.writeString(planted.resolve("libjavabridge.so"), "a planted library that must not be loaded");
+        Files.writeString(planted.resolve("libjavabridge_guide.so"), "a planted library that must not be loaded");
         Path tmpdir = Files.createDirectory(temp.resolve("extract"));
         FreshJvm.Result r = probe(FreshJvm.classPath(), tmpdir, "load", "-Djava.library.path=" + planted);
         assertEquals(0, r.exitCode(), r::describe);

@@ -19,7 +19,7 @@ class NativeLibraryTest {
     void platformResourceIsNativeLibLoadersLinuxPath() {
         // The suite also runs on an emulated aarch64 JVM (scripts/test-cross.sh).
         String folder = "aarch64".equals(System.getProperty("os.arch")) ? "linux_arm64" : "linux_64";
-        assertEquals("natives/" + folder + "/libjavabridge.so", NativeLibrary.platformResource());
+        assertEquals("natives/" + folder + "/libjavabridge_guide.so", NativeLibrary.platformResource());
     }
 
     @Test

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * nothing but the jar on its class path, never the build's folders.
  */
 class PackagedJarIT {
-    private static final String LIBRARY = "natives/linux_64/libjavabridge.so";
+    private static final String LIBRARY = "natives/linux_64/libjavabridge_guide.so";
 
     private static Path jar;
 

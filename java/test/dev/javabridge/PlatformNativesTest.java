@@ -30,11 +30,11 @@ class PlatformNativesTest {
         String arch = System.getProperty("os.arch");
         String expected;
         if (os.startsWith("linux") && arch.equals("amd64")) {
-            expected = "natives/linux_64/libjavabridge.so";
+            expected = "natives/linux_64/libjavabridge_guide.so";
         } else if (os.startsWith("linux") && arch.equals("aarch64")) {
-            expected = "natives/linux_arm64/libjavabridge.so";
+            expected = "natives/linux_arm64/libjavabridge_guide.so";
         } else if (os.startsWith("windows") && arch.equals("amd64")) {
-            expected = "natives/windows_64/javabridge.dll";
+            expected = "natives/windows_64/javabridge_guide.dll";
         } else {
             expected = NativeLibrary.platformResource();
         }

@@ -24,13 +24,13 @@ class SecureExtractorTest {
 
     @Test
     void extractsIntoANewOwnerOnlyDirectoryAnExactReadOnlyCopy() throws IOException {
-        Path file = new SecureExtractor(NativeLibrary.class, temp).extractJni(DIR, "javabridge").toPath();
+        Path file = new SecureExtractor(NativeLibrary.class, temp).extractJni(DIR, NativeLibrary.NAME).toPath();
         try {
             Path directory = file.getParent();
             assertEquals(temp, directory.getParent());
             assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(directory)));
             assertEquals("r-x------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
-            assertArrayEquals(Files.readAllBytes(FreshJvm.mainClasses().resolve(DIR + "libjavabridge.so")),
+            assertArrayEquals(Files.readAllBytes(FreshJvm.mainClasses().resolve(DIR + "libjavabridge_guide.so")),
                     Files.readAllBytes(file));
         } finally {
             SecureExtractor.deleteAfterLoad(file);
@@ -43,8 +43,8 @@ class SecureExtractorTest {
     @Test
     void everyExtractionGetsItsOwnDirectory() throws IOException {
         SecureExtractor extractor = new SecureExtractor(NativeLibrary.class, temp);
-        Path a = extractor.extractJni(DIR, "javabridge").toPath();
-        Path b = extractor.extractJni(DIR, "javabridge").toPath();
+        Path a = extractor.extractJni(DIR, NativeLibrary.NAME).toPath();
+        Path b = extractor.extractJni(DIR, NativeLibrary.NAME).toPath();
         try {
             assertNotEquals(a.getParent(), b.getParent());
         } finally {
@@ -57,8 +57,8 @@ class SecureExtractorTest {
     @Test
     void aMissingResourceIsRefusedAsAnIncompleteJarAndLeavesNothing() {
         NativeLoadError e = assertThrows(NativeLoadError.class,
-                () -> new SecureExtractor(NativeLibrary.class, temp).extractJni("natives/none_64/", "javabridge"));
-        assertTrue(e.getMessage().contains("holds no digest natives/none_64/libjavabridge.so.sha256"), e.getMessage());
+                () -> new SecureExtractor(NativeLibrary.class, temp).extractJni("natives/none_64/", NativeLibrary.NAME));
+        assertTrue(e.getMessage().contains("holds no digest natives/none_64/libjavabridge_guide.so.sha256"), e.getMessage());
         assertTrue(e.getMessage().contains("incomplete or has been altered"), e.getMessage());
         assertEmpty(temp);
     }
@@ -67,7 +67,7 @@ class SecureExtractorTest {
     void aMissingBaseDirectoryFailsCleanly() {
         Path missing = temp.resolve("does-not-exist");
         assertThrows(IOException.class,
-                () -> new SecureExtractor(NativeLibrary.class, missing).extractJni(DIR, "javabridge"));
+                () -> new SecureExtractor(NativeLibrary.class, missing).extractJni(DIR, NativeLibrary.NAME));
         assertFalse(Files.exists(missing));
     }
 

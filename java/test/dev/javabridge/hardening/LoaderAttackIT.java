@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * fresh JVM, as an application would.
  */
 class LoaderAttackIT {
-    private static final String RESOURCE = "natives/linux_64/libjavabridge.so";
+    private static final String RESOURCE = "natives/linux_64/libjavabridge_guide.so";
 
     @TempDir
     Path work;
@@ -65,16 +65,16 @@ class LoaderAttackIT {
         Path tmp = Files.createDirectory(work.resolve("tmp"));
         Path outside = Files.createDirectory(work.resolve("outside"));
         Files.writeString(outside.resolve("victim"), "precious", StandardCharsets.UTF_8);
-        Files.writeString(outside.resolve("libjavabridge.so"), "precious too", StandardCharsets.UTF_8);
+        Files.writeString(outside.resolve("libjavabridge_guide.so"), "precious too", StandardCharsets.UTF_8);
         // Names an extractor could choose, pointing outside: a link to a directory, to a file, dangling,
         // a real directory with content, and a link to the temp directory itself.
-        Files.createSymbolicLink(tmp.resolve("libjavabridge.so"), outside.resolve("victim"));
+        Files.createSymbolicLink(tmp.resolve("libjavabridge_guide.so"), outside.resolve("victim"));
         Files.createSymbolicLink(tmp.resolve("javabridge"), outside);
         Files.createSymbolicLink(tmp.resolve("javabridge-1"), outside);
         Files.createSymbolicLink(tmp.resolve("javabridge-dangling"), work.resolve("nowhere"));
         Files.createSymbolicLink(tmp.resolve("javabridge-loop"), tmp);
         Path plantedDir = Files.createDirectory(tmp.resolve("javabridge-0"));
-        Files.writeString(plantedDir.resolve("libjavabridge.so"), "planted", StandardCharsets.UTF_8);
+        Files.writeString(plantedDir.resolve("libjavabridge_guide.so"), "planted", StandardCharsets.UTF_8);
         Files.createSymbolicLink(plantedDir.resolve("escape"), outside);
         Map<String, String> before = snapshot(work);
 
@@ -90,7 +90,7 @@ class LoaderAttackIT {
     @Test
     void aPlantedLibraryOnTheLibraryPathsIsNeverLoaded() throws Exception {
         Path planted = Files.createDirectory(work.resolve("planted"));
-        Path fake = compileFakeLibrary(planted.resolve("libjavabridge.so"), 999);
+        Path fake = compileFakeLibrary(planted.resolve("libjavabridge_guide.so"), 999);
         ChildJvm child = new ChildJvm().classPath(ChildJvm.libraryClassPath())
                 .arg("-Djava.library.path=" + planted, "-Djavabridge.tmpdir=" + Files.createDirectory(work.resolve("t")));
         child.env().put("LD_LIBRARY_PATH", planted.toString());
@@ -101,13 +101,13 @@ class LoaderAttackIT {
 
         // Named explicitly, a foreign library is loaded (the user asked) but the handshake refuses it loudly.
         ChildJvm.Result named = new ChildJvm().classPath(ChildJvm.libraryClassPath())
-                .arg("-Djavabridge.library.path=" + fake).run(LoaderProbe.class.getName());
+                .arg("-D" + dev.javabridge.NativeLibrary.PATH_PROPERTY + "=" + fake).run(LoaderProbe.class.getName());
         assertEquals(3, named.exitCode(), named.all());
         assertTrue(named.stdout().contains("ABI version 999"), named.all());
 
         Path noHandshake = compileFakeLibrary(planted.resolve("libother.so"), -1);
         ChildJvm.Result foreign = new ChildJvm().classPath(ChildJvm.libraryClassPath())
-                .arg("-Djavabridge.library.path=" + noHandshake).run(LoaderProbe.class.getName());
+                .arg("-D" + dev.javabridge.NativeLibrary.PATH_PROPERTY + "=" + noHandshake).run(LoaderProbe.class.getName());
         assertEquals(3, foreign.exitCode(), foreign.all());
         assertTrue(foreign.stdout().contains("no ABI handshake"), foreign.all());
     }
@@ -207,7 +207,7 @@ class LoaderAttackIT {
         assertEquals(3, mapped.split(",").length, r.all());
     }
 
-    /** A stand-in libjavabridge.so: with abi >= 0 it answers the handshake with that version. */
+    /** A stand-in libjavabridge_guide.so: with abi >= 0 it answers the handshake with that version. */
     private static Path compileFakeLibrary(Path target, int abi) throws Exception {
         Path source = target.resolveSibling(target.getFileName() + ".c");
         Files.writeString(source, abi < 0 ? "int unrelated(void) { return 1; }\n"

@@ -1,11 +1,9 @@
 /* The guide's math_ops behind MathOps: doubles in, status-carrying longs out. */
+#include "guide.h" /* first: it decides what the javac -h prototypes export */
 #include "dev_javabridge_MathOpsNative.h"
 
 #include <stdint.h>
 
-#include "jni_arrays.h"
-#include "jni_errors.h"
-#include "jni_status.h"
 #include "math_ops.h"
 
 JNIEXPORT jdouble JNICALL Java_dev_javabridge_MathOpsNative_pointDistance(JNIEnv *env, jclass cls, jdouble ax,
@@ -22,7 +20,7 @@ JNIEXPORT jlong JNICALL Java_dev_javabridge_MathOpsNative_safeAdd(JNIEnv *env, j
     (void)cls;
     int32_t r = 0;
     int rc = safe_add(a, b, &r);
-    return rc == 0 ? (jlong)r : JBI_STATUS(rc == -1 ? MATH_OPS_ERR_OVERFLOW : rc);
+    return rc == 0 ? (jlong)r : JBK_STATUS(rc == -1 ? MATH_OPS_ERR_OVERFLOW : rc);
 }
 
 JNIEXPORT jlong JNICALL Java_dev_javabridge_MathOpsNative_multiply(JNIEnv *env, jclass cls, jint a, jint b) {
@@ -36,7 +34,7 @@ JNIEXPORT jlong JNICALL Java_dev_javabridge_MathOpsNative_divide(JNIEnv *env, jc
     (void)cls;
     int32_t r = 0;
     int rc = divide(a, b, &r);
-    return rc == 0 ? (jlong)r : JBI_STATUS(rc);
+    return rc == 0 ? (jlong)r : JBK_STATUS(rc);
 }
 
 JNIEXPORT jlong JNICALL Java_dev_javabridge_MathOpsNative_safeOperation(JNIEnv *env, jclass cls, jint input) {
@@ -44,7 +42,7 @@ JNIEXPORT jlong JNICALL Java_dev_javabridge_MathOpsNative_safeOperation(JNIEnv *
     (void)cls;
     int32_t r = 0;
     int rc = safe_operation(input, &r);
-    return rc == 0 ? (jlong)r : JBI_STATUS(rc);
+    return rc == 0 ? (jlong)r : JBK_STATUS(rc);
 }
 
 JNIEXPORT void JNICALL Java_dev_javabridge_MathOpsNative_pointDistances(JNIEnv *env, jclass cls, jdoubleArray a,
@@ -53,11 +51,11 @@ JNIEXPORT void JNICALL Java_dev_javabridge_MathOpsNative_pointDistances(JNIEnv *
     (void)cls;
     /* Points are interleaved x, y pairs: 2 * count doubles each. */
     if (count < 0 || count > INT32_MAX / 2) {
-        jbi_throw(env, JBI_ILLEGAL_ARGUMENT, "count %d is out of range", (int)count);
+        jbk_throw(env, JBK_ILLEGAL_ARGUMENT, "count %d is out of range", (int)count);
         return;
     }
-    if (jbi_check_range(env, a, 0, 2 * count, "a") != 0 || jbi_check_range(env, b, 0, 2 * count, "b") != 0 ||
-        jbi_check_range(env, out, 0, count, "out") != 0) {
+    if (jbk_check_range(env, a, 0, 2 * count, "a") != 0 || jbk_check_range(env, b, 0, 2 * count, "b") != 0 ||
+        jbk_check_range(env, out, 0, count, "out") != 0) {
         return;
     }
     if (count == 0) {
@@ -82,6 +80,6 @@ JNIEXPORT void JNICALL Java_dev_javabridge_MathOpsNative_pointDistances(JNIEnv *
         (*env)->ReleasePrimitiveArrayCritical(env, a, pa, JNI_ABORT);
     }
     if (pd == NULL) {
-        jbi_throw(env, JBI_OUT_OF_MEMORY, "cannot pin the point arrays");
+        jbk_throw(env, JBK_OUT_OF_MEMORY, "cannot pin the point arrays");
     }
 }

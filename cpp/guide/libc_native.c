@@ -2,6 +2,7 @@
  * libc through JNI: strlen and snprintf over real UTF-8 bytes. Strings arrive
  * as byte[] encoded by Java's UTF-8 encoder, never as JNI's modified UTF-8.
  */
+#include "guide.h" /* first: it decides what the javac -h prototypes export */
 #include "dev_javabridge_LibCNative.h"
 
 #if !defined(_WIN32)
@@ -12,20 +13,18 @@
 #include <string.h>
 
 #include "format_spec.h"
-#include "jni_arrays.h"
-#include "jni_errors.h"
 
 JNIEXPORT jlong JNICALL Java_dev_javabridge_LibCNative_strlen(JNIEnv *env, jclass cls, jbyteArray utf8) {
     (void)cls;
     if (utf8 == NULL) {
-        jbi_throw(env, JBI_NULL_POINTER, "string is null");
+        jbk_throw(env, JBK_NULL_POINTER, "string is null");
         return -1;
     }
     jsize n = (*env)->GetArrayLength(env, utf8);
     /* The array carries no terminator: strnlen stops at the first NUL or the end, as C would see it. */
     jbyte *bytes = (*env)->GetPrimitiveArrayCritical(env, utf8, NULL);
     if (bytes == NULL) {
-        jbi_throw(env, JBI_OUT_OF_MEMORY, "cannot pin string");
+        jbk_throw(env, JBK_OUT_OF_MEMORY, "cannot pin string");
         return -1;
     }
     size_t length = strnlen((const char *)bytes, (size_t)n);
@@ -98,34 +97,34 @@ JNIEXPORT jbyteArray JNICALL Java_dev_javabridge_LibCNative_format(JNIEnv *env, 
     char *out = NULL;
     size_t spec_len = 0;
     size_t text_len = 0;
-    char *spec = jbi_copy_bytes(env, specBytes, &spec_len, "format");
+    char *spec = jbk_copy_bytes(env, specBytes, &spec_len, "format");
     if (spec == NULL) {
         return NULL;
     }
     format_arg_kind kind;
     int rc = format_spec_check(spec, spec_len, &kind);
     if (rc != FORMAT_OK) {
-        jbi_throw(env, JBI_ILLEGAL_ARGUMENT, "format segment refused by C (code %d)", rc);
+        jbk_throw(env, JBK_ILLEGAL_ARGUMENT, "format segment refused by C (code %d)", rc);
         goto done;
     }
     if ((jint)kind != expectedKind) {
-        jbi_throw(env, JBI_ILLEGAL_ARGUMENT, "format segment reads argument kind %d, caller passed %d",
+        jbk_throw(env, JBK_ILLEGAL_ARGUMENT, "format segment reads argument kind %d, caller passed %d",
                   (int)kind, (int)expectedKind);
         goto done;
     }
-    if (kind == FORMAT_ARG_STRING && (text = jbi_copy_bytes(env, textBytes, &text_len, "string argument")) == NULL) {
+    if (kind == FORMAT_ARG_STRING && (text = jbk_copy_bytes(env, textBytes, &text_len, "string argument")) == NULL) {
         goto done;
     }
     int needed = format_in_c_locale(&out, spec, kind, integer, real, text);
     if (needed == SNPRINTF_FAILED) {
-        jbi_throw(env, JBI_ILLEGAL_ARGUMENT, "snprintf failed for this format segment");
+        jbk_throw(env, JBK_ILLEGAL_ARGUMENT, "snprintf failed for this format segment");
         goto done;
     }
     if (needed < 0) {
-        jbi_throw(env, JBI_OUT_OF_MEMORY, "cannot allocate the output or the C locale");
+        jbk_throw(env, JBK_OUT_OF_MEMORY, "cannot allocate the output or the C locale");
         goto done;
     }
-    result = jbi_new_bytes(env, out, (size_t)needed);
+    result = jbk_new_bytes(env, out, (size_t)needed);
 done:
     free(out);
     free(text);

@@ -3,15 +3,13 @@
  * once and stays pending, so the JVM rethrows it, original type and all, to the
  * Java caller when the native returns.
  */
+#include "guide.h" /* first: it decides what the javac -h prototypes export */
 #include "dev_javabridge_CallbackNative.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 
 #include "int_sort.h"
-#include "jni_arrays.h"
-#include "jni_cache.h"
-#include "jni_errors.h"
 
 /* Elements are fetched in chunks: no array stays pinned while Java code runs. */
 #define CHUNK 256
@@ -20,7 +18,7 @@ JNIEXPORT void JNICALL Java_dev_javabridge_CallbackNative_forEach(JNIEnv *env, j
                                                                   jobject consumer) {
     (void)cls;
     if (values == NULL || consumer == NULL) {
-        jbi_throw(env, JBI_NULL_POINTER, "%s is null", values == NULL ? "values" : "consumer");
+        jbk_throw(env, JBK_NULL_POINTER, "%s is null", values == NULL ? "values" : "consumer");
         return;
     }
     jsize n = (*env)->GetArrayLength(env, values);
@@ -29,7 +27,7 @@ JNIEXPORT void JNICALL Java_dev_javabridge_CallbackNative_forEach(JNIEnv *env, j
         jsize count = n - start < CHUNK ? n - start : CHUNK;
         (*env)->GetIntArrayRegion(env, values, start, count, chunk);
         for (jsize i = 0; i < count; i++) {
-            (*env)->CallVoidMethod(env, consumer, jbi_ids.int_consumer_accept, chunk[i]);
+            (*env)->CallVoidMethod(env, consumer, guide_ids.int_consumer_accept, chunk[i]);
             if ((*env)->ExceptionCheck(env)) {
                 return;
             }
@@ -44,7 +42,7 @@ typedef struct compare_context {
 
 static int compare_in_java(int32_t a, int32_t b, int *stop, void *user_data) {
     compare_context *ctx = user_data;
-    jint r = (*ctx->env)->CallIntMethod(ctx->env, ctx->comparator, jbi_ids.int_comparator_compare, a, b);
+    jint r = (*ctx->env)->CallIntMethod(ctx->env, ctx->comparator, guide_ids.int_comparator_compare, a, b);
     if ((*ctx->env)->ExceptionCheck(ctx->env)) {
         *stop = 1;
         return 0;
@@ -56,7 +54,7 @@ JNIEXPORT void JNICALL Java_dev_javabridge_CallbackNative_sort(JNIEnv *env, jcla
                                                                jobject comparator) {
     (void)cls;
     if (values == NULL || comparator == NULL) {
-        jbi_throw(env, JBI_NULL_POINTER, "%s is null", values == NULL ? "values" : "comparator");
+        jbk_throw(env, JBK_NULL_POINTER, "%s is null", values == NULL ? "values" : "comparator");
         return;
     }
     jsize n = (*env)->GetArrayLength(env, values);
@@ -65,7 +63,7 @@ JNIEXPORT void JNICALL Java_dev_javabridge_CallbackNative_sort(JNIEnv *env, jcla
     }
     int32_t *copy = malloc((size_t)n * sizeof(int32_t));
     if (copy == NULL) {
-        jbi_throw(env, JBI_OUT_OF_MEMORY, "cannot copy %d values", (int)n);
+        jbk_throw(env, JBK_OUT_OF_MEMORY, "cannot copy %d values", (int)n);
         return;
     }
     (*env)->GetIntArrayRegion(env, values, 0, n, (jint *)copy);
@@ -74,7 +72,7 @@ JNIEXPORT void JNICALL Java_dev_javabridge_CallbackNative_sort(JNIEnv *env, jcla
     if (rc == INT_SORT_OK) {
         (*env)->SetIntArrayRegion(env, values, 0, n, (const jint *)copy);
     } else if (rc != INT_SORT_STOPPED) {
-        jbi_throw(env, JBI_OUT_OF_MEMORY, "sort failed with code %d", rc);
+        jbk_throw(env, JBK_OUT_OF_MEMORY, "sort failed with code %d", rc);
     }
     free(copy);
 }

@@ -1,0 +1,145 @@
+package dev.javabridge.kit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.example.userlib.UserLib;
+import dev.javabridge.Status;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The JNI kit (include/javabridge/jnikit.h) through the real JNI, under -Xcheck:jni: a user's
+ * library outside dev.javabridge (cpp/test/userlib/userlib.c), loaded by NativeLoader from the
+ * file its per-library property names, calls each helper.
+ */
+class JniKitTest {
+    private static final String[] KINDS = {"java.lang.IllegalArgumentException", "java.lang.NullPointerException",
+        "java.lang.ArithmeticException", "java.lang.IllegalStateException", "java.lang.IndexOutOfBoundsException",
+        "java.lang.OutOfMemoryError"};
+
+    @Test
+    void loadedThroughThePerLibraryPropertyAndBoundUnderItsOwnPackage() {
+        assertEquals(System.getProperty("javabridge.library.path.userlib"), UserLib.LOADED_FROM);
+        assertEquals("com/example/userlib", UserLib.runtimePackage());
+        assertEquals("loaded", System.getProperty("userlib.first"), "the first module ran in JNI_OnLoad");
+    }
+
+    @Test
+    void eachKindThrowsItsClassWithAMessageSafeForJni() {
+        for (int kind = 0; kind < KINDS.length; kind++) {
+            int k = kind;
+            Throwable t = assertThrows(Throwable.class, () -> UserLib.throwKind(k));
+            assertEquals(KINDS[kind], t.getClass().getName());
+            // Valid UTF-8 below U+10000 survives; the emoji (4 bytes) and the stray 0xFF become '?'.
+            assertEquals("kind " + kind + " from C: caf\u00e9 ???? ?!", t.getMessage());
+        }
+        assertEquals(IllegalStateException.class, assertThrows(Throwable.class, () -> UserLib.throwKind(6)).getClass(),
+                "an unknown kind falls back to IllegalStateException");
+        assertEquals(IllegalStateException.class, assertThrows(Throwable.class, () -> UserLib.throwKind(-1)).getClass());
+    }
+
+    @Test
+    void throwByNameFallsBackWhenTheClassCannotBeThrown() {
+        Throwable io = assertThrows(Throwable.class, () -> UserLib.throwClass(bytes("java/io/IOException")));
+        assertEquals(IOException.class, io.getClass());
+        assertEquals("thrown by name", io.getMessage());
+        Throwable missing = assertThrows(Throwable.class, () -> UserLib.throwClass(bytes("no/such/Exception")));
+        assertEquals(IllegalStateException.class, missing.getClass());
+        assertTrue(missing.getMessage().contains("could not throw no/such/Exception"), missing.getMessage());
+        // A class that is no Throwable is refused before ThrowNew (for which it would be a JNI error).
+        Throwable notThrowable = assertThrows(Throwable.class, () -> UserLib.throwClass(bytes("java/lang/String")));
+        assertEquals(IllegalStateException.class, notThrowable.getClass());
+        assertTrue(notThrowable.getMessage().contains("could not throw java/lang/String"), notThrowable.getMessage());
+        assertThrows(NullPointerException.class, () -> UserLib.throwClass(null));
+    }
+
+    @Test
+    void statusTravelsBesideIntResults() {
+        assertEquals(3, UserLib.divide(7, 2));
+        assertEquals(-3, UserLib.divide(-7, 2));
+        long status = UserLib.divide(1, 0);
+        assertTrue(Status.isStatus(status));
+        assertEquals(-7, Status.code(status));
+        assertTrue(Status.isStatus(UserLib.divide(Integer.MIN_VALUE, -1)));
+        assertEquals(Integer.MIN_VALUE, Status.intResult(UserLib.divide(Integer.MIN_VALUE, 1), "divide"));
+    }
+
+    @Test
+    void rangesAreCheckedBeforeAnyPin() {
+        byte[] data = {1, 2, 3, 4, (byte) 0xFF};
+        for (boolean critical : new boolean[] {false, true}) {
+            assertEquals(1 + 2 + 3 + 4 + 255, UserLib.sum(data, 0, 5, critical));
+            assertEquals(2 + 3, UserLib.sum(data, 1, 2, critical));
+            assertEquals(0, UserLib.sum(data, 5, 0, critical));
+            NullPointerException npe = assertThrows(NullPointerException.class, () -> UserLib.sum(null, 0, 0, critical));
+            assertEquals("data is null", npe.getMessage());
+            assertThrows(IndexOutOfBoundsException.class, () -> UserLib.sum(data, -1, 2, critical));
+            assertThrows(IndexOutOfBoundsException.class, () -> UserLib.sum(data, 1, -1, critical));
+            assertThrows(IndexOutOfBoundsException.class, () -> UserLib.sum(data, 4, 2, critical));
+            assertThrows(IndexOutOfBoundsException.class, () -> UserLib.sum(data, 1, Integer.MAX_VALUE, critical));
+            assertThrows(IndexOutOfBoundsException.class, () -> UserLib.sum(data, Integer.MAX_VALUE, 1, critical));
+        }
+        assertEquals(6.5, UserLib.sumDoubles(new double[] {1, 2, 3.5, 100}, 0, 3));
+        assertThrows(IndexOutOfBoundsException.class, () -> UserLib.sumDoubles(new double[2], 1, 2));
+    }
+
+    @Test
+    void aWritePinCopiesBackAndAReadPinDoesNot() {
+        byte[] data = new byte[8];
+        UserLib.fill(data, 2, 3, (byte) 7, 2 /* JBK_PIN_WRITE */);
+        assertArrayEquals(new byte[] {0, 0, 7, 7, 7, 0, 0, 0}, data);
+        UserLib.fill(data, 0, 8, (byte) 9, 3 /* JBK_PIN_READ_WRITE */);
+        byte[] nines = new byte[8];
+        Arrays.fill(nines, (byte) 9);
+        assertArrayEquals(nines, data);
+        // HotSpot hands out a copy for a non-critical pin: released with JNI_ABORT, C's writes vanish.
+        UserLib.fill(data, 0, 8, (byte) 1, 1 /* JBK_PIN_READ */);
+        assertArrayEquals(nines, data, "a read pin was written back");
+        assertThrows(IllegalArgumentException.class, () -> UserLib.fill(data, 0, 1, (byte) 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> UserLib.fill(data, 0, 1, (byte) 0, 8));
+        assertThrows(IndexOutOfBoundsException.class, () -> UserLib.fill(data, 7, 2, (byte) 0, 2));
+    }
+
+    @Test
+    void directBuffersAreCheckedAgainstTheirCapacity() {
+        ByteBuffer direct = ByteBuffer.allocateDirect(4).put(new byte[] {1, 2, 3, 4});
+        assertEquals(10, UserLib.bufferSum(direct, 0, 4));
+        assertEquals(7, UserLib.bufferSum(direct, 2, 2));
+        assertThrows(IndexOutOfBoundsException.class, () -> UserLib.bufferSum(direct, 3, 2));
+        assertThrows(IndexOutOfBoundsException.class, () -> UserLib.bufferSum(direct, Long.MAX_VALUE, 1));
+        assertThrows(IndexOutOfBoundsException.class, () -> UserLib.bufferSum(direct, -1, 1));
+        assertThrows(IllegalArgumentException.class, () -> UserLib.bufferSum(ByteBuffer.allocate(4), 0, 1));
+        assertThrows(NullPointerException.class, () -> UserLib.bufferSum(null, 0, 0));
+    }
+
+    @Test
+    void stringsCrossAsRealUtf8BothWays() {
+        for (String s : new String[] {"", "ascii only", "h\u00e9llo \uD83D\uDE00 \u0000 end", "\u0000", "\uFFFF\u0800\u07FF",
+            "x".repeat(300) + "\uD83D\uDE00", "y".repeat(1000)}) {
+            int[] length = new int[1];
+            assertEquals(s, UserLib.echo(s, length));
+            assertEquals(s.getBytes(StandardCharsets.UTF_8).length, length[0], s);
+            assertEquals(s, UserLib.decode(s.getBytes(StandardCharsets.UTF_8)));
+        }
+        assertThrows(IllegalArgumentException.class, () -> UserLib.echo("lone \uD800 surrogate", null));
+        assertThrows(IllegalArgumentException.class, () -> UserLib.echo("\uDC00", null));
+        assertThrows(NullPointerException.class, () -> UserLib.echo(null, null));
+        byte[][] malformed = {{(byte) 0xC0, (byte) 0x80}, {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+            {(byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80}, {(byte) 0xE2, (byte) 0x82}, {(byte) 0x80},
+            {'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', (byte) 0xFF}};
+        for (byte[] bad : malformed) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> UserLib.decode(bad));
+            assertTrue(e.getMessage().startsWith("bytes is not valid UTF-8"), e.getMessage());
+        }
+    }
+
+    private static byte[] bytes(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
