@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the C half: the glue implementing the javac -h header (one function per native),
- * and a support file holding the exception cache (filled once in JNI_OnLoad) and the one
- * helper that throws. Arrays are pinned only around the C call, which makes no JNI call.
+ * Writes the C half: the glue implementing the javac -h header (one function per native) and
+ * its JNI_OnLoad, all on javabridge's JNI kit (include/javabridge/jnikit.h), which the library
+ * links: the kit throws (with its fallback), checks ranges, pins, checks the JNI version and
+ * binds the natives with RegisterNatives from the table written here. The glue carries no copy
+ * of any of it. Arrays are pinned only around the C call, which makes no JNI call.
  */
 final class CWriter {
     private final Binding b;
@@ -26,8 +28,6 @@ final class CWriter {
 
     void write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(cfg.className + "_support.h"), supportHeader());
-        Files.writeString(dir.resolve(cfg.className + "_support.c"), supportSource());
         Files.writeString(dir.resolve(cfg.className + "Native.c"), glue());
     }
 
@@ -43,49 +43,8 @@ final class CWriter {
         return inc;
     }
 
-    private String supportHeader() {
-        String guard = prefix.toUpperCase() + "_SUPPORT_H";
-        return note() + "/* The exceptions the glue throws, cached once, and the one helper that throws them. */\n"
-                + "#ifndef " + guard + "\n#define " + guard + "\n\n#include <jni.h>\n\n"
-                + "typedef enum " + prefix + "_exception {\n"
-                + "    " + up("NULL_POINTER") + ",\n    " + up("ILLEGAL_ARGUMENT") + ",\n    " + up("INDEX_OUT_OF_BOUNDS") + ",\n"
-                + "    " + up("ILLEGAL_STATE") + ",\n    " + up("OUT_OF_MEMORY") + ",\n    " + up("EXCEPTION_COUNT") + "\n} "
-                + prefix + "_exception;\n\n"
-                + "/* Throws unless an exception is already pending; the caller returns to Java at once. */\n"
-                + "__attribute__((visibility(\"hidden\"), format(printf, 3, 4)))\n"
-                + "void " + prefix + "_throw(JNIEnv *env, " + prefix + "_exception kind, const char *fmt, ...);\n\n#endif\n";
-    }
-
     String up(String s) {
         return prefix.toUpperCase() + "_" + s;
-    }
-
-    private String supportSource() {
-        return note() + "/* Caches the exception classes in JNI_OnLoad (a missing one fails the load) and throws them. */\n"
-                + "#include \"" + cfg.className + "_support.h\"\n\n#include <stdarg.h>\n#include <stdio.h>\n\n"
-                + "static jclass " + prefix + "_classes[" + up("EXCEPTION_COUNT") + "];\n\n"
-                + "static const char *const " + prefix + "_names[" + up("EXCEPTION_COUNT") + "] = {\n"
-                + "    \"java/lang/NullPointerException\",\n    \"java/lang/IllegalArgumentException\",\n"
-                + "    \"java/lang/IndexOutOfBoundsException\",\n    \"java/lang/IllegalStateException\",\n"
-                + "    \"java/lang/OutOfMemoryError\",\n};\n\n"
-                + "JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {\n    (void)reserved;\n    JNIEnv *env = NULL;\n"
-                + "    if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_1_8) != JNI_OK) {\n        return JNI_ERR;\n    }\n"
-                + "    for (int i = 0; i < " + up("EXCEPTION_COUNT") + "; i++) {\n"
-                + "        jclass local = (*env)->FindClass(env, " + prefix + "_names[i]);\n"
-                + "        if (local == NULL) {\n            return JNI_ERR;\n        }\n"
-                + "        " + prefix + "_classes[i] = (*env)->NewGlobalRef(env, local);\n"
-                + "        (*env)->DeleteLocalRef(env, local);\n"
-                + "        if (" + prefix + "_classes[i] == NULL) {\n            return JNI_ERR;\n        }\n    }\n"
-                + "    return JNI_VERSION_1_8;\n}\n\n"
-                + "JNIEXPORT void JNICALL JNI_OnUnload(JavaVM *vm, void *reserved) {\n    (void)reserved;\n    JNIEnv *env = NULL;\n"
-                + "    if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_1_8) != JNI_OK) {\n        return;\n    }\n"
-                + "    for (int i = 0; i < " + up("EXCEPTION_COUNT") + "; i++) {\n"
-                + "        if (" + prefix + "_classes[i] != NULL) {\n            (*env)->DeleteGlobalRef(env, " + prefix + "_classes[i]);\n"
-                + "            " + prefix + "_classes[i] = NULL;\n        }\n    }\n}\n\n"
-                + "void " + prefix + "_throw(JNIEnv *env, " + prefix + "_exception kind, const char *fmt, ...) {\n"
-                + "    if ((*env)->ExceptionCheck(env)) {\n        return;\n    }\n    char message[512];\n    va_list ap;\n"
-                + "    va_start(ap, fmt);\n    vsnprintf(message, sizeof message, fmt, ap);\n    va_end(ap);\n"
-                + "    (*env)->ThrowNew(env, " + prefix + "_classes[kind], message);\n}\n";
     }
 
     String structSpelling(HeaderType t) {
@@ -108,7 +67,7 @@ final class CWriter {
         for (String inc : includes()) {
             o.append(inc.startsWith("<") ? "#include " + inc : "#include \"" + inc + "\"").append('\n');
         }
-        o.append("\n#include \"").append(cfg.className).append("_support.h\"\n\n");
+        o.append("\n#include <javabridge/jnikit.h>\n\n");
         List<String> succ = new ArrayList<>();
         for (Long s : b.successCodes) {
             succ.add("(rc) == " + s);
@@ -117,15 +76,41 @@ final class CWriter {
         for (Binding.Function f : b.functions) {
             function(o, f, Types.mangle(holder));
         }
+        library(o, holder);
         return o.toString();
+    }
+
+    /**
+     * The kit's description of the library: its natives (bound by RegisterNatives, so the classes may be
+     * relocated when loaded through NativeLoader) and the JNI version it needs; JNI_OnLoad comes from the kit.
+     */
+    private void library(StringBuilder o, String holder) {
+        String mangled = Types.mangle(holder);
+        JavaWriter java = new JavaWriter(b, cfg, header);
+        o.append("\nstatic const JNINativeMethod ").append(prefix).append("_methods[] = {\n");
+        for (Binding.Function f : b.functions) {
+            o.append("    {\"").append(f.javaName()).append("\", \"").append(java.nativeDescriptor(f)).append("\", (void *)Java_")
+                    .append(mangled).append('_').append(Types.mangle(f.javaName())).append("},\n");
+        }
+        o.append("};\n\n");
+        o.append("static const jbk_class_natives ").append(prefix).append("_natives[] = {\n    {\"")
+                .append(holder.replace('.', '/')).append("\", ").append(prefix).append("_methods, (jint)(sizeof ").append(prefix)
+                .append("_methods / sizeof ").append(prefix).append("_methods[0])},\n};\n\n");
+        o.append("static const jbk_library ").append(prefix).append("_library = {\n")
+                .append("    .name = \"").append(cfg.library == null ? cfg.className : cfg.library).append("\",\n")
+                .append("    .package = \"").append(cfg.packageName.replace('.', '/')).append("\",\n")
+                .append("    .jni_version = JNI_VERSION_10,\n")
+                .append("    .natives = ").append(prefix).append("_natives,\n")
+                .append("    .natives_count = 1,\n};\n\n");
+        o.append("JBK_DEFINE_JNI_ONLOAD(").append(prefix).append("_library)\n");
     }
 
     /** How a failed check leaves a native: through the cleanup at done. */
     static final String FAIL = "        goto done;\n";
 
-    /** The start of a call of the support's throw helper for one exception kind; the message follows. */
+    /** The start of a call of the kit's jbk_throw for one exception kind; the message follows. */
     String thrower(String kind) {
-        return prefix + "_throw(env, " + up(kind);
+        return "jbk_throw(env, JBK_" + kind;
     }
 
     /**
@@ -220,11 +205,15 @@ final class CWriter {
     }
 
     void nullCheck(StringBuilder checks, String n) {
-        checks.append("    if (").append(n).append(" == NULL) {\n        ").append(thrower("NULL_POINTER"))
-                .append(", \"").append(n).append("\");\n").append(FAIL).append("    }\n");
+        checks.append("    if (jbk_check_not_null(env, ").append(n).append(", \"").append(n).append("\") != 0) {\n")
+                .append(FAIL).append("    }\n");
     }
 
-    /** Pins n around the C call (only if every array before it was pinned) and unpins in reverse order. */
+    /**
+     * Pins n around the C call (only if every array before it was pinned) and unpins in reverse order.
+     * Not through the kit's jbk_pin_array: it range-checks, a JNI call, which is not allowed once an
+     * earlier array of the same call is pinned critically; the ranges were checked through the kit before.
+     */
     void pin(Call call, String n, boolean readOnly) {
         call.decls.append("    void *").append(n).append("Data = NULL;\n");
         List<String> pinned = call.pinned;

@@ -189,8 +189,7 @@ final class JavaWriter {
     private String api() {
         StringBuilder o = new StringBuilder();
         o.append(generatedNote()).append("package ").append(cfg.packageName).append(";\n\n");
-        o.append("import java.lang.ref.Reference;\nimport java.nio.ByteBuffer;\nimport java.nio.CharBuffer;\nimport java.nio.charset.CharacterCodingException;\n");
-        o.append("import java.nio.charset.CodingErrorAction;\nimport java.nio.charset.StandardCharsets;\nimport java.util.Objects;\n\n");
+        o.append("import java.lang.ref.Reference;\nimport java.util.Arrays;\nimport java.util.Objects;\n\n");
         o.append("/**\n * The functions and constants of {@code ").append(header).append("}, bound through JNI.\n");
         o.append(" * Arguments are checked here before any native call; status codes become exceptions here.\n");
         o.append(" * Strings cross as strict UTF-8. Every method is as thread-safe as the C function it calls.\n */\n");
@@ -376,33 +375,23 @@ final class JavaWriter {
                 .append("(function + \" failed with status \" + status);\n        }\n    }\n");
         o.append("""
 
-                    /** Strict UTF-8 with a terminating NUL; an embedded NUL would silently cut the C string, so it is refused. */
+                    /**
+                     * Strict UTF-8 (javabridge's codec) with a terminating NUL; an embedded NUL would silently cut the
+                     * C string, so it is refused.
+                     */
                     static byte[] cString(String s, String what) {
                         Objects.requireNonNull(s, what);
                         if (s.indexOf('\\0') >= 0) {
                             throw new IllegalArgumentException(what + " contains a NUL character, which C would take as its end");
                         }
-                        try {
-                            ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder()
-                                    .onMalformedInput(CodingErrorAction.REPORT)
-                                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                                    .encode(CharBuffer.wrap(s));
-                            byte[] out = new byte[bytes.remaining() + 1];
-                            bytes.get(out, 0, out.length - 1);
-                            return out;
-                        } catch (CharacterCodingException e) {
-                            throw new IllegalArgumentException(what + " is not valid UTF-16 (a lone surrogate?)", e);
-                        }
+                        byte[] bytes = dev.javabridge.Utf8.encode(s, what);
+                        return Arrays.copyOf(bytes, bytes.length + 1);
                     }
 
                     static String utf8(byte[] bytes, String what) {
                         try {
-                            return StandardCharsets.UTF_8.newDecoder()
-                                    .onMalformedInput(CodingErrorAction.REPORT)
-                                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                                    .decode(ByteBuffer.wrap(bytes))
-                                    .toString();
-                        } catch (CharacterCodingException e) {
+                            return dev.javabridge.Utf8.decode(bytes, what);
+                        } catch (IllegalArgumentException e) {
                             throw new IllegalStateException(what + " returned a string that is not valid UTF-8", e);
                         }
                     }
@@ -423,20 +412,52 @@ final class JavaWriter {
         if (cfg.loader != null) {
             o.append("        ").append(cfg.loader).append("();\n");
         } else {
-            o.append("        System.loadLibrary(\"").append(cfg.library).append("\");\n");
+            // javabridge's loader: natives/<platform>/ beside this class, digest-checked, never java.library.path.
+            o.append("        dev.javabridge.NativeLoader.load(").append(nat()).append(".class, \"").append(cfg.library).append("\");\n");
         }
         o.append("    }\n\n    private ").append(nat()).append("() {}\n");
         for (Binding.Function f : b.functions) {
-            List<String> ps = new ArrayList<>();
-            for (Binding.Param p : f.params()) {
-                ParamCrossing.of(p).nativeParams(this, f, p, ps);
-            }
-            ResultCrossing result = ResultCrossing.of(f.result());
-            result.nativeParams(ps);
-            o.append("\n    static native ").append(result.nativeReturn(f)).append(' ').append(f.javaName()).append('(')
-                    .append(String.join(", ", ps)).append(");\n");
+            o.append("\n    static native ").append(ResultCrossing.of(f.result()).nativeReturn(f)).append(' ').append(f.javaName())
+                    .append('(').append(String.join(", ", nativeParams(f))).append(");\n");
         }
         o.append("}\n");
         return o.toString();
+    }
+
+    /** The native's parameters, "type name" each. */
+    List<String> nativeParams(Binding.Function f) {
+        List<String> ps = new ArrayList<>();
+        for (Binding.Param p : f.params()) {
+            ParamCrossing.of(p).nativeParams(this, f, p, ps);
+        }
+        ResultCrossing.of(f.result()).nativeParams(ps);
+        return ps;
+    }
+
+    /** The native's JNI descriptor, for RegisterNatives. Natives take and return primitives and their arrays only. */
+    String nativeDescriptor(Binding.Function f) {
+        StringBuilder d = new StringBuilder("(");
+        for (String p : nativeParams(f)) {
+            d.append(descriptor(p.substring(0, p.lastIndexOf(' '))));
+        }
+        return d.append(')').append(descriptor(ResultCrossing.of(f.result()).nativeReturn(f))).toString();
+    }
+
+    private static String descriptor(String javaType) {
+        if (javaType.endsWith("[]")) {
+            return "[" + descriptor(javaType.substring(0, javaType.length() - 2));
+        }
+        return switch (javaType) {
+            case "boolean" -> "Z";
+            case "byte" -> "B";
+            case "char" -> "C";
+            case "short" -> "S";
+            case "int" -> "I";
+            case "long" -> "J";
+            case "float" -> "F";
+            case "double" -> "D";
+            case "void" -> "V";
+            default -> throw new IllegalStateException("no JNI descriptor for " + javaType);
+        };
     }
 }

@@ -205,13 +205,10 @@ final class ParamCrossings {
         @Override
         public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
             String n = p.javaName();
-            w.nullCheck(call.checks, n);
             String count = count(call, p);
-            call.checks.append("    if (").append(n).append("Offset < 0 || (jlong)").append(n).append("Offset + (jlong)").append(count)
-                    .append(" > (jlong)(*env)->GetArrayLength(env, ").append(n).append(")) {\n        ")
-                    .append(w.thrower("INDEX_OUT_OF_BOUNDS")).append(", \"").append(n)
-                    .append(": %d elements from %d do not fit its %d\", (int)").append(count).append(", (int)").append(n)
-                    .append("Offset, (int)(*env)->GetArrayLength(env, ").append(n).append("));\n").append(CWriter.FAIL).append("    }\n");
+            // Null and range checked here, before any array is pinned.
+            call.checks.append("    if (jbk_check_range(env, ").append(n).append(", ").append(n).append("Offset, ").append(count)
+                    .append(", \"").append(n).append("\") != 0) {\n").append(CWriter.FAIL).append("    }\n");
             w.pin(call, n, p.pointer().constPointee());
             call.args.add("((" + p.type().spelling() + ")" + n + "Data + " + n + "Offset)");
         }

@@ -163,7 +163,10 @@ final class ResultCrossings {
         return r.kind() == Binding.Kind.LENGTH_INOUT ? HeaderType.Kind.INT : JavaWriter.primKind(r.pointer().pointee());
     }
 
-    /** Status and a value of at most 32 bits, packed into one jlong: no holder array to allocate. */
+    /**
+     * Status and a value of at most 32 bits in one jlong: the status in the high half as the kit's
+     * JBK_STATUS encodes it (read by dev.javabridge.Status.code), the value's bits in the low half.
+     */
     private static final class OutPacked implements ResultCrossing {
         @Override
         public String javaType(JavaWriter w, Binding.Function f) {
@@ -180,7 +183,7 @@ final class ResultCrossings {
         public void javaAfterCall(JavaWriter w, JavaWriter.Call call, String callExpr, String fail) {
             StringBuilder body = call.body;
             body.append("        long packed = ").append(callExpr).append(";\n");
-            body.append("        int status = (int) (packed >> 32);\n");
+            body.append("        int status = dev.javabridge.Status.code(packed);\n");
             body.append("        if (!isSuccess(status)) {\n            throw ").append(fail).append(";\n        }\n");
             body.append("        return ").append(unpackLow(outKind(call.f.resultParam()))).append(";\n");
         }
@@ -199,8 +202,8 @@ final class ResultCrossings {
 
         @Override
         public void cResult(CWriter w, Binding.Function f, String jniReturn, StringBuilder o) {
-            o.append("    result = (jlong)(((uint64_t)(uint32_t)rc << 32) | (uint64_t)(uint32_t)").append(f.resultParam().javaName())
-                    .append("Value);\n");
+            // Not the kit's jbk_int_or_status: a success status may be non-zero, and Java needs it with the value.
+            o.append("    result = JBK_STATUS(rc) | (jlong)(uint32_t)").append(f.resultParam().javaName()).append("Value;\n");
         }
     }
 
