@@ -68,6 +68,8 @@ mkdir -p "$OUT"
 
 echo "== [${SECONDS}s] javabridge: mvn install -DskipTests (JDK: ${JAVA_HOME:-default})"
 mvn -B -q -ntp install -DskipTests
+# bench/ runs the @CExport processor from its own artifact.
+mvn -B -q -ntp -f cexport/pom.xml install -DskipTests
 
 jdk_major() {
   "$1/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p'

@@ -7,7 +7,8 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 /**
- * Exports a public static method to C: {@link CExportProcessor} writes a C function for it into
+ * Exports a public static method to C: the annotation processor of the {@code javabridge-cexport}
+ * artifact ({@code dev.javabridge.export.CExportProcessor}, on the processor path) writes a C function for it into
  * a generated header and source, which call the method through libjavabridge.
  *
  * <p>The C function is named {@code prefix + name}: the prefix comes from {@link CExportHeader}

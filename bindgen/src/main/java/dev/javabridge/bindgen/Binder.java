@@ -207,16 +207,16 @@ final class Binder {
                     why = "anonymous member";
                     break;
                 }
-                CType t = types.resolve(f.spelling());
+                HeaderType t = types.resolve(f.spelling());
                 t = scalarize(t);
-                if (t instanceof CType.Prim p) {
+                if (t instanceof HeaderType.Prim p) {
                     offset = roundUp(offset, p.kind().size);
                     align = Math.max(align, p.kind().size);
                     comps.add(new Binding.Component(f.name(), Types.camel(f.name()), p.kind(), null, offset));
                     leaves.add(new Binding.Leaf(f.name(), Types.camel(f.name()) + "()", offset, p.kind()));
                     note(p);
                     offset += p.kind().size;
-                } else if (t instanceof CType.StructRef r) {
+                } else if (t instanceof HeaderType.StructRef r) {
                     Binding.BoundStruct inner = struct(r.name(), depth + 1);
                     if (inner == null) {
                         why = "field " + f.name() + " is struct " + r.name() + ", which is not bound";
@@ -246,7 +246,7 @@ final class Binder {
         return b;
     }
 
-    private void note(CType.Prim p) {
+    private void note(HeaderType.Prim p) {
         out.scalarSpellings.put(p.spelling(), p.kind());
     }
 
@@ -254,11 +254,11 @@ final class Binder {
         return (v + a - 1) / a * a;
     }
 
-    private static String reason(CType t) {
-        if (t instanceof CType.Unsupported u) {
+    private static String reason(HeaderType t) {
+        if (t instanceof HeaderType.Unsupported u) {
             return u.reason();
         }
-        if (t instanceof CType.Pointer) {
+        if (t instanceof HeaderType.Pointer) {
             return "pointer member: who owns it and how long it lives is not in the header";
         }
         return "not a scalar or struct";
@@ -270,8 +270,8 @@ final class Binder {
         }
         Config.FunctionOptions opt = config.options(f.name());
         boolean status = opt.status != null ? opt.status : Config.matchesAny(f.name(), config.status.functions);
-        CType ret = scalarize(types.resolve(f.returnSpelling()));
-        if (status && !(ret instanceof CType.Prim p && Types.isInteger(p) && p.kind().size <= 4 && p.kind().signed)) {
+        HeaderType ret = scalarize(types.resolve(f.returnSpelling()));
+        if (status && !(ret instanceof HeaderType.Prim p && Types.isInteger(p) && p.kind().size <= 4 && p.kind().signed)) {
             throw new Refused("configured as returning a status code, but returns " + f.returnSpelling());
         }
         for (String a : opt.arrays.keySet()) {
@@ -308,7 +308,7 @@ final class Binder {
                 results.add(p);
             }
         }
-        boolean cReturnsValue = !(ret instanceof CType.Void) && !status;
+        boolean cReturnsValue = !(ret instanceof HeaderType.Void) && !status;
         if (results.size() + (cReturnsValue ? 1 : 0) > 1) {
             throw new Refused("more than one result (return value and out-parameters " + results.stream().map(Binding.Param::cName).toList()
                     + "): Java returns one value");
@@ -320,7 +320,7 @@ final class Binder {
         if (resultParam != null) {
             switch (resultParam.kind()) {
                 case OUT: {
-                    CType.Kind k = ((CType.Prim) resultParam.pointer().pointee()).kind();
+                    HeaderType.Kind k = ((HeaderType.Prim) resultParam.pointer().pointee()).kind();
                     kind = status && k.size <= 4 ? Binding.ResultKind.OUT_PACKED : Binding.ResultKind.OUT_HOLDER;
                     break;
                 }
@@ -333,27 +333,27 @@ final class Binder {
                 default:
                     kind = Binding.ResultKind.OUT_ARRAY;
             }
-        } else if (ret instanceof CType.Void || status) {
+        } else if (ret instanceof HeaderType.Void || status) {
             kind = Binding.ResultKind.VOID;
-        } else if (ret instanceof CType.Prim p) {
+        } else if (ret instanceof HeaderType.Prim p) {
             note(p);
             kind = Binding.ResultKind.RETURN;
-        } else if (ret instanceof CType.StructRef r) {
+        } else if (ret instanceof HeaderType.StructRef r) {
             if (struct(r.name(), 0) == null) {
                 throw new Refused("returns struct " + r.name() + ", which is not bound: " + structFailures.get(r.name()));
             }
             kind = Binding.ResultKind.STRUCT_RETURN;
-        } else if (ret instanceof CType.Pointer p && p.pointee() instanceof CType.StructRef r && out.handles.containsKey(r.name())) {
+        } else if (ret instanceof HeaderType.Pointer p && p.pointee() instanceof HeaderType.StructRef r && out.handles.containsKey(r.name())) {
             kind = Binding.ResultKind.HANDLE_RETURN;
             if (freeWith != null) {
                 HeaderModel.Function free = model.functions.stream().filter(g -> g.name().equals(opt.freeWith)).findFirst().orElse(null);
                 if (free == null || free.params().size() != 1
-                        || !(scalarize(types.resolve(free.params().get(0).spelling())) instanceof CType.Pointer fp
-                             && fp.pointee() instanceof CType.StructRef fr && fr.name().equals(r.name()))) {
+                        || !(scalarize(types.resolve(free.params().get(0).spelling())) instanceof HeaderType.Pointer fp
+                             && fp.pointee() instanceof HeaderType.StructRef fr && fr.name().equals(r.name()))) {
                     throw new Refused("freeWith names " + freeWith + ", which is not a function taking one " + r.name() + " pointer");
                 }
             }
-        } else if (ret instanceof CType.Pointer p && isChar(p.pointee())) {
+        } else if (ret instanceof HeaderType.Pointer p && isChar(p.pointee())) {
             kind = Binding.ResultKind.STRING_RETURN;
             if (freeWith != null) {
                 HeaderModel.Function free = model.functions.stream().filter(g -> g.name().equals(opt.freeWith)).findFirst().orElse(null);
@@ -362,7 +362,7 @@ final class Binder {
                 }
                 freeSpelling = free == null ? "void *" : free.params().get(0).spelling();
             }
-        } else if (ret instanceof CType.Pointer) {
+        } else if (ret instanceof HeaderType.Pointer) {
             throw new Refused("returns " + f.returnSpelling() + ": a pointer other than a string needs a length or a handle type");
         } else {
             throw new Refused("returns " + f.returnSpelling() + ": " + reason(ret));
@@ -370,7 +370,7 @@ final class Binder {
         if (freeWith != null && kind != Binding.ResultKind.STRING_RETURN && kind != Binding.ResultKind.HANDLE_RETURN) {
             throw new Refused("freeWith is set but the function does not return a pointer");
         }
-        if (ret instanceof CType.Prim p && status) {
+        if (ret instanceof HeaderType.Prim p && status) {
             note(p);
         }
         Map<Long, Config.ExceptionSpec> codes = codeMap(opt.codes);
@@ -379,48 +379,48 @@ final class Binder {
     }
 
     /** Enums cross as Java ints; C leaves an enum's signedness to the compiler, so only its width is checked. */
-    private CType scalarize(CType t) {
-        if (t instanceof CType.EnumRef) {
+    private HeaderType scalarize(HeaderType t) {
+        if (t instanceof HeaderType.EnumRef) {
             out.enumSpellings.add(t.spelling());
-            return new CType.Prim(CType.Kind.INT, t.spelling());
+            return new HeaderType.Prim(HeaderType.Kind.INT, t.spelling());
         }
         return t;
     }
 
-    private static boolean isChar(CType t) {
-        return t instanceof CType.Prim p && (p.kind() == CType.Kind.CHAR);
+    private static boolean isChar(HeaderType t) {
+        return t instanceof HeaderType.Prim p && (p.kind() == HeaderType.Kind.CHAR);
     }
 
     private Binding.Param param(HeaderModel.Function f, Config.FunctionOptions opt, HeaderModel.Param p,
                                 Map<String, String> lengthOf) throws Refused {
-        CType t = scalarize(types.resolve(p.spelling()));
+        HeaderType t = scalarize(types.resolve(p.spelling()));
         String jn = javaParamName(p.name());
         String where = "parameter " + p.name() + " (" + p.spelling() + ")";
         if (lengthOf.containsKey(p.name())) {
             if (Types.isInteger(t)) {
-                note((CType.Prim) t);
+                note((HeaderType.Prim) t);
                 return new Binding.Param(p.name(), jn, t, Binding.Kind.LENGTH, null, false, true);
             }
-            if (t instanceof CType.Pointer ptr && !ptr.constPointee() && Types.isInteger(scalarize(ptr.pointee()))) {
-                note((CType.Prim) scalarize(ptr.pointee()));
+            if (t instanceof HeaderType.Pointer ptr && !ptr.constPointee() && Types.isInteger(scalarize(ptr.pointee()))) {
+                note((HeaderType.Prim) scalarize(ptr.pointee()));
                 return new Binding.Param(p.name(), jn, t, Binding.Kind.LENGTH_INOUT, null, false, false);
             }
             throw new Refused(where + " is named as a length but is not an integer or a pointer to one");
         }
         if (opt.arrays.containsKey(p.name())) {
-            if (!(t instanceof CType.Pointer ptr)) {
+            if (!(t instanceof HeaderType.Pointer ptr)) {
                 throw new Refused(where + " is configured as an array but is not a pointer");
             }
-            CType el = scalarize(ptr.pointee());
+            HeaderType el = scalarize(ptr.pointee());
             boolean allocated = opt.outArrays.contains(p.name());
             if (allocated && ptr.constPointee()) {
                 throw new Refused(where + " is an out array but points to const");
             }
-            if (el instanceof CType.Prim pr && pr.kind() != CType.Kind.BOOL) {
+            if (el instanceof HeaderType.Prim pr && pr.kind() != HeaderType.Kind.BOOL) {
                 note(pr);
                 return new Binding.Param(p.name(), jn, t, Binding.Kind.ARRAY, opt.arrays.get(p.name()), allocated, false);
             }
-            if (el instanceof CType.StructRef r) {
+            if (el instanceof HeaderType.StructRef r) {
                 if (struct(r.name(), 0) == null) {
                     throw new Refused(where + ": struct " + r.name() + " is not bound: " + structFailures.get(r.name()));
                 }
@@ -431,45 +431,45 @@ final class Binder {
             }
             throw new Refused(where + ": arrays of " + ptr.pointee().spelling() + " are not supported");
         }
-        if (t instanceof CType.Prim pr) {
+        if (t instanceof HeaderType.Prim pr) {
             note(pr);
             return new Binding.Param(p.name(), jn, t, Binding.Kind.VALUE, null, false, true);
         }
-        if (t instanceof CType.StructRef r) {
+        if (t instanceof HeaderType.StructRef r) {
             if (struct(r.name(), 0) == null) {
                 throw new Refused(where + ": struct " + r.name() + " is not bound: " + structFailures.get(r.name()));
             }
             return new Binding.Param(p.name(), jn, t, Binding.Kind.STRUCT_IN, null, false, true);
         }
-        if (t instanceof CType.Pointer ptr) {
-            CType el = scalarize(ptr.pointee());
+        if (t instanceof HeaderType.Pointer ptr) {
+            HeaderType el = scalarize(ptr.pointee());
             if (isChar(el) && ptr.constPointee()) {
                 return new Binding.Param(p.name(), jn, t, Binding.Kind.STRING, null, false, false);
             }
-            if (el instanceof CType.Prim pr && !ptr.constPointee()) {
+            if (el instanceof HeaderType.Prim pr && !ptr.constPointee()) {
                 if (isChar(el)) {
                     throw new Refused(where + ": a mutable char buffer needs its length: name it in the function's \"arrays\"");
                 }
                 note(pr);
                 return new Binding.Param(p.name(), jn, t, Binding.Kind.OUT, null, false, false);
             }
-            if (el instanceof CType.StructRef r && out.handles.containsKey(r.name())) {
+            if (el instanceof HeaderType.StructRef r && out.handles.containsKey(r.name())) {
                 return new Binding.Param(p.name(), jn, t, Binding.Kind.HANDLE, null, false, false);
             }
-            if (el instanceof CType.StructRef r) {
+            if (el instanceof HeaderType.StructRef r) {
                 if (struct(r.name(), 0) == null) {
                     throw new Refused(where + ": struct " + r.name() + " is not bound: " + structFailures.get(r.name()));
                 }
                 return new Binding.Param(p.name(), jn, t,
                         ptr.constPointee() ? Binding.Kind.STRUCT_IN : Binding.Kind.STRUCT_OUT, null, false, false);
             }
-            if (el instanceof CType.Prim) {
+            if (el instanceof HeaderType.Prim) {
                 throw new Refused(where + ": a const pointer to one scalar (give it a length in \"arrays\" if it is an array)");
             }
-            if (el instanceof CType.Void) {
+            if (el instanceof HeaderType.Void) {
                 throw new Refused(where + ": untyped pointer (void *): give it a length in \"arrays\" or a typed handle");
             }
-            throw new Refused(where + ": " + reason(el instanceof CType.Pointer ? new CType.Unsupported("", "pointer to pointer") : el));
+            throw new Refused(where + ": " + reason(el instanceof HeaderType.Pointer ? new HeaderType.Unsupported("", "pointer to pointer") : el));
         }
         throw new Refused(where + ": " + reason(t));
     }

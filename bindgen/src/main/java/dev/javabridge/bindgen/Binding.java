@@ -7,10 +7,10 @@ import java.util.Map;
 /** What will be generated: the decisions of {@link Binder}, read by the writers. */
 final class Binding {
     /** One scalar of a struct, flattened: its path from the struct ("inner.x"), byte offset and kind. */
-    record Leaf(String cPath, String javaPath, int offset, CType.Kind kind) {}
+    record Leaf(String cPath, String javaPath, int offset, HeaderType.Kind kind) {}
 
     /** A record component: a scalar or a nested struct. */
-    record Component(String cName, String javaName, CType.Kind kind, BoundStruct nested, int offset) {}
+    record Component(String cName, String javaName, HeaderType.Kind kind, BoundStruct nested, int offset) {}
 
     record BoundStruct(HeaderModel.StructDef def, String javaName, List<Component> components, List<Leaf> leaves,
                        int size, int align) {}
@@ -36,17 +36,17 @@ final class Binding {
         HANDLE
     }
 
-    record Param(String cName, String javaName, CType type, Kind kind, String lengthParam, boolean javaAllocated,
+    record Param(String cName, String javaName, HeaderType type, Kind kind, String lengthParam, boolean javaAllocated,
                  boolean byValue) {
-        CType.Pointer pointer() {
-            return (CType.Pointer) type;
+        HeaderType.Pointer pointer() {
+            return (HeaderType.Pointer) type;
         }
     }
 
     /** How the Java method produces its result. */
     enum ResultKind { VOID, RETURN, STRING_RETURN, STRUCT_RETURN, OUT_PACKED, OUT_HOLDER, OUT_ARRAY, OUT_STRUCT, OUT_LENGTH, HANDLE_RETURN }
 
-    record Function(HeaderModel.Function c, String javaName, List<Param> params, CType returnType, boolean status,
+    record Function(HeaderModel.Function c, String javaName, List<Param> params, HeaderType returnType, boolean status,
                     Map<Long, Config.ExceptionSpec> codes, ResultKind result, Param resultParam, String freeWith,
                     String freeParamSpelling, boolean internal) {}
 
@@ -61,7 +61,7 @@ final class Binding {
     final Map<String, Handle> handles = new java.util.LinkedHashMap<>();
     final List<Report.Item> unsupported = new ArrayList<>();
     /** Scalar typedef spellings the Java side assumed a width for: checked by the layout program. */
-    final Map<String, CType.Kind> scalarSpellings = new java.util.TreeMap<>();
+    final Map<String, HeaderType.Kind> scalarSpellings = new java.util.TreeMap<>();
     final java.util.Set<String> enumSpellings = new java.util.HashSet<>();
     Map<Long, Config.ExceptionSpec> globalCodes;
     List<Long> successCodes;

@@ -7,9 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes the C half: the glue implementing the javac -h header (one function per native),
- * and a support file holding the exception cache (filled once in JNI_OnLoad) and the one
- * helper that throws. Arrays are pinned only around the C call, which makes no JNI call.
+ * Writes the C half: the glue implementing the javac -h header (one function per native) and
+ * its JNI_OnLoad, all on javabridge's JNI kit (include/javabridge/jnikit.h), which the library
+ * links: the kit throws (with its fallback), checks ranges, pins, checks the JNI version and
+ * binds the natives with RegisterNatives from the table written here. The glue carries no copy
+ * of any of it. Arrays are pinned only around the C call, which makes no JNI call.
  */
 final class CWriter {
     private final Binding b;
@@ -26,8 +28,6 @@ final class CWriter {
 
     void write(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve(cfg.className + "_support.h"), supportHeader());
-        Files.writeString(dir.resolve(cfg.className + "_support.c"), supportSource());
         Files.writeString(dir.resolve(cfg.className + "Native.c"), glue());
     }
 
@@ -43,58 +43,17 @@ final class CWriter {
         return inc;
     }
 
-    private String supportHeader() {
-        String guard = prefix.toUpperCase() + "_SUPPORT_H";
-        return note() + "/* The exceptions the glue throws, cached once, and the one helper that throws them. */\n"
-                + "#ifndef " + guard + "\n#define " + guard + "\n\n#include <jni.h>\n\n"
-                + "typedef enum " + prefix + "_exception {\n"
-                + "    " + up("NULL_POINTER") + ",\n    " + up("ILLEGAL_ARGUMENT") + ",\n    " + up("INDEX_OUT_OF_BOUNDS") + ",\n"
-                + "    " + up("ILLEGAL_STATE") + ",\n    " + up("OUT_OF_MEMORY") + ",\n    " + up("EXCEPTION_COUNT") + "\n} "
-                + prefix + "_exception;\n\n"
-                + "/* Throws unless an exception is already pending; the caller returns to Java at once. */\n"
-                + "__attribute__((visibility(\"hidden\"), format(printf, 3, 4)))\n"
-                + "void " + prefix + "_throw(JNIEnv *env, " + prefix + "_exception kind, const char *fmt, ...);\n\n#endif\n";
-    }
-
-    private String up(String s) {
+    String up(String s) {
         return prefix.toUpperCase() + "_" + s;
     }
 
-    private String supportSource() {
-        return note() + "/* Caches the exception classes in JNI_OnLoad (a missing one fails the load) and throws them. */\n"
-                + "#include \"" + cfg.className + "_support.h\"\n\n#include <stdarg.h>\n#include <stdio.h>\n\n"
-                + "static jclass " + prefix + "_classes[" + up("EXCEPTION_COUNT") + "];\n\n"
-                + "static const char *const " + prefix + "_names[" + up("EXCEPTION_COUNT") + "] = {\n"
-                + "    \"java/lang/NullPointerException\",\n    \"java/lang/IllegalArgumentException\",\n"
-                + "    \"java/lang/IndexOutOfBoundsException\",\n    \"java/lang/IllegalStateException\",\n"
-                + "    \"java/lang/OutOfMemoryError\",\n};\n\n"
-                + "JNIEXPORT jint JNICALL JNI_OnLoad(JavaVM *vm, void *reserved) {\n    (void)reserved;\n    JNIEnv *env = NULL;\n"
-                + "    if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_1_8) != JNI_OK) {\n        return JNI_ERR;\n    }\n"
-                + "    for (int i = 0; i < " + up("EXCEPTION_COUNT") + "; i++) {\n"
-                + "        jclass local = (*env)->FindClass(env, " + prefix + "_names[i]);\n"
-                + "        if (local == NULL) {\n            return JNI_ERR;\n        }\n"
-                + "        " + prefix + "_classes[i] = (*env)->NewGlobalRef(env, local);\n"
-                + "        (*env)->DeleteLocalRef(env, local);\n"
-                + "        if (" + prefix + "_classes[i] == NULL) {\n            return JNI_ERR;\n        }\n    }\n"
-                + "    return JNI_VERSION_1_8;\n}\n\n"
-                + "JNIEXPORT void JNICALL JNI_OnUnload(JavaVM *vm, void *reserved) {\n    (void)reserved;\n    JNIEnv *env = NULL;\n"
-                + "    if ((*vm)->GetEnv(vm, (void **)&env, JNI_VERSION_1_8) != JNI_OK) {\n        return;\n    }\n"
-                + "    for (int i = 0; i < " + up("EXCEPTION_COUNT") + "; i++) {\n"
-                + "        if (" + prefix + "_classes[i] != NULL) {\n            (*env)->DeleteGlobalRef(env, " + prefix + "_classes[i]);\n"
-                + "            " + prefix + "_classes[i] = NULL;\n        }\n    }\n}\n\n"
-                + "void " + prefix + "_throw(JNIEnv *env, " + prefix + "_exception kind, const char *fmt, ...) {\n"
-                + "    if ((*env)->ExceptionCheck(env)) {\n        return;\n    }\n    char message[512];\n    va_list ap;\n"
-                + "    va_start(ap, fmt);\n    vsnprintf(message, sizeof message, fmt, ap);\n    va_end(ap);\n"
-                + "    (*env)->ThrowNew(env, " + prefix + "_classes[kind], message);\n}\n";
-    }
-
-    private String structSpelling(CType t) {
-        CType s = t instanceof CType.Pointer p ? p.pointee() : t;
-        String name = ((CType.StructRef) s).name();
+    String structSpelling(HeaderType t) {
+        HeaderType s = t instanceof HeaderType.Pointer p ? p.pointee() : t;
+        String name = ((HeaderType.StructRef) s).name();
         return b.structs.stream().filter(x -> x.def().name().equals(name)).findFirst().orElseThrow().def().cSpelling();
     }
 
-    private static String jniArray(String javaElement) {
+    static String jniArray(String javaElement) {
         return "j" + javaElement + "Array";
     }
 
@@ -108,7 +67,7 @@ final class CWriter {
         for (String inc : includes()) {
             o.append(inc.startsWith("<") ? "#include " + inc : "#include \"" + inc + "\"").append('\n');
         }
-        o.append("\n#include \"").append(cfg.className).append("_support.h\"\n\n");
+        o.append("\n#include <javabridge/jnikit.h>\n\n");
         List<String> succ = new ArrayList<>();
         for (Long s : b.successCodes) {
             succ.add("(rc) == " + s);
@@ -117,38 +76,77 @@ final class CWriter {
         for (Binding.Function f : b.functions) {
             function(o, f, Types.mangle(holder));
         }
+        library(o, holder);
         return o.toString();
     }
 
+    /**
+     * The kit's description of the library: its natives (bound by RegisterNatives, so the classes may be
+     * relocated when loaded through NativeLoader) and the JNI version it needs; JNI_OnLoad comes from the kit.
+     */
+    private void library(StringBuilder o, String holder) {
+        String mangled = Types.mangle(holder);
+        JavaWriter java = new JavaWriter(b, cfg, header);
+        o.append("\nstatic const JNINativeMethod ").append(prefix).append("_methods[] = {\n");
+        for (Binding.Function f : b.functions) {
+            o.append("    {\"").append(f.javaName()).append("\", \"").append(java.nativeDescriptor(f)).append("\", (void *)Java_")
+                    .append(mangled).append('_').append(Types.mangle(f.javaName())).append("},\n");
+        }
+        o.append("};\n\n");
+        o.append("static const jbk_class_natives ").append(prefix).append("_natives[] = {\n    {\"")
+                .append(holder.replace('.', '/')).append("\", ").append(prefix).append("_methods, (jint)(sizeof ").append(prefix)
+                .append("_methods / sizeof ").append(prefix).append("_methods[0])},\n};\n\n");
+        o.append("static const jbk_library ").append(prefix).append("_library = {\n")
+                .append("    .name = \"").append(cfg.library == null ? cfg.className : cfg.library).append("\",\n")
+                .append("    .package = \"").append(cfg.packageName.replace('.', '/')).append("\",\n")
+                .append("    .jni_version = JNI_VERSION_10,\n")
+                .append("    .natives = ").append(prefix).append("_natives,\n")
+                .append("    .natives_count = 1,\n};\n\n");
+        o.append("JBK_DEFINE_JNI_ONLOAD(").append(prefix).append("_library)\n");
+    }
+
+    /** How a failed check leaves a native: through the cleanup at done. */
+    static final String FAIL = "        goto done;\n";
+
+    /** The start of a call of the kit's jbk_throw for one exception kind; the message follows. */
+    String thrower(String kind) {
+        return "jbk_throw(env, JBK_" + kind;
+    }
+
+    /**
+     * The parts of one native's body, which the crossings fill and {@link #function} joins in order:
+     * declarations, count checks, other checks, pinning, the C call, unpinning, work after the call, frees.
+     */
+    static final class Call {
+        final Binding.Function f;
+        final StringBuilder decls = new StringBuilder();
+        /** Counts are checked before any array, so a negative count is reported as such. */
+        final StringBuilder lengthChecks = new StringBuilder();
+        final StringBuilder checks = new StringBuilder();
+        final StringBuilder pins = new StringBuilder();
+        final StringBuilder unpins = new StringBuilder();
+        final StringBuilder after = new StringBuilder();
+        final StringBuilder frees = new StringBuilder();
+        /** The C function's arguments, in order. */
+        final List<String> args = new ArrayList<>();
+        /** The arrays pinned, in pinning order. */
+        final List<String> pinned = new ArrayList<>();
+
+        Call(Binding.Function f) {
+            this.f = f;
+        }
+    }
+
     private void function(StringBuilder o, Binding.Function f, String mangledClass) {
+        ResultCrossing result = ResultCrossing.of(f.result());
         String ret = cReturn(f);
         List<String> params = new ArrayList<>();
         params.add("JNIEnv *env");
         params.add("jclass cls");
         for (Binding.Param p : f.params()) {
-            switch (p.kind()) {
-                case VALUE: params.add(Types.jni(JavaWriter.primKind(p.type())) + " " + p.javaName()); break;
-                case HANDLE: params.add("jlong " + p.javaName()); break;
-                case STRING: case STRUCT_IN: case STRUCT_OUT: params.add("jbyteArray " + p.javaName()); break;
-                case ARRAY:
-                    params.add((p.pointer().pointee() instanceof CType.StructRef ? "jbyteArray"
-                            : jniArray(Types.arrayElement(JavaWriter.primKind(p.pointer().pointee())))) + " " + p.javaName());
-                    if (!(p.pointer().pointee() instanceof CType.StructRef)) {
-                        params.add("jint " + p.javaName() + "Offset");
-                    }
-                    break;
-                case LENGTH: case LENGTH_INOUT: params.add("jint " + p.javaName()); break;
-                case OUT:
-                    if (f.result() == Binding.ResultKind.OUT_HOLDER) {
-                        params.add(jniArray(Types.java(JavaWriter.primKind(p.pointer().pointee()))) + " holder");
-                    }
-                    break;
-                default: break;
-            }
+            ParamCrossing.of(p).jniParams(this, f, p, params);
         }
-        if (f.result() == Binding.ResultKind.STRUCT_RETURN) {
-            params.add("jbyteArray returned");
-        }
+        result.jniParams(params);
         o.append("\nJNIEXPORT ").append(ret).append(" JNICALL Java_").append(mangledClass).append('_')
                 .append(Types.mangle(f.javaName())).append('(').append(String.join(", ", params)).append(") {\n");
         o.append("    (void)env;\n    (void)cls;\n");
@@ -156,237 +154,78 @@ final class CWriter {
         if (returnsValue) {
             o.append("    ").append(ret).append(" result = 0;\n");
         }
-        String fail = "        goto done;\n";
-        StringBuilder checks = new StringBuilder();
-        // Counts are checked before any array, so a negative count is reported as such.
-        StringBuilder lengthChecks = new StringBuilder();
-        StringBuilder pins = new StringBuilder();
-        StringBuilder unpins = new StringBuilder();
-        StringBuilder after = new StringBuilder();
-        StringBuilder frees = new StringBuilder();
-        StringBuilder decls = new StringBuilder();
-        List<String> args = new ArrayList<>();
-        List<String> pinned = new ArrayList<>();
+        Call call = new Call(f);
         for (Binding.Param p : f.params()) {
-            String n = p.javaName();
-            switch (p.kind()) {
-                case VALUE: {
-                    CType.Kind k = JavaWriter.primKind(p.type());
-                    args.add(k == CType.Kind.BOOL ? "(" + n + " != JNI_FALSE)" : "(" + p.type().spelling() + ")" + n);
-                    break;
-                }
-                case HANDLE:
-                    checks.append("    if (").append(n).append(" == 0) {\n        ").append(prefix).append("_throw(env, ")
-                            .append(up("NULL_POINTER")).append(", \"").append(n).append(" is a NULL handle\");\n").append(fail).append("    }\n");
-                    args.add("(" + p.type().spelling() + ")(intptr_t)" + n);
-                    break;
-                case LENGTH:
-                    lengthChecks.append("    if (").append(n).append(" < 0) {\n        ").append(prefix).append("_throw(env, ")
-                            .append(up("ILLEGAL_ARGUMENT")).append(", \"").append(p.cName()).append(" %d is negative\", (int)").append(n)
-                            .append(");\n").append(fail).append("    }\n");
-                    args.add("(" + p.type().spelling() + ")" + n);
-                    break;
-                case LENGTH_INOUT: {
-                    String pointee = pointeeSpelling(p);
-                    lengthChecks.append("    if (").append(n).append(" < 0) {\n        ").append(prefix).append("_throw(env, ")
-                            .append(up("ILLEGAL_ARGUMENT")).append(", \"").append(p.cName()).append(" %d is negative\", (int)").append(n)
-                            .append(");\n").append(fail).append("    }\n");
-                    decls.append("    ").append(pointee).append(' ').append(n).append("Value = (").append(pointee).append(')').append(n).append(";\n");
-                    args.add("&" + n + "Value");
-                    after.append("    if (").append(f.status() ? up("SUCCESS") + "(rc) && " : "").append("(").append(n).append("Value > (").append(pointee)
-                            .append(')').append(n).append(")) {\n        ").append(prefix).append("_throw(env, ").append(up("ILLEGAL_STATE"))
-                            .append(", \"").append(f.c().name()).append(" reported %llu elements in a buffer of %d\", (unsigned long long)")
-                            .append(n).append("Value, (int)").append(n).append(");\n").append(fail).append("    }\n");
-                    break;
-                }
-                case STRING:
-                    nullCheck(checks, n, fail);
-                    checks.append("    {\n        jsize len = (*env)->GetArrayLength(env, ").append(n).append(");\n");
-                    checks.append("        jbyte last = 1;\n        if (len > 0) {\n            (*env)->GetByteArrayRegion(env, ").append(n)
-                            .append(", len - 1, 1, &last);\n        }\n");
-                    checks.append("        if (last != 0) {\n            ").append(prefix).append("_throw(env, ").append(up("ILLEGAL_ARGUMENT"))
-                            .append(", \"").append(n).append(" is not NUL-terminated\");\n    ").append(fail).append("        }\n    }\n");
-                    pin(decls, pins, unpins, pinned, n, true);
-                    args.add("(" + p.type().spelling() + ")" + n + "Data");
-                    break;
-                case ARRAY: {
-                    nullCheck(checks, n, fail);
-                    String count = f.params().stream().filter(q -> q.cName().equals(p.lengthParam())).findFirst().orElseThrow().javaName();
-                    if (p.pointer().pointee() instanceof CType.StructRef) {
-                        String st = structSpelling(p.type());
-                        checks.append("    if ((*env)->GetArrayLength(env, ").append(n).append(") != (jlong)").append(count)
-                                .append(" * (jlong)sizeof(").append(st).append(")) {\n        ").append(prefix).append("_throw(env, ")
-                                .append(up("ILLEGAL_STATE")).append(", \"").append(n).append(": %d elements do not fill %d bytes: the Java layout of ")
-                                .append(st).append(" differs from C's\", (int)").append(count).append(", (int)(*env)->GetArrayLength(env, ").append(n)
-                                .append("));\n").append(fail).append("    }\n");
-                        decls.append("    ").append(st).append(" *").append(n).append("Data = NULL;\n");
-                        checks.append("    ").append(n).append("Data = malloc(").append(count).append(" > 0 ? (size_t)").append(count)
-                                .append(" * sizeof(").append(st).append(") : 1);\n");
-                        checks.append("    if (").append(n).append("Data == NULL) {\n        ").append(prefix).append("_throw(env, ")
-                                .append(up("OUT_OF_MEMORY")).append(", \"").append(n).append(": no memory\");\n").append(fail).append("    }\n");
-                        if (!p.javaAllocated()) {
-                            checks.append("    (*env)->GetByteArrayRegion(env, ").append(n).append(", 0, (jsize)((size_t)").append(count)
-                                    .append(" * sizeof(").append(st).append(")), (jbyte *)").append(n).append("Data);\n");
-                        } else {
-                            after.append("    (*env)->SetByteArrayRegion(env, ").append(n).append(", 0, (jsize)((size_t)").append(count)
-                                    .append(" * sizeof(").append(st).append(")), (const jbyte *)").append(n).append("Data);\n");
-                        }
-                        frees.append("    free(").append(n).append("Data);\n");
-                        args.add(n + "Data");
-                    } else {
-                        checks.append("    if (").append(n).append("Offset < 0 || (jlong)").append(n).append("Offset + (jlong)").append(count)
-                                .append(" > (jlong)(*env)->GetArrayLength(env, ").append(n).append(")) {\n        ")
-                                .append(prefix).append("_throw(env, ").append(up("INDEX_OUT_OF_BOUNDS")).append(", \"").append(n)
-                                .append(": %d elements from %d do not fit its %d\", (int)").append(count).append(", (int)").append(n)
-                                .append("Offset, (int)(*env)->GetArrayLength(env, ").append(n).append("));\n").append(fail).append("    }\n");
-                        pin(decls, pins, unpins, pinned, n, p.pointer().constPointee());
-                        args.add("((" + p.type().spelling() + ")" + n + "Data + " + n + "Offset)");
-                    }
-                    break;
-                }
-                case STRUCT_IN: case STRUCT_OUT: {
-                    String st = structSpelling(p.type());
-                    nullCheck(checks, n, fail);
-                    checks.append("    if ((*env)->GetArrayLength(env, ").append(n).append(") != (jsize)sizeof(").append(st)
-                            .append(")) {\n        ").append(prefix).append("_throw(env, ").append(up("ILLEGAL_STATE")).append(", \"")
-                            .append(n).append(": the Java layout of ").append(st).append(" differs from C's\");\n").append(fail).append("    }\n");
-                    decls.append("    ").append(st).append(' ').append(n).append("Value;\n    memset(&").append(n).append("Value, 0, sizeof ")
-                            .append(n).append("Value);\n");
-                    if (p.kind() == Binding.Kind.STRUCT_IN) {
-                        checks.append("    (*env)->GetByteArrayRegion(env, ").append(n).append(", 0, (jsize)sizeof(").append(st)
-                                .append("), (jbyte *)&").append(n).append("Value);\n");
-                    } else {
-                        after.append("    (*env)->SetByteArrayRegion(env, ").append(n).append(", 0, (jsize)sizeof(").append(st)
-                                .append("), (const jbyte *)&").append(n).append("Value);\n");
-                    }
-                    args.add((p.byValue() ? "" : "&") + n + "Value");
-                    break;
-                }
-                case OUT: {
-                    String pointee = pointeeSpelling(p);
-                    decls.append("    ").append(pointee).append(' ').append(n).append("Value = 0;\n");
-                    args.add("&" + n + "Value");
-                    if (f.result() == Binding.ResultKind.OUT_HOLDER) {
-                        CType.Kind k = JavaWriter.primKind(p.pointer().pointee());
-                        String jt = Types.jni(k);
-                        nullCheck(checks, "holder", fail);
-                        checks.append("    if ((*env)->GetArrayLength(env, holder) < 1) {\n        ").append(prefix).append("_throw(env, ")
-                                .append(up("INDEX_OUT_OF_BOUNDS")).append(", \"holder is empty\");\n").append(fail).append("    }\n");
-                        after.append("    {\n        ").append(jt).append(" out = (").append(jt).append(')').append(n).append("Value;\n")
-                                .append("        (*env)->Set").append(cap(Types.java(k))).append("ArrayRegion(env, holder, 0, 1, &out);\n    }\n");
-                    }
-                    break;
-                }
-                default: break;
-            }
+            ParamCrossing.of(p).cross(this, call, p);
         }
-        if (f.result() == Binding.ResultKind.STRUCT_RETURN) {
-            String st = structSpelling(f.returnType());
-            nullCheck(checks, "returned", fail);
-            checks.append("    if ((*env)->GetArrayLength(env, returned) != (jsize)sizeof(").append(st).append(")) {\n        ")
-                    .append(prefix).append("_throw(env, ").append(up("ILLEGAL_STATE")).append(", \"the Java layout of ").append(st)
-                    .append(" differs from C's\");\n").append(fail).append("    }\n");
-            after.append("    (*env)->SetByteArrayRegion(env, returned, 0, (jsize)sizeof(").append(st).append("), (const jbyte *)&cResult);\n");
-        }
-        o.append(decls).append(lengthChecks).append(checks);
+        result.cross(this, call);
+        o.append(call.decls).append(call.lengthChecks).append(call.checks);
         // The call, between pinning and unpinning: no JNI call may happen in between.
-        String callExpr = f.c().name() + "(" + String.join(", ", args) + ")";
+        String callExpr = f.c().name() + "(" + String.join(", ", call.args) + ")";
         String cResultDecl;
         if (f.status()) {
             cResultDecl = "    int rc = (int)" + callExpr + ";\n";
-        } else if (f.returnType() instanceof CType.Void) {
+        } else if (f.returnType() instanceof HeaderType.Void) {
             cResultDecl = "    " + callExpr + ";\n";
-        } else if (f.result() == Binding.ResultKind.STRUCT_RETURN) {
-            cResultDecl = "    " + structSpelling(f.returnType()) + " cResult = " + callExpr + ";\n";
-        } else if (f.result() == Binding.ResultKind.HANDLE_RETURN) {
-            cResultDecl = "    " + f.returnType().spelling() + " cResult = " + callExpr + ";\n";
-        } else if (f.result() == Binding.ResultKind.STRING_RETURN) {
-            cResultDecl = "    const char *cResult = (const char *)" + callExpr + ";\n";
         } else {
-            cResultDecl = "    " + f.returnType().spelling() + " cResult = " + callExpr + ";\n";
+            cResultDecl = result.cCall(this, f, callExpr);
         }
-        if (!pinned.isEmpty()) {
-            o.append(pins);
-            o.append("    if (").append(String.join(" || ", pinned.stream().map(x -> x + "Data == NULL").toList())).append(") {\n");
-            o.append(unpins).append("        ").append(prefix).append("_throw(env, ").append(up("OUT_OF_MEMORY"))
-                    .append(", \"cannot pin the arrays of ").append(f.c().name()).append("\");\n").append(fail).append("    }\n");
+        if (!call.pinned.isEmpty()) {
+            o.append(call.pins);
+            o.append("    if (").append(String.join(" || ", call.pinned.stream().map(x -> x + "Data == NULL").toList())).append(") {\n");
+            o.append(call.unpins).append("        ").append(thrower("OUT_OF_MEMORY"))
+                    .append(", \"cannot pin the arrays of ").append(f.c().name()).append("\");\n").append(FAIL).append("    }\n");
         }
         o.append(cResultDecl);
-        o.append(unpins.toString().replace("        ", "    "));
-        if (f.status() && !after.isEmpty()) {
+        o.append(call.unpins.toString().replace("        ", "    "));
+        if (f.status() && !call.after.isEmpty()) {
             o.append("    if (!").append(up("SUCCESS")).append("(rc)) {\n        goto finish;\n    }\n");
         }
-        o.append(after);
-        if (f.status() && !after.isEmpty()) {
+        o.append(call.after);
+        if (f.status() && !call.after.isEmpty()) {
             o.append("finish:\n");
         }
-        switch (f.result()) {
-            case VOID: case OUT_HOLDER: case OUT_ARRAY: case OUT_STRUCT: case STRUCT_RETURN:
-                if (f.status()) {
-                    o.append("    result = rc;\n");
-                }
-                break;
-            case RETURN:
-                o.append("    result = (").append(ret).append(")cResult;\n");
-                break;
-            case HANDLE_RETURN:
-                o.append("    result = (jlong)(intptr_t)cResult;\n");
-                break;
-            case OUT_LENGTH:
-                o.append("    result = (jint)").append(f.resultParam().javaName()).append("Value;\n");
-                break;
-            case OUT_PACKED: {
-                Binding.Param r = f.resultParam();
-                o.append("    result = (jlong)(((uint64_t)(uint32_t)rc << 32) | (uint64_t)(uint32_t)").append(r.javaName()).append("Value);\n");
-                break;
-            }
-            case STRING_RETURN:
-                o.append("    if (cResult != NULL) {\n        size_t len = strlen(cResult);\n");
-                o.append("        if (len > (size_t)INT32_MAX) {\n            ").append(prefix).append("_throw(env, ").append(up("ILLEGAL_STATE"))
-                        .append(", \"").append(f.c().name()).append(" returned a string longer than a Java array\");\n        } else {\n");
-                o.append("            result = (*env)->NewByteArray(env, (jsize)len);\n");
-                o.append("            if (result != NULL) {\n                (*env)->SetByteArrayRegion(env, result, 0, (jsize)len, (const jbyte *)cResult);\n            }\n        }\n");
-                if (f.freeWith() != null) {
-                    o.append("        ").append(f.freeWith()).append("((").append(f.freeParamSpelling()).append(")cResult);\n");
-                }
-                o.append("    }\n");
-                break;
-            default: break;
-        }
-        o.append("    goto done;\ndone:;\n").append(frees);
+        result.cResult(this, f, ret, o);
+        o.append("    goto done;\ndone:;\n").append(call.frees);
         if (returnsValue) {
             o.append("    return result;\n");
         }
         o.append("}\n");
     }
 
-    private static String cap(String s) {
+    static String cap(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static String pointeeSpelling(Binding.Param p) {
+    static String pointeeSpelling(Binding.Param p) {
         String s = p.type().spelling();
-        CType.Pointer ptr = p.pointer();
+        HeaderType.Pointer ptr = p.pointer();
         // A pointer typedef (e.g. "uLongf *" spelled through a typedef) still names its pointee.
         return s.endsWith("*") ? s.substring(0, s.length() - 1).trim() : ptr.pointee().spelling();
     }
 
-    private void nullCheck(StringBuilder checks, String n, String fail) {
-        checks.append("    if (").append(n).append(" == NULL) {\n        ").append(prefix).append("_throw(env, ").append(up("NULL_POINTER"))
-                .append(", \"").append(n).append("\");\n").append(fail).append("    }\n");
+    void nullCheck(StringBuilder checks, String n) {
+        checks.append("    if (jbk_check_not_null(env, ").append(n).append(", \"").append(n).append("\") != 0) {\n")
+                .append(FAIL).append("    }\n");
     }
 
-    private static void pin(StringBuilder decls, StringBuilder pins, StringBuilder unpins, List<String> pinned, String n, boolean readOnly) {
-        decls.append("    void *").append(n).append("Data = NULL;\n");
+    /**
+     * Pins n around the C call (only if every array before it was pinned) and unpins in reverse order.
+     * Not through the kit's jbk_pin_array: it range-checks, a JNI call, which is not allowed once an
+     * earlier array of the same call is pinned critically; the ranges were checked through the kit before.
+     */
+    void pin(Call call, String n, boolean readOnly) {
+        call.decls.append("    void *").append(n).append("Data = NULL;\n");
+        List<String> pinned = call.pinned;
         String cond = pinned.isEmpty() ? "" : "if (" + pinned.get(pinned.size() - 1) + "Data != NULL) ";
-        pins.append("    ").append(cond).append(n).append("Data = (*env)->GetPrimitiveArrayCritical(env, ").append(n).append(", NULL);\n");
-        unpins.insert(0, "        if (" + n + "Data != NULL) {\n            (*env)->ReleasePrimitiveArrayCritical(env, " + n + ", " + n
+        call.pins.append("    ").append(cond).append(n).append("Data = (*env)->GetPrimitiveArrayCritical(env, ").append(n).append(", NULL);\n");
+        call.unpins.insert(0, "        if (" + n + "Data != NULL) {\n            (*env)->ReleasePrimitiveArrayCritical(env, " + n + ", " + n
                 + "Data, " + (readOnly ? "JNI_ABORT" : "0") + ");\n            " + n + "Data = NULL;\n        }\n");
         pinned.add(n);
     }
 
     private String cReturn(Binding.Function f) {
-        String j = JavaWriter.nativeReturn(f);
+        String j = ResultCrossing.of(f.result()).nativeReturn(f);
         return j.equals("byte[]") ? "jbyteArray" : j.equals("void") ? "void" : "j" + j;
     }
 }

@@ -39,7 +39,7 @@ final class JavaWriter {
 
     // ---- records ---------------------------------------------------------------------------
 
-    private static String put(CType.Kind k, String at, String v) {
+    private static String put(HeaderType.Kind k, String at, String v) {
         switch (k) {
             case BOOL: return "b.put(" + at + ", (byte) (" + v + " ? 1 : 0))";
             case CHAR: case SCHAR: return "b.put(" + at + ", " + v + ")";
@@ -54,7 +54,7 @@ final class JavaWriter {
         }
     }
 
-    private static String get(CType.Kind k, String at) {
+    private static String get(HeaderType.Kind k, String at) {
         switch (k) {
             case BOOL: return "b.get(" + at + ") != 0";
             case CHAR: case SCHAR: return "b.get(" + at + ")";
@@ -166,13 +166,13 @@ final class JavaWriter {
                 + "        } else {\n            state.run();\n        }\n    }\n}\n";
     }
 
-    private Binding.Handle handleOf(CType t) {
-        return b.handles.get(((CType.StructRef) ((CType.Pointer) t).pointee()).name());
+    Binding.Handle handleOf(HeaderType t) {
+        return b.handles.get(((HeaderType.StructRef) ((HeaderType.Pointer) t).pointee()).name());
     }
 
     // ---- the public class ------------------------------------------------------------------
 
-    private String nat() {
+    String nat() {
         return cfg.className + "Native";
     }
 
@@ -189,8 +189,7 @@ final class JavaWriter {
     private String api() {
         StringBuilder o = new StringBuilder();
         o.append(generatedNote()).append("package ").append(cfg.packageName).append(";\n\n");
-        o.append("import java.lang.ref.Reference;\nimport java.nio.ByteBuffer;\nimport java.nio.CharBuffer;\nimport java.nio.charset.CharacterCodingException;\n");
-        o.append("import java.nio.charset.CodingErrorAction;\nimport java.nio.charset.StandardCharsets;\nimport java.util.Objects;\n\n");
+        o.append("import java.lang.ref.Reference;\nimport java.util.Arrays;\nimport java.util.Objects;\n\n");
         o.append("/**\n * The functions and constants of {@code ").append(header).append("}, bound through JNI.\n");
         o.append(" * Arguments are checked here before any native call; status codes become exceptions here.\n");
         o.append(" * Strings cross as strict UTF-8. Every method is as thread-safe as the C function it calls.\n */\n");
@@ -212,52 +211,39 @@ final class JavaWriter {
         return o.toString();
     }
 
-    private String javaParamType(Binding.Param p) {
-        switch (p.kind()) {
-            case VALUE: return Types.java(((CType.Prim) p.type()).kind());
-            case STRING: return "String";
-            case STRUCT_IN: return structOf(p.type()).javaName();
-            case HANDLE: return handleOf(p.type()).javaName();
-            case ARRAY: {
-                CType el = p.pointer().pointee();
-                if (el instanceof CType.StructRef) {
-                    return structOf(el).javaName() + "[]";
-                }
-                return Types.arrayElement(primKind(el)) + "[]";
-            }
-            default: throw new IllegalStateException(p.kind().toString());
-        }
+    static HeaderType.Kind primKind(HeaderType t) {
+        return t instanceof HeaderType.Prim p ? p.kind() : HeaderType.Kind.INT;
     }
 
-    static CType.Kind primKind(CType t) {
-        return t instanceof CType.Prim p ? p.kind() : CType.Kind.INT;
-    }
-
-    private Binding.BoundStruct structOf(CType t) {
-        CType s = t instanceof CType.Pointer p ? p.pointee() : t;
-        String name = ((CType.StructRef) s).name();
+    Binding.BoundStruct structOf(HeaderType t) {
+        HeaderType s = t instanceof HeaderType.Pointer p ? p.pointee() : t;
+        String name = ((HeaderType.StructRef) s).name();
         return b.structs.stream().filter(x -> x.def().name().equals(name)).findFirst().orElseThrow();
     }
 
-    private String resultType(Binding.Function f) {
-        Binding.Param r = f.resultParam();
-        switch (f.result()) {
-            case VOID: return "void";
-            case RETURN: return Types.java(((CType.Prim) f.returnType()).kind());
-            case STRING_RETURN: return "String";
-            case STRUCT_RETURN: return structOf(f.returnType()).javaName();
-            case HANDLE_RETURN: return handleOf(f.returnType()).javaName();
-            case OUT_LENGTH: return "int";
-            case OUT_PACKED: case OUT_HOLDER:
-                return r.kind() == Binding.Kind.LENGTH_INOUT ? "int" : Types.java(primKind(r.pointer().pointee()));
-            case OUT_STRUCT: return structOf(r.type()).javaName();
-            case OUT_ARRAY: return javaParamType(r);
-            default: throw new IllegalStateException();
+    /** The writers' state while they write one public method: the crossings add to its body and arguments. */
+    static final class Call {
+        final Binding.Function f;
+        /** Whether this is the slice overload (array, offset, length). */
+        final boolean slices;
+        final StringBuilder body = new StringBuilder();
+        /** The native's arguments, in order. */
+        final List<String> args = new ArrayList<>();
+        /** Each count parameter's C name, and the first array whose length gives it. */
+        final Map<String, String> counts = new LinkedHashMap<>();
+
+        Call(Binding.Function f, boolean slices) {
+            this.f = f;
+            this.slices = slices;
         }
     }
 
+    Binding.Function functionNamed(String cName) {
+        return b.functions.stream().filter(g -> g.c().name().equals(cName)).findFirst().orElse(null);
+    }
+
     private static boolean primArray(Binding.Param p) {
-        return p.kind() == Binding.Kind.ARRAY && !(p.pointer().pointee() instanceof CType.StructRef);
+        return p.kind() == Binding.Kind.ARRAY && !(p.pointer().pointee() instanceof HeaderType.StructRef);
     }
 
     /** A slice overload (array, offset, length) exists when each caller-given array has a count of its own. */
@@ -306,214 +292,31 @@ final class JavaWriter {
         }
         List<String> sig = new ArrayList<>();
         for (Binding.Param p : f.params()) {
-            if (isJavaParam(p)) {
-                sig.add(javaParamType(p) + " " + p.javaName());
-                if (slices && primArray(p)) {
-                    sig.add("int " + p.javaName() + "Offset");
-                    sig.add("int " + p.javaName() + "Length");
-                }
-            }
+            ParamCrossing.of(p).javaSignature(this, p, slices, sig);
         }
-        o.append("    public static ").append(resultType(f)).append(' ').append(f.javaName()).append('(')
+        ResultCrossing result = ResultCrossing.of(f.result());
+        o.append("    public static ").append(result.javaType(this, f)).append(' ').append(f.javaName()).append('(')
                 .append(String.join(", ", sig)).append(") {\n");
-        StringBuilder body = new StringBuilder();
-        List<String> args = new ArrayList<>();
-        Map<String, String> counts = new LinkedHashMap<>();
+        Call call = new Call(f, slices);
+        // Phase by phase over all parameters: every check runs before any allocation, and counts are known first.
         for (Binding.Param p : f.params()) {
-            String n = p.javaName();
-            switch (p.kind()) {
-                case VALUE: {
-                    String r = Types.outOfRange(((CType.Prim) p.type()).kind(), n);
-                    if (r != null) {
-                        body.append("        if (").append(r).append(") {\n            throw new IllegalArgumentException(\"")
-                                .append(n).append(" = \" + ").append(n).append(" + \" does not fit C's ").append(p.type().spelling())
-                                .append("\");\n        }\n");
-                    }
-                    break;
-                }
-                case STRING:
-                    body.append("        byte[] ").append(n).append("C = cString(").append(n).append(", \"").append(n).append("\");\n");
-                    break;
-                case HANDLE:
-                    body.append("        long ").append(n).append("Address = Objects.requireNonNull(").append(n).append(", \"")
-                            .append(n).append("\").address();\n");
-                    break;
-                case STRUCT_IN:
-                    body.append("        byte[] ").append(n).append("C = ").append(structOf(p.type()).javaName()).append(".pack(")
-                            .append(n).append(", \"").append(n).append("\");\n");
-                    break;
-                case ARRAY:
-                    if (!p.javaAllocated()) {
-                        if (p.pointer().pointee() instanceof CType.StructRef) {
-                            body.append("        byte[] ").append(n).append("C = ").append(structOf(p.type()).javaName())
-                                    .append(".pack(").append(n).append(", \"").append(n).append("\");\n");
-                        } else {
-                            body.append("        Objects.requireNonNull(").append(n).append(", \"").append(n).append("\");\n");
-                        }
-                        String len = p.lengthParam();
-                        if (slices && primArray(p)) {
-                            counts.put(len, n);
-                            body.append("        Objects.checkFromIndexSize(").append(n).append("Offset, ").append(n).append("Length, ")
-                                    .append(n).append(".length);\n");
-                            body.append("        int ").append(Types.camel(len)).append("Count = ").append(n).append("Length;\n");
-                        } else if (!counts.containsKey(len)) {
-                            counts.put(len, n);
-                            body.append("        int ").append(Types.camel(len)).append("Count = ").append(n).append(".length;\n");
-                        } else {
-                            body.append("        if (").append(n).append(".length != ").append(Types.camel(len)).append("Count) {\n")
-                                    .append("            throw new IllegalArgumentException(\"").append(counts.get(len)).append(" and ")
-                                    .append(n).append(" must have the same length, got \" + ").append(Types.camel(len))
-                                    .append("Count + \" and \" + ").append(n).append(".length);\n        }\n");
-                        }
-                    }
-                    break;
-                default:
-                    break;
-            }
+            ParamCrossing.of(p).javaCheck(this, call, p);
         }
         for (Binding.Param p : f.params()) {
-            if (p.kind() == Binding.Kind.LENGTH || p.kind() == Binding.Kind.LENGTH_INOUT) {
-                CType.Kind k = primKind(p.kind() == Binding.Kind.LENGTH ? p.type() : p.pointer().pointee());
-                String max = Types.maxCount(k);
-                if (max != null && counts.containsKey(p.cName())) {
-                    body.append("        if (").append(Types.camel(p.cName())).append("Count > ").append(max)
-                            .append(") {\n            throw new IllegalArgumentException(\"").append(counts.get(p.cName()))
-                            .append(" holds more elements than C's ").append(p.type().spelling()).append(" ").append(p.cName())
-                            .append(" can count\");\n        }\n");
-                }
-            }
+            ParamCrossing.of(p).javaCountLimit(this, call, p);
         }
         for (Binding.Param p : f.params()) {
-            String n = p.javaName();
-            if (p.kind() == Binding.Kind.ARRAY && p.javaAllocated()) {
-                String count = Types.camel(p.lengthParam()) + "Count";
-                if (p.pointer().pointee() instanceof CType.StructRef) {
-                    body.append("        byte[] ").append(n).append("C = new byte[Math.multiplyExact(").append(count).append(", ")
-                            .append(structOf(p.type()).javaName()).append(".SIZE)];\n");
-                } else {
-                    body.append("        ").append(javaParamType(p)).append(' ').append(n).append(" = new ")
-                            .append(Types.arrayElement(primKind(p.pointer().pointee()))).append('[').append(count).append("];\n");
-                }
-            } else if (p.kind() == Binding.Kind.STRUCT_OUT) {
-                body.append("        byte[] ").append(n).append("C = new byte[").append(structOf(p.type()).javaName()).append(".SIZE];\n");
-            }
+            ParamCrossing.of(p).javaAllocate(this, call, p);
         }
         for (Binding.Param p : f.params()) {
-            String n = p.javaName();
-            switch (p.kind()) {
-                case VALUE: args.add(n); break;
-                case HANDLE: args.add(n + "Address"); break;
-                case STRING: case STRUCT_IN: case STRUCT_OUT: args.add(n + "C"); break;
-                case ARRAY:
-                    args.add(p.pointer().pointee() instanceof CType.StructRef ? n + "C" : n);
-                    if (primArray(p)) {
-                        args.add(slices && !p.javaAllocated() ? n + "Offset" : "0");
-                    }
-                    break;
-                case LENGTH: case LENGTH_INOUT:
-                    args.add(counts.containsKey(p.cName()) ? Types.camel(p.cName()) + "Count" : "0");
-                    break;
-                case OUT:
-                    if (f.result() == Binding.ResultKind.OUT_HOLDER) {
-                        args.add("holder");
-                    }
-                    break;
-                default: break;
-            }
+            ParamCrossing.of(p).javaArgument(this, call, p);
         }
-        if (f.result() == Binding.ResultKind.OUT_HOLDER) {
-            CType.Kind k = primKind(f.resultParam().pointer().pointee());
-            body.append("        ").append(Types.java(k)).append("[] holder = new ").append(Types.java(k)).append("[1];\n");
-        }
-        if (f.result() == Binding.ResultKind.STRUCT_RETURN) {
-            body.append("        byte[] returned = new byte[").append(structOf(f.returnType()).javaName()).append(".SIZE];\n");
-            args.add("returned");
-        }
-        String call = nat() + "." + f.javaName() + "(" + String.join(", ", args) + ")";
+        result.javaBeforeCall(this, call);
+        StringBuilder body = call.body;
+        String callExpr = nat() + "." + f.javaName() + "(" + String.join(", ", call.args) + ")";
         String fail = f.status() ? failureCall(f) : null;
-        String name = f.c().name();
         int callStart = body.length();
-        switch (f.result()) {
-            case HANDLE_RETURN: {
-                Binding.Function free = b.functions.stream().filter(g -> g.c().name().equals(f.freeWith())).findFirst().orElse(null);
-                body.append("        long address = ").append(call).append(";\n");
-                body.append("        return address == 0 ? null : new ").append(handleOf(f.returnType()).javaName()).append("(address, ")
-                        .append(free == null ? "null" : nat() + "::" + free.javaName()).append(");\n");
-                break;
-            }
-            case VOID:
-                if (f.status()) {
-                    body.append("        int status = ").append(call).append(";\n");
-                    body.append("        if (!isSuccess(status)) {\n            throw ").append(fail).append(";\n        }\n");
-                } else {
-                    body.append("        ").append(call).append(";\n");
-                }
-                break;
-            case RETURN: {
-                CType.Kind k = primKind(f.returnType());
-                if (k == CType.Kind.ULONG || k == CType.Kind.ULLONG) {
-                    body.append("        long result = ").append(call).append(";\n");
-                    body.append("        if (result < 0) {\n            throw new ArithmeticException(\"").append(name)
-                            .append(" returned \" + Long.toUnsignedString(result) + \", which does not fit a Java long\");\n        }\n");
-                    body.append("        return result;\n");
-                } else {
-                    body.append("        return ").append(call).append(";\n");
-                }
-                break;
-            }
-            case STRING_RETURN:
-                body.append("        byte[] result = ").append(call).append(";\n");
-                body.append("        return result == null ? null : utf8(result, \"").append(name).append("\");\n");
-                break;
-            case STRUCT_RETURN:
-                body.append("        ").append(call).append(";\n");
-                body.append("        return ").append(structOf(f.returnType()).javaName()).append(".unpack(returned)[0];\n");
-                break;
-            case OUT_LENGTH:
-                body.append("        return ").append(call).append(";\n");
-                break;
-            case OUT_PACKED: {
-                body.append("        long packed = ").append(call).append(";\n");
-                body.append("        int status = (int) (packed >> 32);\n");
-                body.append("        if (!isSuccess(status)) {\n            throw ").append(fail).append(";\n        }\n");
-                Binding.Param r = f.resultParam();
-                CType.Kind k = r.kind() == Binding.Kind.LENGTH_INOUT ? CType.Kind.INT : primKind(r.pointer().pointee());
-                body.append("        return ").append(unpackLow(k)).append(";\n");
-                break;
-            }
-            default: {
-                if (f.status()) {
-                    body.append("        int status = ").append(call).append(";\n");
-                    body.append("        if (!isSuccess(status)) {\n            throw ").append(fail).append(";\n        }\n");
-                } else {
-                    body.append("        ").append(call).append(";\n");
-                }
-                Binding.Param r = f.resultParam();
-                switch (f.result()) {
-                    case OUT_HOLDER: {
-                        CType.Kind k = primKind(r.pointer().pointee());
-                        if (k == CType.Kind.ULONG || k == CType.Kind.ULLONG) {
-                            body.append("        if (holder[0] < 0) {\n            throw new ArithmeticException(\"").append(name)
-                                    .append(" wrote \" + Long.toUnsignedString(holder[0]) + \", which does not fit a Java long\");\n        }\n");
-                        }
-                        body.append("        return holder[0];\n");
-                        break;
-                    }
-                    case OUT_STRUCT:
-                        body.append("        return ").append(structOf(r.type()).javaName()).append(".unpack(").append(r.javaName()).append("C)[0];\n");
-                        break;
-                    case OUT_ARRAY:
-                        if (r.pointer().pointee() instanceof CType.StructRef) {
-                            body.append("        return ").append(structOf(r.type()).javaName()).append(".unpack(").append(r.javaName()).append("C);\n");
-                        } else {
-                            body.append("        return ").append(r.javaName()).append(";\n");
-                        }
-                        break;
-                    default:
-                        throw new IllegalStateException();
-                }
-            }
-        }
+        result.javaAfterCall(this, call, callExpr, fail);
         List<String> handles = f.params().stream().filter(p -> p.kind() == Binding.Kind.HANDLE).map(Binding.Param::javaName).toList();
         if (!handles.isEmpty()) {
             // The handle objects stay reachable until C returns, so nothing can free them mid-call.
@@ -528,26 +331,6 @@ final class JavaWriter {
         o.append(body).append("    }\n");
         if (f.status()) {
             failureMethod(o, f);
-        }
-    }
-
-    private static String unpackLow(CType.Kind k) {
-        switch (k) {
-            case BOOL: return "(packed & 0xFF) != 0";
-            case CHAR: case SCHAR: return "(byte) packed";
-            case UCHAR: return "(int) (packed & 0xFF)";
-            case SHORT: return "(short) packed";
-            case USHORT: return "(int) (packed & 0xFFFF)";
-            case UINT: return "packed & 0xFFFFFFFFL";
-            default: return "(int) packed";
-        }
-    }
-
-    static boolean isJavaParam(Binding.Param p) {
-        switch (p.kind()) {
-            case VALUE: case STRING: case STRUCT_IN: case HANDLE: return true;
-            case ARRAY: return !p.javaAllocated();
-            default: return false;
         }
     }
 
@@ -592,33 +375,23 @@ final class JavaWriter {
                 .append("(function + \" failed with status \" + status);\n        }\n    }\n");
         o.append("""
 
-                    /** Strict UTF-8 with a terminating NUL; an embedded NUL would silently cut the C string, so it is refused. */
+                    /**
+                     * Strict UTF-8 (javabridge's codec) with a terminating NUL; an embedded NUL would silently cut the
+                     * C string, so it is refused.
+                     */
                     static byte[] cString(String s, String what) {
                         Objects.requireNonNull(s, what);
                         if (s.indexOf('\\0') >= 0) {
                             throw new IllegalArgumentException(what + " contains a NUL character, which C would take as its end");
                         }
-                        try {
-                            ByteBuffer bytes = StandardCharsets.UTF_8.newEncoder()
-                                    .onMalformedInput(CodingErrorAction.REPORT)
-                                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                                    .encode(CharBuffer.wrap(s));
-                            byte[] out = new byte[bytes.remaining() + 1];
-                            bytes.get(out, 0, out.length - 1);
-                            return out;
-                        } catch (CharacterCodingException e) {
-                            throw new IllegalArgumentException(what + " is not valid UTF-16 (a lone surrogate?)", e);
-                        }
+                        byte[] bytes = dev.javabridge.Utf8.encode(s, what);
+                        return Arrays.copyOf(bytes, bytes.length + 1);
                     }
 
                     static String utf8(byte[] bytes, String what) {
                         try {
-                            return StandardCharsets.UTF_8.newDecoder()
-                                    .onMalformedInput(CodingErrorAction.REPORT)
-                                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                                    .decode(ByteBuffer.wrap(bytes))
-                                    .toString();
-                        } catch (CharacterCodingException e) {
+                            return dev.javabridge.Utf8.decode(bytes, what);
+                        } catch (IllegalArgumentException e) {
                             throw new IllegalStateException(what + " returned a string that is not valid UTF-8", e);
                         }
                     }
@@ -639,49 +412,52 @@ final class JavaWriter {
         if (cfg.loader != null) {
             o.append("        ").append(cfg.loader).append("();\n");
         } else {
-            o.append("        System.loadLibrary(\"").append(cfg.library).append("\");\n");
+            // javabridge's loader: natives/<platform>/ beside this class, digest-checked, never java.library.path.
+            o.append("        dev.javabridge.NativeLoader.load(").append(nat()).append(".class, \"").append(cfg.library).append("\");\n");
         }
         o.append("    }\n\n    private ").append(nat()).append("() {}\n");
         for (Binding.Function f : b.functions) {
-            List<String> ps = new ArrayList<>();
-            for (Binding.Param p : f.params()) {
-                switch (p.kind()) {
-                    case VALUE: ps.add(javaParamType(p) + " " + p.javaName()); break;
-                    case HANDLE: ps.add("long " + p.javaName()); break;
-                    case STRING: case STRUCT_IN: case STRUCT_OUT: ps.add("byte[] " + p.javaName()); break;
-                    case ARRAY:
-                        ps.add((p.pointer().pointee() instanceof CType.StructRef ? "byte[]"
-                                : Types.arrayElement(primKind(p.pointer().pointee())) + "[]") + " " + p.javaName());
-                        if (primArray(p)) {
-                            ps.add("int " + p.javaName() + "Offset");
-                        }
-                        break;
-                    case LENGTH: case LENGTH_INOUT: ps.add("int " + p.javaName()); break;
-                    case OUT:
-                        if (f.result() == Binding.ResultKind.OUT_HOLDER) {
-                            ps.add(Types.java(primKind(p.pointer().pointee())) + "[] holder");
-                        }
-                        break;
-                    default: break;
-                }
-            }
-            if (f.result() == Binding.ResultKind.STRUCT_RETURN) {
-                ps.add("byte[] returned");
-            }
-            o.append("\n    static native ").append(nativeReturn(f)).append(' ').append(f.javaName()).append('(')
-                    .append(String.join(", ", ps)).append(");\n");
+            o.append("\n    static native ").append(ResultCrossing.of(f.result()).nativeReturn(f)).append(' ').append(f.javaName())
+                    .append('(').append(String.join(", ", nativeParams(f))).append(");\n");
         }
         o.append("}\n");
         return o.toString();
     }
 
-    static String nativeReturn(Binding.Function f) {
-        switch (f.result()) {
-            case RETURN: return Types.java(primKind(f.returnType()));
-            case STRING_RETURN: return "byte[]";
-            case OUT_PACKED: case HANDLE_RETURN: return "long";
-            case OUT_LENGTH: return "int";
-            default: return f.status() ? "int" : "void";
+    /** The native's parameters, "type name" each. */
+    List<String> nativeParams(Binding.Function f) {
+        List<String> ps = new ArrayList<>();
+        for (Binding.Param p : f.params()) {
+            ParamCrossing.of(p).nativeParams(this, f, p, ps);
         }
+        ResultCrossing.of(f.result()).nativeParams(ps);
+        return ps;
+    }
+
+    /** The native's JNI descriptor, for RegisterNatives. Natives take and return primitives and their arrays only. */
+    String nativeDescriptor(Binding.Function f) {
+        StringBuilder d = new StringBuilder("(");
+        for (String p : nativeParams(f)) {
+            d.append(descriptor(p.substring(0, p.lastIndexOf(' '))));
+        }
+        return d.append(')').append(descriptor(ResultCrossing.of(f.result()).nativeReturn(f))).toString();
+    }
+
+    private static String descriptor(String javaType) {
+        if (javaType.endsWith("[]")) {
+            return "[" + descriptor(javaType.substring(0, javaType.length() - 2));
+        }
+        return switch (javaType) {
+            case "boolean" -> "Z";
+            case "byte" -> "B";
+            case "char" -> "C";
+            case "short" -> "S";
+            case "int" -> "I";
+            case "long" -> "J";
+            case "float" -> "F";
+            case "double" -> "D";
+            case "void" -> "V";
+            default -> throw new IllegalStateException("no JNI descriptor for " + javaType);
+        };
     }
 }

@@ -20,45 +20,45 @@ final class TypeResolver {
         this.enumsByName = enumsByName;
     }
 
-    private static final Map<String, CType.Kind> BUILTINS = new HashMap<>();
+    private static final Map<String, HeaderType.Kind> BUILTINS = new HashMap<>();
 
     static {
-        put(CType.Kind.BOOL, "_Bool", "bool");
-        put(CType.Kind.CHAR, "char");
-        put(CType.Kind.SCHAR, "signed char");
-        put(CType.Kind.UCHAR, "unsigned char");
-        put(CType.Kind.SHORT, "short", "short int", "signed short", "signed short int");
-        put(CType.Kind.USHORT, "unsigned short", "unsigned short int");
-        put(CType.Kind.INT, "int", "signed", "signed int");
-        put(CType.Kind.UINT, "unsigned int", "unsigned");
-        put(CType.Kind.LONG, "long", "long int", "signed long", "signed long int");
-        put(CType.Kind.ULONG, "unsigned long", "unsigned long int");
-        put(CType.Kind.LLONG, "long long", "long long int", "signed long long", "signed long long int");
-        put(CType.Kind.ULLONG, "unsigned long long", "unsigned long long int");
-        put(CType.Kind.FLOAT, "float");
-        put(CType.Kind.DOUBLE, "double");
+        put(HeaderType.Kind.BOOL, "_Bool", "bool");
+        put(HeaderType.Kind.CHAR, "char");
+        put(HeaderType.Kind.SCHAR, "signed char");
+        put(HeaderType.Kind.UCHAR, "unsigned char");
+        put(HeaderType.Kind.SHORT, "short", "short int", "signed short", "signed short int");
+        put(HeaderType.Kind.USHORT, "unsigned short", "unsigned short int");
+        put(HeaderType.Kind.INT, "int", "signed", "signed int");
+        put(HeaderType.Kind.UINT, "unsigned int", "unsigned");
+        put(HeaderType.Kind.LONG, "long", "long int", "signed long", "signed long int");
+        put(HeaderType.Kind.ULONG, "unsigned long", "unsigned long int");
+        put(HeaderType.Kind.LLONG, "long long", "long long int", "signed long long", "signed long long int");
+        put(HeaderType.Kind.ULLONG, "unsigned long long", "unsigned long long int");
+        put(HeaderType.Kind.FLOAT, "float");
+        put(HeaderType.Kind.DOUBLE, "double");
     }
 
-    private static void put(CType.Kind kind, String... names) {
+    private static void put(HeaderType.Kind kind, String... names) {
         for (String n : names) {
             BUILTINS.put(n, kind);
         }
     }
 
-    CType resolve(String spelling) {
+    HeaderType resolve(String spelling) {
         return resolve(spelling, 0);
     }
 
-    private CType resolve(String raw, int depth) {
+    private HeaderType resolve(String raw, int depth) {
         String s = raw.trim().replaceAll("\\s+", " ");
         if (depth > 32) {
-            return new CType.Unsupported(s, "typedef chain too deep");
+            return new HeaderType.Unsupported(s, "typedef chain too deep");
         }
         if (s.contains("(")) {
-            return new CType.Unsupported(s, "function pointer (callbacks are not generated)");
+            return new HeaderType.Unsupported(s, "function pointer (callbacks are not generated)");
         }
         if (s.contains("[")) {
-            return new CType.Unsupported(s, "fixed-size array");
+            return new HeaderType.Unsupported(s, "fixed-size array");
         }
         if (s.endsWith(" const")) {
             s = s.substring(0, s.length() - " const".length()).trim();
@@ -66,60 +66,60 @@ final class TypeResolver {
         if (s.endsWith("*")) {
             String inner = s.substring(0, s.length() - 1).trim();
             boolean constPointee = inner.startsWith("const ") || inner.endsWith(" const");
-            CType pointee = resolve(inner, depth + 1);
-            return new CType.Pointer(pointee, constPointee, s);
+            HeaderType pointee = resolve(inner, depth + 1);
+            return new HeaderType.Pointer(pointee, constPointee, s);
         }
         String bare = stripQualifiers(s);
         if (bare.startsWith("struct ")) {
             String tag = bare.substring("struct ".length());
-            return new CType.StructRef(tag, bare);
+            return new HeaderType.StructRef(tag, bare);
         }
         if (bare.startsWith("union ")) {
-            return new CType.Unsupported(bare, "union (its active member is unknowable to Java)");
+            return new HeaderType.Unsupported(bare, "union (its active member is unknowable to Java)");
         }
         if (bare.startsWith("enum ")) {
-            return new CType.EnumRef(bare.substring("enum ".length()), bare);
+            return new HeaderType.EnumRef(bare.substring("enum ".length()), bare);
         }
         if (bare.equals("void")) {
-            return new CType.Void(bare);
+            return new HeaderType.Void(bare);
         }
-        CType.Kind kind = BUILTINS.get(bare);
+        HeaderType.Kind kind = BUILTINS.get(bare);
         if (kind != null) {
-            return new CType.Prim(kind, bare);
+            return new HeaderType.Prim(kind, bare);
         }
         if (List.of("long double", "__int128", "unsigned __int128", "_Complex").stream().anyMatch(bare::contains)) {
-            return new CType.Unsupported(bare, "no Java type of this width (long double, __int128, complex)");
+            return new HeaderType.Unsupported(bare, "no Java type of this width (long double, __int128, complex)");
         }
         if (structsByName.containsKey(bare)) {
-            return new CType.StructRef(bare, bare);
+            return new HeaderType.StructRef(bare, bare);
         }
         if (enumsByName.containsKey(bare)) {
-            return new CType.EnumRef(bare, bare);
+            return new HeaderType.EnumRef(bare, bare);
         }
         String target = typedefs.get(bare);
         if (target == null) {
-            return new CType.Unsupported(bare, "unknown type");
+            return new HeaderType.Unsupported(bare, "unknown type");
         }
-        CType t = resolve(target, depth + 1);
+        HeaderType t = resolve(target, depth + 1);
         return respell(t, bare);
     }
 
     /** A typedef keeps the typedef's name as its spelling so that the glue declares what the header declares. */
-    private static CType respell(CType t, String name) {
-        if (t instanceof CType.Prim p) {
-            return new CType.Prim(p.kind(), name);
+    private static HeaderType respell(HeaderType t, String name) {
+        if (t instanceof HeaderType.Prim p) {
+            return new HeaderType.Prim(p.kind(), name);
         }
-        if (t instanceof CType.Pointer p) {
-            return new CType.Pointer(p.pointee(), p.constPointee(), name);
+        if (t instanceof HeaderType.Pointer p) {
+            return new HeaderType.Pointer(p.pointee(), p.constPointee(), name);
         }
-        if (t instanceof CType.StructRef r) {
-            return new CType.StructRef(r.name(), name);
+        if (t instanceof HeaderType.StructRef r) {
+            return new HeaderType.StructRef(r.name(), name);
         }
-        if (t instanceof CType.EnumRef e) {
-            return new CType.EnumRef(e.name(), name);
+        if (t instanceof HeaderType.EnumRef e) {
+            return new HeaderType.EnumRef(e.name(), name);
         }
-        if (t instanceof CType.Void) {
-            return new CType.Void(name);
+        if (t instanceof HeaderType.Void) {
+            return new HeaderType.Void(name);
         }
         return t;
     }

@@ -7,7 +7,7 @@ import java.util.Set;
 final class Types {
     private Types() {}
 
-    static String java(CType.Kind k) {
+    static String java(HeaderType.Kind k) {
         switch (k) {
             case BOOL: return "boolean";
             case CHAR: case SCHAR: return "byte";
@@ -20,12 +20,12 @@ final class Types {
         }
     }
 
-    static String jni(CType.Kind k) {
+    static String jni(HeaderType.Kind k) {
         return "j" + java(k);
     }
 
     /** The Java element type of an array of k: same width, bits kept (unsigned bytes arrive as Java's signed bytes). */
-    static String arrayElement(CType.Kind k) {
+    static String arrayElement(HeaderType.Kind k) {
         if (k.floating) {
             return k.size == 4 ? "float" : "double";
         }
@@ -38,7 +38,7 @@ final class Types {
     }
 
     /** A Java expression that is true when v is outside what C's type k can hold, or null when every Java value fits. */
-    static String outOfRange(CType.Kind k, String v) {
+    static String outOfRange(HeaderType.Kind k, String v) {
         switch (k) {
             case UCHAR: return v + " < 0 || " + v + " > 0xFF";
             case USHORT: return v + " < 0 || " + v + " > 0xFFFF";
@@ -49,7 +49,7 @@ final class Types {
     }
 
     /** The largest element count a C length parameter of type k can hold, when smaller than Java's int range. */
-    static String maxCount(CType.Kind k) {
+    static String maxCount(HeaderType.Kind k) {
         switch (k) {
             case CHAR: case SCHAR: return "0x7F";
             case UCHAR: return "0xFF";
@@ -59,8 +59,8 @@ final class Types {
         }
     }
 
-    static boolean isInteger(CType t) {
-        return t instanceof CType.Prim p && !p.kind().floating && p.kind() != CType.Kind.BOOL;
+    static boolean isInteger(HeaderType t) {
+        return t instanceof HeaderType.Prim p && !p.kind().floating && p.kind() != HeaderType.Kind.BOOL;
     }
 
     private static final Set<String> KEYWORDS = Set.of("abstract", "assert", "boolean", "break", "byte", "case",

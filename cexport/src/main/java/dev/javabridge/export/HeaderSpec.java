@@ -14,4 +14,4 @@ import java.util.List;
  * @param structs the structs the functions use, in first-use order
  */
 record HeaderSpec(String stem, String guard, String freeBytes, String freeString, String javaClass,
-                  List<ExportedMethod> methods, List<CType.Struct> structs) {}
+                  List<ExportedMethod> methods, List<ExportedType.Struct> structs) {}

@@ -11,8 +11,8 @@ final class CPrototypes {
     private CPrototypes() {}
 
     /** The C type of a by-value parameter or struct field. */
-    static String valueType(CType t) {
-        return t.kind() == CType.Kind.STRUCT ? t.struct().cName() : t.kind().c;
+    static String valueType(ExportedType t) {
+        return t.kind() == ExportedType.Kind.STRUCT ? t.struct().cName() : t.kind().c;
     }
 
     /** The C declarations of one Java parameter (byte arrays take two). */
@@ -25,7 +25,7 @@ final class CPrototypes {
     }
 
     /** The out-parameter declarations for a result. */
-    static List<String> outDecls(CType result) {
+    static List<String> outDecls(ExportedType result) {
         switch (result.kind()) {
             case VOID: return List.of();
             case STRING: return List.of("char **" + OUT, "size_t *" + OUT_LEN);
@@ -39,7 +39,7 @@ final class CPrototypes {
         List<String> names = new ArrayList<>();
         for (ExportedMethod.Param p : m.params()) {
             names.add(p.cName());
-            if (p.type().kind() == CType.Kind.BYTES) {
+            if (p.type().kind() == ExportedType.Kind.BYTES) {
                 names.add(p.cName() + "_len");
             }
         }

@@ -48,7 +48,7 @@ final class SourceWriter {
         line("#include \"" + h.stem() + ".h\"");
         line("");
         line("#include <javabridge/cexport.h>");
-        for (CType.Struct s : h.structs()) {
+        for (ExportedType.Struct s : h.structs()) {
             boolean in = h.methods().stream().anyMatch(m -> m.params().stream().anyMatch(p -> s.equals(p.type().struct())));
             boolean back = h.methods().stream().anyMatch(m -> s.equals(m.result().struct()));
             line("");
@@ -73,7 +73,7 @@ final class SourceWriter {
     }
 
     /** The jb_arg for a primitive C value. */
-    private static String primitiveArg(CType.Kind k, String value) {
+    private static String primitiveArg(ExportedType.Kind k, String value) {
         switch (k) {
             case FLOAT: return "jb_arg_double((double)" + value + ")";
             case INT8: case INT16: case UINT16: return "jb_arg_int32((int32_t)" + value + ")";
@@ -82,7 +82,7 @@ final class SourceWriter {
     }
 
     /** Only the directions some function uses are written: an unused static is a warning. */
-    private void struct(CType.Struct s, boolean toJava, boolean fromJava) {
+    private void struct(ExportedType.Struct s, boolean toJava, boolean fromJava) {
         String base = "jbx_" + s.cName();
         line("/* " + s.javaName() + " <-> " + s.cName() + " */");
         if (toJava) {
@@ -96,7 +96,7 @@ final class SourceWriter {
         }
     }
 
-    private void structToJava(CType.Struct s, String base) {
+    private void structToJava(ExportedType.Struct s, String base) {
         line("static jb_cexport_site " + base + "_new = "
                 + site("JB_CEXPORT_CONSTRUCTOR", s.javaBinaryName(), "<init>", s.constructorDescriptor()) + ";");
         line("");
@@ -105,7 +105,7 @@ final class SourceWriter {
         line("    int rc;");
         line("    jb_arg args[" + s.fields().size() + "];");
         for (int i = 0; i < s.fields().size(); i++) {
-            CType.Field f = s.fields().get(i);
+            ExportedType.Field f = s.fields().get(i);
             line("    args[" + i + "] = " + primitiveArg(f.kind(), "v->" + f.cName()) + ";");
         }
         line("    JB_CEXPORT_CALL(rc, &" + base + "_new, m, jb_call_new(m, args, " + s.fields().size() + ", out));");
@@ -113,9 +113,9 @@ final class SourceWriter {
         line("}");
     }
 
-    private void structFromJava(CType.Struct s, String base) {
+    private void structFromJava(ExportedType.Struct s, String base) {
         line("static jb_cexport_site " + base + "_get[" + s.fields().size() + "] = {");
-        for (CType.Field f : s.fields()) {
+        for (ExportedType.Field f : s.fields()) {
             line("    " + site("JB_CEXPORT_INSTANCE", s.javaBinaryName(), f.accessor(), "()" + f.kind().descriptor) + ",");
         }
         line("};");
@@ -125,9 +125,9 @@ final class SourceWriter {
         line("    jb_method *m = NULL;");
         line("    int rc;");
         for (int i = 0; i < s.fields().size(); i++) {
-            CType.Field f = s.fields().get(i);
+            ExportedType.Field f = s.fields().get(i);
             String t = "t" + i;
-            line("    " + f.kind().callType + " " + t + " = " + (f.kind() == CType.Kind.BOOL ? "false" : "0") + ";");
+            line("    " + f.kind().callType + " " + t + " = " + (f.kind() == ExportedType.Kind.BOOL ? "false" : "0") + ";");
             line("    JB_CEXPORT_CALL(rc, &" + base + "_get[" + i + "], m, jb_call_instance_" + f.kind().call
                     + "(m, o, NULL, 0, &" + t + "));");
             line("    if (rc != JB_OK) {");
@@ -152,16 +152,16 @@ final class SourceWriter {
         int n = m.params().size();
         boolean structParams = false;
         for (int i = 0; i < n; i++) {
-            if (m.params().get(i).type().kind() == CType.Kind.STRUCT) {
+            if (m.params().get(i).type().kind() == ExportedType.Kind.STRUCT) {
                 line("    jb_object *jbx_o" + i + " = NULL;");
                 structParams = true;
             }
         }
-        CType.Kind rk = m.result().kind();
-        if (rk == CType.Kind.STRUCT) {
+        ExportedType.Kind rk = m.result().kind();
+        if (rk == ExportedType.Kind.STRUCT) {
             line("    jb_object *jbx_r = NULL;");
         } else if (rk.isPrimitive()) {
-            line("    " + rk.callType + " jbx_v = " + (rk == CType.Kind.BOOL ? "false" : "0") + ";");
+            line("    " + rk.callType + " jbx_v = " + (rk == ExportedType.Kind.BOOL ? "false" : "0") + ";");
         }
         String args = "NULL";
         if (n > 0) {
@@ -194,7 +194,7 @@ final class SourceWriter {
             default: call = "jb_call_static_" + rk.call + "(jbx_m, " + args + ", " + n + ", &jbx_v)";
         }
         line("    JB_CEXPORT_CALL(jbx_rc, &" + site + ", jbx_m, " + call + ");");
-        if (rk == CType.Kind.STRUCT) {
+        if (rk == ExportedType.Kind.STRUCT) {
             line("    if (jbx_rc == JB_OK) {");
             line("        jbx_rc = jbx_r == NULL");
             line("            ? jb_cexport_fail(JB_ETYPE, " + cString(m.cName() + ": " + m.javaDisplay()
@@ -210,7 +210,7 @@ final class SourceWriter {
         if (structParams) {
             line("jbx_done:");
             for (int i = 0; i < n; i++) {
-                if (m.params().get(i).type().kind() == CType.Kind.STRUCT) {
+                if (m.params().get(i).type().kind() == ExportedType.Kind.STRUCT) {
                     line("    jb_object_free(jbx_o" + i + ");");
                 }
             }
@@ -221,7 +221,7 @@ final class SourceWriter {
         line(CPrototypes.prototype("int", m.cName(), m) + " {");
         List<String[]> checks = new ArrayList<>();
         for (ExportedMethod.Param p : m.params()) {
-            if (p.type().kind() == CType.Kind.BYTES) {
+            if (p.type().kind() == ExportedType.Kind.BYTES) {
                 checks.add(new String[] {p.cName() + " == NULL && " + p.cName() + "_len > 0",
                         p.cName() + " is NULL but " + p.cName() + "_len is not 0"});
             }

@@ -5,8 +5,9 @@ import java.util.List;
 /**
  * The C form of one exported Java type, and how the generated code moves it through the
  * libjavabridge C API (which has int32, int64, double, bool, string, bytes and object calls).
+ * (bindgen's {@code HeaderType} is the other direction: a C type read from a header.)
  */
-record CType(Kind kind, Struct struct) {
+record ExportedType(Kind kind, Struct struct) {
 
     /** One supported Java type. */
     enum Kind {
@@ -64,8 +65,8 @@ record CType(Kind kind, Struct struct) {
     /** A record component: its accessor's name, its C field name and its (primitive) type. */
     record Field(String accessor, String cName, Kind kind) {}
 
-    static CType of(Kind kind) {
-        return new CType(kind, null);
+    static ExportedType of(Kind kind) {
+        return new ExportedType(kind, null);
     }
 
     String descriptor() {

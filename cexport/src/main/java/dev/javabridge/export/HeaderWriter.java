@@ -52,11 +52,11 @@ final class HeaderWriter {
         line("#ifdef __cplusplus");
         line("extern \"C\" {");
         line("#endif");
-        for (CType.Struct s : h.structs()) {
+        for (ExportedType.Struct s : h.structs()) {
             line("");
             line("/** The Java record " + s.javaName() + ", field for component, in declaration order. */");
             line("typedef struct " + s.cName() + " {");
-            for (CType.Field f : s.fields()) {
+            for (ExportedType.Field f : s.fields()) {
                 line("    " + f.kind().c + " " + f.cName() + ";");
             }
             line("} " + s.cName() + ";");
@@ -88,7 +88,7 @@ final class HeaderWriter {
     private void function(HeaderSpec h, ExportedMethod m) {
         Map<String, String> names = new LinkedHashMap<>();
         m.params().forEach(p -> names.put(p.javaName(), p.cName()));
-        boolean hasResult = m.result().kind() != CType.Kind.VOID;
+        boolean hasResult = m.result().kind() != ExportedType.Kind.VOID;
         List<String> doc = new ArrayList<>(DocComments.toC(m.doc(), names, hasResult ? CPrototypes.OUT : null));
         if (!doc.isEmpty()) {
             doc.add("");
@@ -151,7 +151,7 @@ final class HeaderWriter {
         if (lengths) {
             codes.append("; JB_ERANGE (a length over INT32_MAX)");
         }
-        if (m.result().kind() == CType.Kind.STRUCT) {
+        if (m.result().kind() == ExportedType.Kind.STRUCT) {
             codes.append("; JB_ETYPE (Java returned null, which has no struct form)");
         }
         codes.append("; or a code listed at the top of this header.");

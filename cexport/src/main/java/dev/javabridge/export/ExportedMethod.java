@@ -14,10 +14,10 @@ import java.util.List;
  * @param doc the Javadoc, or null
  */
 record ExportedMethod(String cName, String javaClass, String javaName, String javaDisplay, List<Param> params,
-                      CType result, String doc) {
+                      ExportedType result, String doc) {
 
     /** A parameter: its C name (byte arrays add {@code <name>_len}) and type. */
-    record Param(String javaName, String cName, CType type) {}
+    record Param(String javaName, String cName, ExportedType type) {}
 
     String descriptor() {
         StringBuilder b = new StringBuilder("(");

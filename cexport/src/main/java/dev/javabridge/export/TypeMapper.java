@@ -25,7 +25,7 @@ final class TypeMapper {
 
     private final Elements elements;
     private final String prefix;
-    private final Map<String, CType.Struct> structs = new LinkedHashMap<>();
+    private final Map<String, ExportedType.Struct> structs = new LinkedHashMap<>();
 
     TypeMapper(Elements elements, String prefix) {
         this.elements = elements;
@@ -33,7 +33,7 @@ final class TypeMapper {
     }
 
     /** The structs met so far, in first-use order. */
-    List<CType.Struct> structs() {
+    List<ExportedType.Struct> structs() {
         return new ArrayList<>(structs.values());
     }
 
@@ -41,34 +41,34 @@ final class TypeMapper {
      * @param errors receives one message per problem (the caller adds the method's name)
      * @return the C form, or null when errors were added
      */
-    CType map(TypeMirror type, boolean isResult, List<String> errors) {
+    ExportedType map(TypeMirror type, boolean isResult, List<String> errors) {
         switch (type.getKind()) {
             case VOID:
                 if (isResult) {
-                    return CType.of(CType.Kind.VOID);
+                    return ExportedType.of(ExportedType.Kind.VOID);
                 }
                 break;
-            case BOOLEAN: return CType.of(CType.Kind.BOOL);
-            case BYTE: return CType.of(CType.Kind.INT8);
-            case SHORT: return CType.of(CType.Kind.INT16);
-            case CHAR: return CType.of(CType.Kind.UINT16);
-            case INT: return CType.of(CType.Kind.INT32);
-            case LONG: return CType.of(CType.Kind.INT64);
-            case FLOAT: return CType.of(CType.Kind.FLOAT);
-            case DOUBLE: return CType.of(CType.Kind.DOUBLE);
+            case BOOLEAN: return ExportedType.of(ExportedType.Kind.BOOL);
+            case BYTE: return ExportedType.of(ExportedType.Kind.INT8);
+            case SHORT: return ExportedType.of(ExportedType.Kind.INT16);
+            case CHAR: return ExportedType.of(ExportedType.Kind.UINT16);
+            case INT: return ExportedType.of(ExportedType.Kind.INT32);
+            case LONG: return ExportedType.of(ExportedType.Kind.INT64);
+            case FLOAT: return ExportedType.of(ExportedType.Kind.FLOAT);
+            case DOUBLE: return ExportedType.of(ExportedType.Kind.DOUBLE);
             case ARRAY:
                 if (((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE) {
-                    return CType.of(CType.Kind.BYTES);
+                    return ExportedType.of(ExportedType.Kind.BYTES);
                 }
                 break;
             case DECLARED: {
                 TypeElement te = (TypeElement) ((DeclaredType) type).asElement();
                 if (te.getQualifiedName().contentEquals("java.lang.String")) {
-                    return CType.of(CType.Kind.STRING);
+                    return ExportedType.of(ExportedType.Kind.STRING);
                 }
                 if (te.getKind() == ElementKind.RECORD) {
-                    CType.Struct s = struct(te, errors);
-                    return s == null ? null : new CType(CType.Kind.STRUCT, s);
+                    ExportedType.Struct s = struct(te, errors);
+                    return s == null ? null : new ExportedType(ExportedType.Kind.STRUCT, s);
                 }
                 break;
             }
@@ -79,9 +79,9 @@ final class TypeMapper {
         return null;
     }
 
-    private CType.Struct struct(TypeElement record, List<String> errors) {
+    private ExportedType.Struct struct(TypeElement record, List<String> errors) {
         String binary = elements.getBinaryName(record).toString();
-        CType.Struct known = structs.get(binary);
+        ExportedType.Struct known = structs.get(binary);
         if (known != null) {
             return known;
         }
@@ -92,18 +92,18 @@ final class TypeMapper {
         if (!record.getTypeParameters().isEmpty()) {
             errors.add("record " + record + " is generic; a record exported to C must not have type parameters");
         }
-        List<CType.Field> fields = new ArrayList<>();
+        List<ExportedType.Field> fields = new ArrayList<>();
         List<String> used = new ArrayList<>();
         for (RecordComponentElement c : record.getRecordComponents()) {
             TypeMirror t = c.asType();
-            CType ct = t.getKind().isPrimitive() ? map(t, false, new ArrayList<>()) : null;
+            ExportedType ct = t.getKind().isPrimitive() ? map(t, false, new ArrayList<>()) : null;
             if (ct == null) {
                 errors.add("record " + record + " component '" + c.getSimpleName() + "' has type " + t
                         + "; a record exported to C may hold only primitives (byte, short, char, int, long, float, double, boolean)");
                 continue;
             }
             String name = unique(CNames.safeLocal(c.getSimpleName().toString()), used);
-            fields.add(new CType.Field(c.getSimpleName().toString(), name, ct.kind()));
+            fields.add(new ExportedType.Field(c.getSimpleName().toString(), name, ct.kind()));
         }
         if (record.getRecordComponents().isEmpty()) {
             errors.add("record " + record + " has no components; an empty C struct is not valid C");
@@ -111,9 +111,9 @@ final class TypeMapper {
         if (errors.size() > before) {
             return null;
         }
-        CType.Struct s = new CType.Struct(binary, record.getQualifiedName().toString(),
+        ExportedType.Struct s = new ExportedType.Struct(binary, record.getQualifiedName().toString(),
                 prefix + CNames.snake(record.getSimpleName().toString()), fields);
-        for (CType.Struct other : structs.values()) {
+        for (ExportedType.Struct other : structs.values()) {
             if (other.cName().equals(s.cName())) {
                 errors.add("records " + other.javaName() + " and " + s.javaName() + " would both be the C struct "
                         + s.cName());

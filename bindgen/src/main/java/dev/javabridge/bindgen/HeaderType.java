@@ -1,27 +1,29 @@
 package dev.javabridge.bindgen;
 
 /**
- * A C type as the generator understands it, resolved through typedefs. {@code spelling} is how
- * the header spells it (typedef names kept), which is what the generated C declares.
+ * A C type read from a header, as bindgen understands it, resolved through typedefs. {@code spelling}
+ * is how the header spells it (typedef names kept), which is what the generated C declares.
+ * (Not to be confused with {@code dev.javabridge.export.ExportedType}, the C form of a Java type
+ * that {@code @CExport} exports: the two generators go in opposite directions.)
  */
-sealed interface CType {
+sealed interface HeaderType {
     String spelling();
 
     /** Integer, floating-point and boolean types, with the widths of an LP64 target (checked by the layout program). */
-    record Prim(Kind kind, String spelling) implements CType {}
+    record Prim(Kind kind, String spelling) implements HeaderType {}
 
-    record Pointer(CType pointee, boolean constPointee, String spelling) implements CType {}
+    record Pointer(HeaderType pointee, boolean constPointee, String spelling) implements HeaderType {}
 
     /** A struct by its C spelling ("struct Point" or a typedef name for an anonymous one). */
-    record StructRef(String name, String spelling) implements CType {}
+    record StructRef(String name, String spelling) implements HeaderType {}
 
     /** Enums cross as Java ints. */
-    record EnumRef(String name, String spelling) implements CType {}
+    record EnumRef(String name, String spelling) implements HeaderType {}
 
-    record Void(String spelling) implements CType {}
+    record Void(String spelling) implements HeaderType {}
 
     /** Something the generator refuses, and why. */
-    record Unsupported(String spelling, String reason) implements CType {}
+    record Unsupported(String spelling, String reason) implements HeaderType {}
 
     enum Kind {
         BOOL(1, false, false), CHAR(1, true, false), SCHAR(1, true, false), UCHAR(1, false, false),

@@ -29,8 +29,8 @@ import javax.tools.StandardLocation;
  * calls the Java methods through libjavabridge's C API. Every method that cannot be exported is
  * a compile error naming the method and the reason; nothing is written for a class with errors.
  *
- * <p>Run it with {@code javac -processorpath javabridge.jar -processor
- * dev.javabridge.export.CExportProcessor -s OUT ...}.
+ * <p>Run it with {@code javac -cp javabridge.jar -processorpath javabridge-cexport.jar -s OUT ...}:
+ * META-INF/services registers it, so no {@code -processor} option is needed.
  */
 public final class CExportProcessor extends AbstractProcessor {
 
@@ -142,7 +142,7 @@ public final class CExportProcessor extends AbstractProcessor {
                 exported.add(em);
             }
         }
-        for (CType.Struct s : mapper.structs()) {
+        for (ExportedType.Struct s : mapper.structs()) {
             if (cNames.contains(s.cName())) {
                 ok = error(cls, "the C struct " + s.cName() + " for record " + s.javaName()
                         + " has the name of a function in " + stem + ".h");
@@ -186,20 +186,20 @@ public final class CExportProcessor extends AbstractProcessor {
             errors.add("C name \"" + cName + "\" is not a C identifier (or is a C/C++ keyword)");
         }
         List<String> used = new ArrayList<>();
-        CType result = mapper.map(m.getReturnType(), true, prefixed("result", errors));
-        if (result != null && result.kind() != CType.Kind.VOID) {
+        ExportedType result = mapper.map(m.getReturnType(), true, prefixed("result", errors));
+        if (result != null && result.kind() != ExportedType.Kind.VOID) {
             used.add(CPrototypes.OUT);
             used.add(CPrototypes.OUT_LEN);
         }
         List<ExportedMethod.Param> params = new ArrayList<>();
         for (VariableElement p : m.getParameters()) {
             String javaName = p.getSimpleName().toString();
-            CType t = mapper.map(p.asType(), false, prefixed("parameter '" + javaName + "'", errors));
+            ExportedType t = mapper.map(p.asType(), false, prefixed("parameter '" + javaName + "'", errors));
             if (t == null) {
                 continue;
             }
             String c = TypeMapper.unique(CNames.safeLocal(javaName), used);
-            if (t.kind() == CType.Kind.BYTES) {
+            if (t.kind() == ExportedType.Kind.BYTES) {
                 while (used.contains(c + "_len")) {
                     used.remove(c);
                     c = TypeMapper.unique(c + "_", used);

@@ -1,0 +1,514 @@
+package dev.javabridge.bindgen;
+
+import java.util.List;
+
+/** One {@link ParamCrossing} per kind of parameter: everything the writers emit for that kind. */
+final class ParamCrossings {
+    private ParamCrossings() {}
+
+    static final ParamCrossing VALUE = new Value();
+    static final ParamCrossing STRING = new Str();
+    static final ParamCrossing PRIMITIVE_ARRAY = new PrimitiveArray();
+    static final ParamCrossing STRUCT_ARRAY = new StructArray();
+    static final ParamCrossing LENGTH = new Length();
+    static final ParamCrossing LENGTH_INOUT = new LengthInOut();
+    static final ParamCrossing OUT = new Out();
+    static final ParamCrossing STRUCT_IN = new StructIn();
+    static final ParamCrossing STRUCT_OUT = new StructOut();
+    static final ParamCrossing HANDLE = new Handle();
+
+    /** A parameter the caller passes as it is. */
+    private abstract static class Passed implements ParamCrossing {
+        @Override
+        public void javaSignature(JavaWriter w, Binding.Param p, boolean slices, List<String> sig) {
+            sig.add(javaType(w, p) + " " + p.javaName());
+        }
+    }
+
+    /** A scalar by value: Java refuses what C's type cannot hold. */
+    private static final class Value extends Passed {
+        @Override
+        public String javaType(JavaWriter w, Binding.Param p) {
+            return Types.java(((HeaderType.Prim) p.type()).kind());
+        }
+
+        @Override
+        public void javaCheck(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            String r = Types.outOfRange(((HeaderType.Prim) p.type()).kind(), n);
+            if (r != null) {
+                call.body.append("        if (").append(r).append(") {\n            throw new IllegalArgumentException(\"")
+                        .append(n).append(" = \" + ").append(n).append(" + \" does not fit C's ").append(p.type().spelling())
+                        .append("\");\n        }\n");
+            }
+        }
+
+        @Override
+        public void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            call.args.add(p.javaName());
+        }
+
+        @Override
+        public void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
+            ps.add(javaType(w, p) + " " + p.javaName());
+        }
+
+        @Override
+        public void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
+            params.add(Types.jni(JavaWriter.primKind(p.type())) + " " + p.javaName());
+        }
+
+        @Override
+        public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            HeaderType.Kind k = JavaWriter.primKind(p.type());
+            call.args.add(k == HeaderType.Kind.BOOL ? "(" + n + " != JNI_FALSE)" : "(" + p.type().spelling() + ")" + n);
+        }
+    }
+
+    /** const char *: strict UTF-8 with its NUL, encoded in Java, pinned read-only in C. */
+    private static final class Str extends Passed {
+        @Override
+        public String javaType(JavaWriter w, Binding.Param p) {
+            return "String";
+        }
+
+        @Override
+        public void javaCheck(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            call.body.append("        byte[] ").append(n).append("C = cString(").append(n).append(", \"").append(n).append("\");\n");
+        }
+
+        @Override
+        public void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            call.args.add(p.javaName() + "C");
+        }
+
+        @Override
+        public void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
+            ps.add("byte[] " + p.javaName());
+        }
+
+        @Override
+        public void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
+            params.add("jbyteArray " + p.javaName());
+        }
+
+        @Override
+        public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            w.nullCheck(call.checks, n);
+            call.checks.append("    {\n        jsize len = (*env)->GetArrayLength(env, ").append(n).append(");\n");
+            call.checks.append("        jbyte last = 1;\n        if (len > 0) {\n            (*env)->GetByteArrayRegion(env, ").append(n)
+                    .append(", len - 1, 1, &last);\n        }\n");
+            call.checks.append("        if (last != 0) {\n            ").append(w.thrower("ILLEGAL_ARGUMENT"))
+                    .append(", \"").append(n).append(" is not NUL-terminated\");\n    ").append(CWriter.FAIL).append("        }\n    }\n");
+            w.pin(call, n, true);
+            call.args.add("(" + p.type().spelling() + ")" + n + "Data");
+        }
+    }
+
+    /**
+     * A pointer to elements whose count is another parameter. Java passes the array (or allocates it for
+     * C to fill) and the count; several arrays sharing one count must have the same length.
+     */
+    private abstract static class Array implements ParamCrossing {
+        @Override
+        public void javaSignature(JavaWriter w, Binding.Param p, boolean slices, List<String> sig) {
+            if (!p.javaAllocated()) {
+                sig.add(javaType(w, p) + " " + p.javaName());
+            }
+        }
+
+        /** The Java-side check or conversion of what the caller passed. */
+        abstract void javaTake(JavaWriter w, JavaWriter.Call call, Binding.Param p);
+
+        @Override
+        public void javaCheck(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            if (p.javaAllocated()) {
+                return;
+            }
+            String n = p.javaName();
+            StringBuilder body = call.body;
+            javaTake(w, call, p);
+            String len = p.lengthParam();
+            if (call.slices && this == PRIMITIVE_ARRAY) {
+                call.counts.put(len, n);
+                body.append("        Objects.checkFromIndexSize(").append(n).append("Offset, ").append(n).append("Length, ")
+                        .append(n).append(".length);\n");
+                body.append("        int ").append(Types.camel(len)).append("Count = ").append(n).append("Length;\n");
+            } else if (!call.counts.containsKey(len)) {
+                call.counts.put(len, n);
+                body.append("        int ").append(Types.camel(len)).append("Count = ").append(n).append(".length;\n");
+            } else {
+                body.append("        if (").append(n).append(".length != ").append(Types.camel(len)).append("Count) {\n")
+                        .append("            throw new IllegalArgumentException(\"").append(call.counts.get(len)).append(" and ")
+                        .append(n).append(" must have the same length, got \" + ").append(Types.camel(len))
+                        .append("Count + \" and \" + ").append(n).append(".length);\n        }\n");
+            }
+        }
+
+        static String count(CWriter.Call call, Binding.Param p) {
+            return call.f.params().stream().filter(q -> q.cName().equals(p.lengthParam())).findFirst().orElseThrow().javaName();
+        }
+    }
+
+    /** An array of scalars: a Java array of the same width, pinned around the C call, with an offset for slices. */
+    private static final class PrimitiveArray extends Array {
+        @Override
+        public String javaType(JavaWriter w, Binding.Param p) {
+            return Types.arrayElement(JavaWriter.primKind(p.pointer().pointee())) + "[]";
+        }
+
+        @Override
+        public void javaSignature(JavaWriter w, Binding.Param p, boolean slices, List<String> sig) {
+            super.javaSignature(w, p, slices, sig);
+            if (!p.javaAllocated() && slices) {
+                sig.add("int " + p.javaName() + "Offset");
+                sig.add("int " + p.javaName() + "Length");
+            }
+        }
+
+        @Override
+        void javaTake(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            call.body.append("        Objects.requireNonNull(").append(n).append(", \"").append(n).append("\");\n");
+        }
+
+        @Override
+        public void javaAllocate(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            if (p.javaAllocated()) {
+                String count = Types.camel(p.lengthParam()) + "Count";
+                call.body.append("        ").append(javaType(w, p)).append(' ').append(p.javaName()).append(" = new ")
+                        .append(Types.arrayElement(JavaWriter.primKind(p.pointer().pointee()))).append('[').append(count).append("];\n");
+            }
+        }
+
+        @Override
+        public void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            call.args.add(p.javaName());
+            call.args.add(call.slices && !p.javaAllocated() ? p.javaName() + "Offset" : "0");
+        }
+
+        @Override
+        public void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
+            ps.add(javaType(w, p) + " " + p.javaName());
+            ps.add("int " + p.javaName() + "Offset");
+        }
+
+        @Override
+        public void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
+            params.add(CWriter.jniArray(Types.arrayElement(JavaWriter.primKind(p.pointer().pointee()))) + " " + p.javaName());
+            params.add("jint " + p.javaName() + "Offset");
+        }
+
+        @Override
+        public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            String count = count(call, p);
+            // Null and range checked here, before any array is pinned.
+            call.checks.append("    if (jbk_check_range(env, ").append(n).append(", ").append(n).append("Offset, ").append(count)
+                    .append(", \"").append(n).append("\") != 0) {\n").append(CWriter.FAIL).append("    }\n");
+            w.pin(call, n, p.pointer().constPointee());
+            call.args.add("((" + p.type().spelling() + ")" + n + "Data + " + n + "Offset)");
+        }
+    }
+
+    /** An array of structs: packed into bytes by the records in Java, copied into (or out of) a C array. */
+    private static final class StructArray extends Array {
+        @Override
+        public String javaType(JavaWriter w, Binding.Param p) {
+            return w.structOf(p.pointer().pointee()).javaName() + "[]";
+        }
+
+        @Override
+        void javaTake(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            call.body.append("        byte[] ").append(n).append("C = ").append(w.structOf(p.type()).javaName())
+                    .append(".pack(").append(n).append(", \"").append(n).append("\");\n");
+        }
+
+        @Override
+        public void javaAllocate(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            if (p.javaAllocated()) {
+                String count = Types.camel(p.lengthParam()) + "Count";
+                call.body.append("        byte[] ").append(p.javaName()).append("C = new byte[Math.multiplyExact(").append(count).append(", ")
+                        .append(w.structOf(p.type()).javaName()).append(".SIZE)];\n");
+            }
+        }
+
+        @Override
+        public void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            call.args.add(p.javaName() + "C");
+        }
+
+        @Override
+        public void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
+            ps.add("byte[] " + p.javaName());
+        }
+
+        @Override
+        public void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
+            params.add("jbyteArray " + p.javaName());
+        }
+
+        @Override
+        public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            StringBuilder checks = call.checks;
+            w.nullCheck(checks, n);
+            String count = count(call, p);
+            String st = w.structSpelling(p.type());
+            checks.append("    if ((*env)->GetArrayLength(env, ").append(n).append(") != (jlong)").append(count)
+                    .append(" * (jlong)sizeof(").append(st).append(")) {\n        ").append(w.thrower("ILLEGAL_STATE"))
+                    .append(", \"").append(n).append(": %d elements do not fill %d bytes: the Java layout of ")
+                    .append(st).append(" differs from C's\", (int)").append(count).append(", (int)(*env)->GetArrayLength(env, ").append(n)
+                    .append("));\n").append(CWriter.FAIL).append("    }\n");
+            call.decls.append("    ").append(st).append(" *").append(n).append("Data = NULL;\n");
+            checks.append("    ").append(n).append("Data = malloc(").append(count).append(" > 0 ? (size_t)").append(count)
+                    .append(" * sizeof(").append(st).append(") : 1);\n");
+            checks.append("    if (").append(n).append("Data == NULL) {\n        ").append(w.thrower("OUT_OF_MEMORY"))
+                    .append(", \"").append(n).append(": no memory\");\n").append(CWriter.FAIL).append("    }\n");
+            if (!p.javaAllocated()) {
+                checks.append("    (*env)->GetByteArrayRegion(env, ").append(n).append(", 0, (jsize)((size_t)").append(count)
+                        .append(" * sizeof(").append(st).append(")), (jbyte *)").append(n).append("Data);\n");
+            } else {
+                call.after.append("    (*env)->SetByteArrayRegion(env, ").append(n).append(", 0, (jsize)((size_t)").append(count)
+                        .append(" * sizeof(").append(st).append(")), (const jbyte *)").append(n).append("Data);\n");
+            }
+            call.frees.append("    free(").append(n).append("Data);\n");
+            call.args.add(n + "Data");
+        }
+    }
+
+    /** A count: Java passes the array's length (or 0 when no array gave one); C refuses a negative one. */
+    private abstract static class Count implements ParamCrossing {
+        abstract HeaderType countType(Binding.Param p);
+
+        @Override
+        public void javaCountLimit(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            String max = Types.maxCount(JavaWriter.primKind(countType(p)));
+            if (max != null && call.counts.containsKey(p.cName())) {
+                call.body.append("        if (").append(Types.camel(p.cName())).append("Count > ").append(max)
+                        .append(") {\n            throw new IllegalArgumentException(\"").append(call.counts.get(p.cName()))
+                        .append(" holds more elements than C's ").append(p.type().spelling()).append(" ").append(p.cName())
+                        .append(" can count\");\n        }\n");
+            }
+        }
+
+        @Override
+        public void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            call.args.add(call.counts.containsKey(p.cName()) ? Types.camel(p.cName()) + "Count" : "0");
+        }
+
+        @Override
+        public void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
+            ps.add("int " + p.javaName());
+        }
+
+        @Override
+        public void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
+            params.add("jint " + p.javaName());
+        }
+
+        static void refuseNegative(CWriter w, CWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            call.lengthChecks.append("    if (").append(n).append(" < 0) {\n        ").append(w.thrower("ILLEGAL_ARGUMENT"))
+                    .append(", \"").append(p.cName()).append(" %d is negative\", (int)").append(n)
+                    .append(");\n").append(CWriter.FAIL).append("    }\n");
+        }
+    }
+
+    /** A count by value. */
+    private static final class Length extends Count {
+        @Override
+        HeaderType countType(Binding.Param p) {
+            return p.type();
+        }
+
+        @Override
+        public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
+            refuseNegative(w, call, p);
+            call.args.add("(" + p.type().spelling() + ")" + p.javaName());
+        }
+    }
+
+    /** A pointer to the count: the capacity in, the number of elements C wrote out (checked against the capacity). */
+    private static final class LengthInOut extends Count {
+        @Override
+        HeaderType countType(Binding.Param p) {
+            return p.pointer().pointee();
+        }
+
+        @Override
+        public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            String pointee = CWriter.pointeeSpelling(p);
+            refuseNegative(w, call, p);
+            call.decls.append("    ").append(pointee).append(' ').append(n).append("Value = (").append(pointee).append(')').append(n).append(";\n");
+            call.args.add("&" + n + "Value");
+            call.after.append("    if (").append(call.f.status() ? w.up("SUCCESS") + "(rc) && " : "").append("(").append(n).append("Value > (").append(pointee)
+                    .append(')').append(n).append(")) {\n        ").append(w.thrower("ILLEGAL_STATE"))
+                    .append(", \"").append(call.f.c().name()).append(" reported %llu elements in a buffer of %d\", (unsigned long long)")
+                    .append(n).append("Value, (int)").append(n).append(");\n").append(CWriter.FAIL).append("    }\n");
+        }
+    }
+
+    /** A pointer to one scalar C writes: the Java result, packed with the status or through a one-element holder. */
+    private static final class Out implements ParamCrossing {
+        private static boolean holder(Binding.Function f) {
+            return f.result() == Binding.ResultKind.OUT_HOLDER;
+        }
+
+        @Override
+        public void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            if (holder(call.f)) {
+                call.args.add("holder");
+            }
+        }
+
+        @Override
+        public void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
+            if (holder(f)) {
+                ps.add(Types.java(JavaWriter.primKind(p.pointer().pointee())) + "[] holder");
+            }
+        }
+
+        @Override
+        public void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
+            if (holder(f)) {
+                params.add(CWriter.jniArray(Types.java(JavaWriter.primKind(p.pointer().pointee()))) + " holder");
+            }
+        }
+
+        @Override
+        public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            String pointee = CWriter.pointeeSpelling(p);
+            call.decls.append("    ").append(pointee).append(' ').append(n).append("Value = 0;\n");
+            call.args.add("&" + n + "Value");
+            if (holder(call.f)) {
+                HeaderType.Kind k = JavaWriter.primKind(p.pointer().pointee());
+                String jt = Types.jni(k);
+                w.nullCheck(call.checks, "holder");
+                call.checks.append("    if ((*env)->GetArrayLength(env, holder) < 1) {\n        ").append(w.thrower("INDEX_OUT_OF_BOUNDS"))
+                        .append(", \"holder is empty\");\n").append(CWriter.FAIL).append("    }\n");
+                call.after.append("    {\n        ").append(jt).append(" out = (").append(jt).append(')').append(n).append("Value;\n")
+                        .append("        (*env)->Set").append(CWriter.cap(Types.java(k))).append("ArrayRegion(env, holder, 0, 1, &out);\n    }\n");
+            }
+        }
+    }
+
+    /** A struct that crosses as the bytes of its record, checked against C's sizeof. */
+    private abstract static class StructBytes implements ParamCrossing {
+        @Override
+        public void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            call.args.add(p.javaName() + "C");
+        }
+
+        @Override
+        public void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
+            ps.add("byte[] " + p.javaName());
+        }
+
+        @Override
+        public void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
+            params.add("jbyteArray " + p.javaName());
+        }
+
+        @Override
+        public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            String st = w.structSpelling(p.type());
+            w.nullCheck(call.checks, n);
+            call.checks.append("    if ((*env)->GetArrayLength(env, ").append(n).append(") != (jsize)sizeof(").append(st)
+                    .append(")) {\n        ").append(w.thrower("ILLEGAL_STATE")).append(", \"")
+                    .append(n).append(": the Java layout of ").append(st).append(" differs from C's\");\n").append(CWriter.FAIL).append("    }\n");
+            call.decls.append("    ").append(st).append(' ').append(n).append("Value;\n    memset(&").append(n).append("Value, 0, sizeof ")
+                    .append(n).append("Value);\n");
+            copy(call, n, st);
+            call.args.add((p.byValue() ? "" : "&") + n + "Value");
+        }
+
+        /** Copies the bytes into the C struct before the call, or out of it after. */
+        abstract void copy(CWriter.Call call, String n, String st);
+    }
+
+    /** A struct by value or by const pointer. */
+    private static final class StructIn extends StructBytes {
+        @Override
+        public String javaType(JavaWriter w, Binding.Param p) {
+            return w.structOf(p.type()).javaName();
+        }
+
+        @Override
+        public void javaSignature(JavaWriter w, Binding.Param p, boolean slices, List<String> sig) {
+            sig.add(javaType(w, p) + " " + p.javaName());
+        }
+
+        @Override
+        public void javaCheck(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            call.body.append("        byte[] ").append(n).append("C = ").append(w.structOf(p.type()).javaName()).append(".pack(")
+                    .append(n).append(", \"").append(n).append("\");\n");
+        }
+
+        @Override
+        void copy(CWriter.Call call, String n, String st) {
+            call.checks.append("    (*env)->GetByteArrayRegion(env, ").append(n).append(", 0, (jsize)sizeof(").append(st)
+                    .append("), (jbyte *)&").append(n).append("Value);\n");
+        }
+    }
+
+    /** A non-const pointer to one struct C fills: Java allocates its bytes. */
+    private static final class StructOut extends StructBytes {
+        @Override
+        public void javaAllocate(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            call.body.append("        byte[] ").append(p.javaName()).append("C = new byte[").append(w.structOf(p.type()).javaName()).append(".SIZE];\n");
+        }
+
+        @Override
+        void copy(CWriter.Call call, String n, String st) {
+            call.after.append("    (*env)->SetByteArrayRegion(env, ").append(n).append(", 0, (jsize)sizeof(").append(st)
+                    .append("), (const jbyte *)&").append(n).append("Value);\n");
+        }
+    }
+
+    /** A pointer to an opaque type: a handle object in Java, its address across JNI, never NULL in C. */
+    private static final class Handle extends Passed {
+        @Override
+        public String javaType(JavaWriter w, Binding.Param p) {
+            return w.handleOf(p.type()).javaName();
+        }
+
+        @Override
+        public void javaCheck(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            call.body.append("        long ").append(n).append("Address = Objects.requireNonNull(").append(n).append(", \"")
+                    .append(n).append("\").address();\n");
+        }
+
+        @Override
+        public void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            call.args.add(p.javaName() + "Address");
+        }
+
+        @Override
+        public void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
+            ps.add("long " + p.javaName());
+        }
+
+        @Override
+        public void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
+            params.add("jlong " + p.javaName());
+        }
+
+        @Override
+        public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            call.checks.append("    if (").append(n).append(" == 0) {\n        ").append(w.thrower("NULL_POINTER"))
+                    .append(", \"").append(n).append(" is a NULL handle\");\n").append(CWriter.FAIL).append("    }\n");
+            call.args.add("(" + p.type().spelling() + ")(intptr_t)" + n);
+        }
+    }
+}
