@@ -14,7 +14,9 @@
 
 /* What the caller wants back. */
 typedef enum want {
-    WANT_VOID, WANT_BOOL, WANT_INT32, WANT_INT64, WANT_DOUBLE, WANT_STRING, WANT_BYTES, WANT_OBJECT
+    WANT_VOID, WANT_BOOL, WANT_INT32, WANT_INT64, WANT_DOUBLE, WANT_STRING, WANT_BYTES, WANT_OBJECT,
+    /* Beyond the fast path's bit mask (method.c): these always take the generic path. */
+    WANT_INT8, WANT_INT16, WANT_UINT16, WANT_FLOAT, WANT_ARRAY, WANT_STRINGS
 } want;
 
 typedef struct result {
@@ -26,6 +28,9 @@ typedef struct result {
     size_t len;
     uint8_t *bytes;
     uintptr_t obj;
+    int elem;     /* WANT_ARRAY: the jb_elem asked for (set by the caller) */
+    void *arr;    /* WANT_ARRAY: the copy; len its element count */
+    char **strs;  /* WANT_STRINGS: the copies; len their count */
 } result;
 
 static inline int result_compatible(want w, char kind) {
@@ -38,9 +43,22 @@ static inline int result_compatible(want w, char kind) {
     case WANT_STRING: return kind == 'L';
     case WANT_BYTES: return kind == '[';
     case WANT_OBJECT: return kind == 'L' || kind == '[';
+    case WANT_INT8: return kind == 'B';
+    case WANT_INT16: return kind == 'S';
+    case WANT_UINT16: return kind == 'C';
+    case WANT_FLOAT: return kind == 'F';
+    case WANT_ARRAY: return kind == '[' || kind == 'L';
+    case WANT_STRINGS: return kind == '[' || kind == 'L';
     }
     return 0;
 }
+
+/* Converts args[i] for parameter i of m into *v (call.c); an object argument is held (*held
+ * set to its token, released by the caller). Fields use it with i 0 and the field's type. */
+int jbi_convert_arg(JNIEnv *env, const jbi_method *m, const jb_arg *a, size_t i, jvalue *v, uintptr_t *held);
+
+/* Converts a reference result (or field value) ref into *r for w, checking its run-time type. */
+int jbi_convert_result(JNIEnv *env, const jbi_method *m, want w, jobject ref, result *r);
 
 /* Calls with the converted arguments and stores the primitive result or the local reference. */
 static inline void invoke(JNIEnv *env, const jbi_method *m, jobject self, const jvalue *v, result *r, jobject *ref_out) {

@@ -28,6 +28,7 @@
 #include "last_error.h"
 #include "thread_state.h"
 #include "vm_state.h"
+#include "ext_ids.h"
 
 /* The JVM library's file name, as Windows finds an already loaded module (POSIX ignores it). */
 #define JBI_JVM_MODULE "jvm.dll"
@@ -216,6 +217,13 @@ static int load_ids(JNIEnv *env) {
             }
         }
         return jbi_fail(JB_EINTERNAL, "the JVM lacks a java.lang/java.io class or method javabridge needs");
+    }
+    if (jbi_ext_ids_load(env) != JB_OK) {
+        jclass globals[] = {ids.string_class, ids.byte_array_class, ids.string_writer_class, ids.print_writer_class};
+        for (size_t i = 0; i < sizeof globals / sizeof globals[0]; i++) {
+            (*env)->DeleteGlobalRef(env, globals[i]);
+        }
+        return jbi_fail(JB_EINTERNAL, "the JVM lacks an array or reflection class javabridge needs");
     }
     jbi_java = ids;
     ids_ready = 1;
@@ -546,6 +554,7 @@ static void release_ids(void) {
             (*env)->DeleteGlobalRef(env, globals[i]);
         }
     }
+    jbi_ext_ids_release(env);
     memset(&jbi_java, 0, sizeof jbi_java);
     ids_ready = 0;
 }

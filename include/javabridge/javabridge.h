@@ -24,5 +24,8 @@
 #include "javabridge/method.h"
 #include "javabridge/object.h"
 #include "javabridge/call.h"
+#include "javabridge/array.h"
+#include "javabridge/field.h"
+#include "javabridge/run.h"
 
 #endif
