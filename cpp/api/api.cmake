@@ -27,6 +27,7 @@ target_sources(javabridge PRIVATE
   cpp/api/array.c
   cpp/api/ext_ids.c
   cpp/api/field.c
+  cpp/api/proxy.c
   cpp/api/run.c
   cpp/api/call.c
   cpp/api/call_fast.c

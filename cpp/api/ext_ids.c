@@ -5,6 +5,7 @@
 
 #include "javabridge/errors.h"
 #include "ext_ids.h"
+#include "proxy_internal.h"
 
 jbi_ext_ids jbi_ext;
 
@@ -32,6 +33,9 @@ int jbi_ext_ids_load(JNIEnv *env) {
     if (jbi_ext.member_get_modifiers == NULL) {
         goto fail;
     }
+    if (jbi_proxy_ids_load(env) != JB_OK) {
+        goto fail;
+    }
     return JB_OK;
 fail:
     (*env)->ExceptionClear(env);
@@ -40,6 +44,7 @@ fail:
 }
 
 void jbi_ext_ids_release(JNIEnv *env) {
+    jbi_proxy_ids_release(env);
     for (int i = 0; i < 9; i++) {
         if (env != NULL && jbi_ext.array_classes[i] != NULL) {
             (*env)->DeleteGlobalRef(env, jbi_ext.array_classes[i]);

@@ -27,5 +27,6 @@
 #include "javabridge/array.h"
 #include "javabridge/field.h"
 #include "javabridge/run.h"
+#include "javabridge/proxy.h"
 
 #endif

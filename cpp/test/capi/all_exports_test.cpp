@@ -162,6 +162,23 @@ std::map<std::string, Row> table() {
                          [] { return jb_run_main("x.Y", -1, nullptr); },
                          [] { return jb_run_main("x.Y", 2, nullptr); }}, same(INV)};
     t["jb_run_main#state"] = {{[] { return jb_run_main("no.such.Main", 0, nullptr); }}, {NOT, JB_ECLASS, GONE}};
+    // Interfaces implemented in C (proxy.h).
+    static jb_proxy *px;
+    static const char *runnable[] = {"java.lang.Runnable"};
+    static jb_proxy_fn handler = [](jb_proxy_call *, void *) { return JB_PROXY_UNHANDLED; };
+    t["jb_proxy_new"] = {{[] { return jb_proxy_new(nullptr, 1, handler, nullptr, &px, &o); },
+                          [] { return jb_proxy_new(runnable, 0, handler, nullptr, &px, &o); },
+                          [] { return jb_proxy_new(runnable, 1, nullptr, nullptr, &px, &o); },
+                          [] { return jb_proxy_new(runnable, 1, handler, nullptr, nullptr, &o); },
+                          [] { return jb_proxy_new(runnable, 1, handler, nullptr, &px, nullptr); }}, same(INV)};
+    t["jb_proxy_new#state"] = {{[] { return jb_proxy_new(runnable, 1, handler, nullptr, &px, &o); }}, {NOT, JB_OK, GONE}};
+    t["jb_proxy_free"] = {{[] { return jb_proxy_free(reinterpret_cast<jb_proxy *>(uintptr_t(0x99999999999))); }}, same(BAD)};
+    t["jb_proxy_free#null"] = {{[] { return jb_proxy_free(nullptr); }}, same(JB_OK)};
+    t["jb_proxy_call_method"] = {{[] { return jb_proxy_call_method(nullptr)[0] == '\0' ? 0 : 1; }}, same(0)};
+    t["jb_proxy_call_arg_count"] = {{[] { return jb_proxy_call_arg_count(nullptr) == 0 ? 0 : 1; }}, same(0)};
+    t["jb_proxy_call_arg"] = {{[] { static jb_arg a; return jb_proxy_call_arg(nullptr, 0, &a); }}, same(INV)};
+    t["jb_proxy_call_return"] = {{[] { return jb_proxy_call_return(nullptr, jb_arg_null()); }}, same(INV)};
+    t["jb_proxy_call_throw"] = {{[] { return jb_proxy_call_throw(nullptr, "java.lang.Error", "m"); }}, same(INV)};
     // NULL out-pointers, each alone.
     t["jb_call_static_*#null-out"] = {{[] { return jb_call_static_bool(forged_method, &arg, 1, nullptr); },
                                        [] { return jb_call_static_int64(forged_method, &arg, 1, nullptr); },
