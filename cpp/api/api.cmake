@@ -24,6 +24,11 @@ if(WIN32)
 endif()
 
 target_sources(javabridge PRIVATE
+  cpp/api/array.c
+  cpp/api/ext_ids.c
+  cpp/api/field.c
+  cpp/api/proxy.c
+  cpp/api/run.c
   cpp/api/call.c
   cpp/api/call_fast.c
   cpp/api/java_exception.c

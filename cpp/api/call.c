@@ -11,6 +11,7 @@
 
 #include "javabridge/call.h"
 #include "javabridge/errors.h"
+#include "array_internal.h"
 #include "call_internal.h"
 #include "call_fast.h"
 #include "handles.h"
@@ -22,7 +23,8 @@
 #include "utf8.h"
 #include "vm_state.h"
 
-static const char *const want_names[] = {"void", "bool", "int32", "int64", "double", "string", "bytes", "object"};
+static const char *const want_names[] = {"void", "bool", "int32", "int64", "double", "string", "bytes", "object",
+                                          "int8", "int16", "uint16", "float", "array", "strings"};
 
 static jbyteArray new_bytes(JNIEnv *env, const void *data, size_t len, size_t index, int *rc) {
     if (len > (size_t)INT32_MAX) {
@@ -43,8 +45,7 @@ static jbyteArray new_bytes(JNIEnv *env, const void *data, size_t len, size_t in
     return a;
 }
 
-/* Converts args[i] for parameter i into *v. Object arguments are acquired (held[i] = token). */
-static int convert_arg(JNIEnv *env, const jbi_method *m, const jb_arg *a, size_t i, jvalue *v, uintptr_t *held) {
+int jbi_convert_arg(JNIEnv *env, const jbi_method *m, const jb_arg *a, size_t i, jvalue *v, uintptr_t *held) {
     char kind = m->param_kinds[i];
     int ref = kind == 'L' || kind == '[';
     int rc = JB_OK;
@@ -127,6 +128,38 @@ static int convert_arg(JNIEnv *env, const jbi_method *m, const jb_arg *a, size_t
         if (!ref) break;
         v->l = NULL;
         return JB_OK;
+    case JB_ARG_INT8:
+        if (kind != 'B') break;
+        v->b = a->u.i8;
+        return JB_OK;
+    case JB_ARG_INT16:
+        if (kind != 'S') break;
+        v->s = a->u.i16;
+        return JB_OK;
+    case JB_ARG_UINT16:
+        if (kind != 'C') break;
+        v->c = a->u.u16;
+        return JB_OK;
+    case JB_ARG_FLOAT:
+        if (kind != 'F') break;
+        v->f = a->u.f;
+        return JB_OK;
+    case JB_ARG_BOOL_ARRAY: case JB_ARG_INT8_ARRAY: case JB_ARG_INT16_ARRAY: case JB_ARG_UINT16_ARRAY:
+    case JB_ARG_INT32_ARRAY: case JB_ARG_INT64_ARRAY: case JB_ARG_FLOAT_ARRAY: case JB_ARG_DOUBLE_ARRAY:
+    case JB_ARG_STRINGS: {
+        if (!ref) break;
+        int elem = a->type == JB_ARG_STRINGS ? 0 : (int)a->type - JB_ARG_ARRAY_BASE;
+        /* the data pointer is at the same place in both members */
+        const void *data = a->type == JB_ARG_STRINGS ? (const void *)a->u.strs.data : a->u.arr.data;
+        if (data == NULL) {
+            v->l = NULL;
+            return JB_OK;
+        }
+        if (!(*env)->IsAssignableFrom(env, jbi_array_classes[elem], m->param_classes[i])) break;
+        v->l = elem == 0 ? jbi_new_string_array(env, a->u.strs.data, a->u.strs.count, i, &rc)
+                         : jbi_new_prim_array(env, elem, data, a->u.arr.count, i, &rc);
+        return rc;
+    }
     default:
         return jbi_fail(JB_EINVAL, "argument %zu: unknown jb_arg_type %d", i, (int)a->type);
     }
@@ -137,7 +170,7 @@ out_of_range:
                     m->display);
 }
 
-static int convert_result(JNIEnv *env, const jbi_method *m, want w, jobject ref, result *r) {
+int jbi_convert_result(JNIEnv *env, const jbi_method *m, want w, jobject ref, result *r) {
     switch (w) {
     case WANT_STRING:
         if (ref == NULL) {
@@ -178,6 +211,10 @@ static int convert_result(JNIEnv *env, const jbi_method *m, want w, jobject ref,
     }
     case WANT_OBJECT:
         return jbi_object_wrap(env, ref, &r->obj);
+    case WANT_ARRAY:
+        return jbi_read_prim_array(env, ref, r->elem, m->display, &r->arr, &r->len);
+    case WANT_STRINGS:
+        return jbi_read_string_array(env, ref, m->display, &r->strs, &r->len);
     default:
         return JB_OK;
     }
@@ -185,7 +222,7 @@ static int convert_result(JNIEnv *env, const jbi_method *m, want w, jobject ref,
 
 static int call(jbi_method_kind kind, jb_method *method, jb_object *self_handle, const jb_arg *args, size_t nargs,
                 want w, result *r) {
-    static const char *const kind_names[] = {"static", "instance", "constructor"};
+    static const char *const kind_names[] = {"static", "instance", "constructor", "static field", "instance field"};
     if (method == NULL) {
         return jbi_fail(JB_EINVAL, "method is NULL");
     }
@@ -262,7 +299,7 @@ static int call(jbi_method_kind kind, jb_method *method, jb_object *self_handle,
     }
     held_count = nargs;
     for (size_t i = 0; i < nargs; i++) {
-        if ((rc = convert_arg(env, m, &args[i], i, &values[i], &held[i])) != JB_OK) {
+        if ((rc = jbi_convert_arg(env, m, &args[i], i, &values[i], &held[i])) != JB_OK) {
             goto done;
         }
     }
@@ -277,7 +314,7 @@ static int call(jbi_method_kind kind, jb_method *method, jb_object *self_handle,
     if (kind == JBI_CONSTRUCTOR) {
         rc = jbi_object_wrap(env, ref, &r->obj);
     } else {
-        rc = convert_result(env, m, w, ref, r);
+        rc = jbi_convert_result(env, m, w, ref, r);
     }
 done:
     if (frame) {
@@ -349,6 +386,66 @@ SCALAR_CALLS(bool, bool, WANT_BOOL, b)
 SCALAR_CALLS(int32, int32_t, WANT_INT32, i32)
 SCALAR_CALLS(int64, int64_t, WANT_INT64, i64)
 SCALAR_CALLS(double, double, WANT_DOUBLE, d)
+SCALAR_CALLS(int8, int8_t, WANT_INT8, i32)
+SCALAR_CALLS(int16, int16_t, WANT_INT16, i32)
+SCALAR_CALLS(uint16, uint16_t, WANT_UINT16, i32)
+SCALAR_CALLS(float, float, WANT_FLOAT, d)
+
+JB_API int jb_call_static_array(jb_method *method, const jb_arg *args, size_t nargs, jb_elem elem, void **out,
+                                size_t *out_count) {
+    OUT_CHECK(out);
+    OUT_CHECK(out_count);
+    if (!jbi_elem_valid((int)elem)) return jbi_fail(JB_EINVAL, "jb_call_static_array: %d is not a jb_elem", (int)elem);
+    result r = {0};
+    r.elem = (int)elem;
+    int rc = call(JBI_STATIC, method, NULL, args, nargs, WANT_ARRAY, &r);
+    if (rc == JB_OK) {
+        *out = r.arr;
+        *out_count = r.len;
+    }
+    return rc;
+}
+
+JB_API int jb_call_instance_array(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, jb_elem elem,
+                                  void **out, size_t *out_count) {
+    OUT_CHECK(out);
+    OUT_CHECK(out_count);
+    if (!jbi_elem_valid((int)elem)) return jbi_fail(JB_EINVAL, "jb_call_instance_array: %d is not a jb_elem", (int)elem);
+    result r = {0};
+    r.elem = (int)elem;
+    int rc = call(JBI_INSTANCE, method, self, args, nargs, WANT_ARRAY, &r);
+    if (rc == JB_OK) {
+        *out = r.arr;
+        *out_count = r.len;
+    }
+    return rc;
+}
+
+JB_API int jb_call_static_strings(jb_method *method, const jb_arg *args, size_t nargs, char ***out,
+                                  size_t *out_count) {
+    OUT_CHECK(out);
+    OUT_CHECK(out_count);
+    result r = {0};
+    int rc = call(JBI_STATIC, method, NULL, args, nargs, WANT_STRINGS, &r);
+    if (rc == JB_OK) {
+        *out = r.strs;
+        *out_count = r.len;
+    }
+    return rc;
+}
+
+JB_API int jb_call_instance_strings(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, char ***out,
+                                    size_t *out_count) {
+    OUT_CHECK(out);
+    OUT_CHECK(out_count);
+    result r = {0};
+    int rc = call(JBI_INSTANCE, method, self, args, nargs, WANT_STRINGS, &r);
+    if (rc == JB_OK) {
+        *out = r.strs;
+        *out_count = r.len;
+    }
+    return rc;
+}
 
 JB_API int jb_call_static_string(jb_method *method, const jb_arg *args, size_t nargs, char **out, size_t *out_len) {
     OUT_CHECK(out);

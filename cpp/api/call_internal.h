@@ -22,7 +22,17 @@ typedef struct result {
     size_t len;
     uint8_t *bytes;
     uintptr_t obj;
+    int elem;     /* WANT_ARRAY: the jb_elem asked for (set by the caller) */
+    void *arr;    /* WANT_ARRAY: the copy; len its element count */
+    char **strs;  /* WANT_STRINGS: the copies; len their count */
 } result;
+
+/* Converts args[i] for parameter i of m into *v (call.c); an object argument is held (*held
+ * set to its token, released by the caller). Fields use it with i 0 and the field's type. */
+int jbi_convert_arg(JNIEnv *env, const jbi_method *m, const jb_arg *a, size_t i, jvalue *v, uintptr_t *held);
+
+/* Converts a reference result (or field value) ref into *r for w, checking its run-time type. */
+int jbi_convert_result(JNIEnv *env, const jbi_method *m, want w, jobject ref, result *r);
 
 /* Calls with the converted arguments and stores the primitive result or the local reference. */
 static inline void invoke(JNIEnv *env, const jbi_method *m, jobject self, const jvalue *v, result *r, jobject *ref_out) {

@@ -7,9 +7,12 @@
 
 /* What the caller wants back. */
 typedef enum want {
-    WANT_VOID, WANT_BOOL, WANT_INT32, WANT_INT64, WANT_DOUBLE, WANT_STRING, WANT_BYTES, WANT_OBJECT
+    WANT_VOID, WANT_BOOL, WANT_INT32, WANT_INT64, WANT_DOUBLE, WANT_STRING, WANT_BYTES, WANT_OBJECT,
+    /* Beyond the fast path's bit mask (method.c): these always take the generic path. */
+    WANT_INT8, WANT_INT16, WANT_UINT16, WANT_FLOAT, WANT_ARRAY, WANT_STRINGS
 } want;
 
+/* The wants the fast path's bit set (fast_wants) covers. */
 enum { WANT_COUNT = WANT_OBJECT + 1 };
 
 static inline int result_compatible(want w, char kind) {
@@ -22,6 +25,12 @@ static inline int result_compatible(want w, char kind) {
     case WANT_STRING: return kind == 'L';
     case WANT_BYTES: return kind == '[';
     case WANT_OBJECT: return kind == 'L' || kind == '[';
+    case WANT_INT8: return kind == 'B';
+    case WANT_INT16: return kind == 'S';
+    case WANT_UINT16: return kind == 'C';
+    case WANT_FLOAT: return kind == 'F';
+    case WANT_ARRAY: return kind == '[' || kind == 'L';
+    case WANT_STRINGS: return kind == '[' || kind == 'L';
     }
     return 0;
 }

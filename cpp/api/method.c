@@ -294,6 +294,14 @@ JB_API int jb_method_free(jb_method *method) {
     if (method == NULL) {
         return JB_OK;
     }
+    void *ptr = NULL; /* a jb_field shares the handle kind (field.c): refuse it */
+    if (jbi_handles_acquire((uintptr_t)method, JBI_HANDLE_METHOD, &ptr) == JBI_H_OK) {
+        int is_field = jbi_is_field(((jbi_method *)ptr)->kind);
+        jbi_handles_release((uintptr_t)method);
+        if (is_field) {
+            return jbi_fail(JB_EHANDLE, "jb_method_free: a jb_field, not a jb_method");
+        }
+    }
     if (jbi_handles_remove((uintptr_t)method, JBI_HANDLE_METHOD) != JBI_H_OK) {
         return jbi_fail(JB_EHANDLE, "jb_method_free: not a live jb_method (freed already, or forged)");
     }

@@ -13,7 +13,11 @@
 /* The most parameters a method may have for the fast call path (call_fast.c). */
 #define JBI_FAST_MAX_ARGS 8
 
-typedef enum jbi_method_kind { JBI_STATIC, JBI_INSTANCE, JBI_CONSTRUCTOR } jbi_method_kind;
+/* Fields (field.c) share the method handle kind (handles.c has room for three kinds only):
+ * param 0 is the field's type, result_kind its kind, fid its ID. */
+typedef enum jbi_method_kind { JBI_STATIC, JBI_INSTANCE, JBI_CONSTRUCTOR, JBI_FIELD_STATIC, JBI_FIELD_INSTANCE } jbi_method_kind;
+
+static inline int jbi_is_field(jbi_method_kind k) { return k == JBI_FIELD_STATIC || k == JBI_FIELD_INSTANCE; }
 
 typedef struct jbi_method {
     jclass cls;                /* global reference */
@@ -31,6 +35,8 @@ typedef struct jbi_method {
     unsigned char fast_copy;   /* every parameter is Z, I, J or D: jb_arg's value is the jvalue */
     unsigned char fast_wants;  /* bit w set when the result can be read as want w (call_want.h) */
     unsigned char fast_arg[JBI_FAST_MAX_ARGS]; /* per parameter: the jb_arg_type it takes there */
+    jfieldID fid;              /* fields only */
+    unsigned char is_final;    /* fields only: a final field is never set */
 } jbi_method;
 
 /* One bit per want: a new want that no longer fits must not be lost silently. */

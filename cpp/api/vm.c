@@ -583,12 +583,9 @@ static long wait_for_calls(const struct timespec *deadline) {
     }
 }
 
-
 static void release_ids(void) {
     JNIEnv *env = jbi_cleanup_begin();
-    if (env != NULL) {
-        jbi_ids_release(env);
-    }
+    jbi_ids_release(env);
     jbi_cleanup_end(env);
     memset(&jbi_java, 0, sizeof jbi_java);
     ids_ready = 0;

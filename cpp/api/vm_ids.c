@@ -6,6 +6,7 @@
 
 #include "javabridge/errors.h"
 #include "javabridge/jnikit/module.h" /* jbk_global_class: the one helper for a class's global reference */
+#include "ext_ids.h"
 #include "last_error.h"
 #include "vm_ids.h"
 
@@ -46,11 +47,22 @@ int jbi_ids_load(JNIEnv *env) {
         }
         return jbi_fail(JB_EINTERNAL, "the JVM lacks a java.lang/java.io class or method javabridge needs");
     }
+    if (jbi_ext_ids_load(env) != JB_OK) {
+        jclass globals[] = {ids.string_class, ids.byte_array_class, ids.string_writer_class, ids.print_writer_class};
+        for (size_t i = 0; i < sizeof globals / sizeof globals[0]; i++) {
+            (*env)->DeleteGlobalRef(env, globals[i]);
+        }
+        return jbi_fail(JB_EINTERNAL, "the JVM lacks an array or reflection class javabridge needs");
+    }
     jbi_java = ids;
     return JB_OK;
 }
 
 void jbi_ids_release(JNIEnv *env) {
+    jbi_ext_ids_release(env);
+    if (env == NULL) {
+        return;
+    }
     jclass globals[] = {jbi_java.string_class, jbi_java.byte_array_class, jbi_java.string_writer_class,
                         jbi_java.print_writer_class};
     for (size_t i = 0; i < sizeof globals / sizeof globals[0]; i++) {

@@ -27,7 +27,8 @@ extern jbi_java_ids jbi_java;
 /* Fills jbi_java, all or nothing; JB_EINTERNAL (last error set) if the JVM lacks one. */
 int jbi_ids_load(JNIEnv *env);
 
-/* Deletes jbi_java's global references (the caller clears jbi_java). */
+/* Deletes jbi_java's global references (the caller clears jbi_java); env NULL (the JVM is
+ * gone) only forgets the later modules' IDs. */
 void jbi_ids_release(JNIEnv *env);
 
 #endif

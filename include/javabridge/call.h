@@ -15,10 +15,19 @@
  * | jb_arg_bytes      | [B (or Object, Cloneable, Serializable)                        |
  * | jb_arg_object     | any reference type the object is an instance of                |
  * | jb_arg_null       | any reference type                                             |
+ * | jb_arg_int8       | B only (exact type)                                            |
+ * | jb_arg_int16      | S only                                                         |
+ * | jb_arg_uint16     | C only (a UTF-16 code unit)                                    |
+ * | jb_arg_float      | F only                                                         |
+ * | jb_arg_<t>_array  | the matching primitive array type ([Z [B [S [C [I [J [F [D), or Object, Cloneable, Serializable |
+ * | jb_arg_strings    | String[] (or Object[], Object, Cloneable, Serializable)        |
  *
  * Results: _bool needs Z; _int32 accepts B, S, C, I; _int64 accepts B, S, C, I, J;
  * _double accepts F, D; _string needs a reference type whose value is a String; _bytes
- * needs [B; _object any reference type; _void any (the result is discarded).
+ * needs [B; _object any reference type; _void any (the result is discarded); _int8 needs B,
+ * _int16 S, _uint16 C, _float F (exact types); _array an array type whose value is an array
+ * of the element type asked for; _strings an array type whose value is a String[] (each
+ * element a String or null).
  * A mismatch is JB_ETYPE, a wrong count JB_EARGS.
  *
  * Strings cross as real UTF-8 (not JNI's modified UTF-8): embedded NUL and characters
@@ -52,6 +61,7 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "javabridge/array.h"
 #include "javabridge/export.h"
 #include "javabridge/method.h"
 #include "javabridge/object.h"
@@ -69,7 +79,25 @@ typedef enum jb_arg_type {
     JB_ARG_STRING = 5, /**< UTF-8 with a length; a NULL data pointer passes Java null. */
     JB_ARG_BYTES = 6,  /**< Bytes with a length, copied into a new byte[]; NULL data passes null. */
     JB_ARG_OBJECT = 7, /**< A jb_object; NULL passes null. */
-    JB_ARG_NULL = 8    /**< Java null. */
+    JB_ARG_NULL = 8,   /**< Java null. */
+    JB_ARG_INT8 = 9,   /**< byte */
+    JB_ARG_INT16 = 10, /**< short */
+    JB_ARG_UINT16 = 11, /**< char */
+    JB_ARG_FLOAT = 12, /**< float */
+    /** A primitive array copied into a new Java array: JB_ARG_ARRAY_BASE + its jb_elem;
+     * u.arr holds the data and the element count; NULL data passes Java null. */
+    JB_ARG_ARRAY_BASE = 20,
+    JB_ARG_BOOL_ARRAY = 21,
+    JB_ARG_INT8_ARRAY = 22,
+    JB_ARG_INT16_ARRAY = 23,
+    JB_ARG_UINT16_ARRAY = 24,
+    JB_ARG_INT32_ARRAY = 25,
+    JB_ARG_INT64_ARRAY = 26,
+    JB_ARG_FLOAT_ARRAY = 27,
+    JB_ARG_DOUBLE_ARRAY = 28,
+    /** NUL-terminated UTF-8 strings copied into a new String[] (a NULL element is a null
+     * element); NULL data passes Java null. */
+    JB_ARG_STRINGS = 30
 } jb_arg_type;
 
 /** One argument. Borrowed by the call: nothing it points to is kept afterwards. */
@@ -89,6 +117,18 @@ typedef struct jb_arg {
             size_t len;
         } bytes;
         jb_object *obj;
+        int8_t i8;
+        int16_t i16;
+        uint16_t u16;
+        float f;
+        struct {
+            const void *data;
+            size_t count; /* elements, not bytes */
+        } arr;
+        struct {
+            const char *const *data;
+            size_t count;
+        } strs;
     } u;
 } jb_arg;
 
@@ -132,6 +172,30 @@ static inline jb_arg jb_arg_bytes(const void *data, size_t len) { JB_ARG_MAKE2_(
 static inline jb_arg jb_arg_object(jb_object *o) { JB_ARG_MAKE_(JB_ARG_OBJECT, obj, o); }
 /** Java null. */
 static inline jb_arg jb_arg_null(void) { JB_ARG_MAKE_(JB_ARG_NULL, obj, (jb_object *)0); }
+/** A byte argument (exact type: parameter B only). */
+static inline jb_arg jb_arg_int8(int8_t v) { JB_ARG_MAKE_(JB_ARG_INT8, i8, v); }
+/** A short argument (parameter S only). */
+static inline jb_arg jb_arg_int16(int16_t v) { JB_ARG_MAKE_(JB_ARG_INT16, i16, v); }
+/** A char argument, one UTF-16 code unit (parameter C only). */
+static inline jb_arg jb_arg_uint16(uint16_t v) { JB_ARG_MAKE_(JB_ARG_UINT16, u16, v); }
+/** A float argument (parameter F only). */
+static inline jb_arg jb_arg_float(float v) { JB_ARG_MAKE_(JB_ARG_FLOAT, f, v); }
+/** @name Primitive arrays: count elements copied into a new Java array; data NULL passes Java null.
+ * @{ */
+static inline jb_arg jb_arg_bool_array(const bool *d, size_t n) { JB_ARG_MAKE2_(JB_ARG_BOOL_ARRAY, arr, data, d, count, n); }
+static inline jb_arg jb_arg_int8_array(const int8_t *d, size_t n) { JB_ARG_MAKE2_(JB_ARG_INT8_ARRAY, arr, data, d, count, n); }
+static inline jb_arg jb_arg_int16_array(const int16_t *d, size_t n) { JB_ARG_MAKE2_(JB_ARG_INT16_ARRAY, arr, data, d, count, n); }
+static inline jb_arg jb_arg_uint16_array(const uint16_t *d, size_t n) { JB_ARG_MAKE2_(JB_ARG_UINT16_ARRAY, arr, data, d, count, n); }
+static inline jb_arg jb_arg_int32_array(const int32_t *d, size_t n) { JB_ARG_MAKE2_(JB_ARG_INT32_ARRAY, arr, data, d, count, n); }
+static inline jb_arg jb_arg_int64_array(const int64_t *d, size_t n) { JB_ARG_MAKE2_(JB_ARG_INT64_ARRAY, arr, data, d, count, n); }
+static inline jb_arg jb_arg_float_array(const float *d, size_t n) { JB_ARG_MAKE2_(JB_ARG_FLOAT_ARRAY, arr, data, d, count, n); }
+static inline jb_arg jb_arg_double_array(const double *d, size_t n) { JB_ARG_MAKE2_(JB_ARG_DOUBLE_ARRAY, arr, data, d, count, n); }
+/** @} */
+/**
+ * A String[] of count NUL-terminated UTF-8 strings (a NULL element becomes null); strs NULL
+ * passes Java null. Invalid UTF-8 in any element is JB_EENCODING, naming the element.
+ */
+static inline jb_arg jb_arg_strings(const char *const *strs, size_t count) { JB_ARG_MAKE2_(JB_ARG_STRINGS, strs, data, strs, count, count); }
 #undef JB_ARG_MAKE_
 #undef JB_ARG_MAKE2_
 
@@ -161,6 +225,29 @@ JB_API int jb_call_static_string(jb_method *method, const jb_arg *args, size_t n
 JB_API int jb_call_static_bytes(jb_method *method, const jb_arg *args, size_t nargs, uint8_t **out, size_t *out_len);
 /** Object result: *out receives a reference freed with jb_object_free(), or NULL for a Java null. */
 JB_API int jb_call_static_object(jb_method *method, const jb_arg *args, size_t nargs, jb_object **out);
+/** byte result (the method must return B). */
+JB_API int jb_call_static_int8(jb_method *method, const jb_arg *args, size_t nargs, int8_t *out);
+/** short result (S). */
+JB_API int jb_call_static_int16(jb_method *method, const jb_arg *args, size_t nargs, int16_t *out);
+/** char result (C), one UTF-16 code unit. */
+JB_API int jb_call_static_uint16(jb_method *method, const jb_arg *args, size_t nargs, uint16_t *out);
+/** float result (F). */
+JB_API int jb_call_static_float(jb_method *method, const jb_arg *args, size_t nargs, float *out);
+/**
+ * Primitive array result: *out receives a copy of the elements as elem's C type (see
+ * array.h), freed by the caller with jb_array_free() (never NULL for an empty array), or NULL
+ * for a Java null; *out_count (not NULL) the element count. An array of another element
+ * type is JB_ETYPE; elem not a jb_elem is JB_EINVAL.
+ */
+JB_API int jb_call_static_array(jb_method *method, const jb_arg *args, size_t nargs, jb_elem elem, void **out,
+                                size_t *out_count);
+/**
+ * String[] result: *out receives count NUL-terminated UTF-8 copies (NULL for a null element),
+ * freed with jb_strings_free(*out, *out_count); NULL for a Java null. An element holding an
+ * unpaired surrogate is JB_EENCODING; nothing is returned then.
+ */
+JB_API int jb_call_static_strings(jb_method *method, const jb_arg *args, size_t nargs, char ***out,
+                                  size_t *out_count);
 /** @} */
 
 /**
@@ -180,6 +267,15 @@ JB_API int jb_call_instance_bytes(jb_method *method, jb_object *self, const jb_a
                                   size_t *out_len);
 JB_API int jb_call_instance_object(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs,
                                    jb_object **out);
+JB_API int jb_call_instance_int8(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, int8_t *out);
+JB_API int jb_call_instance_int16(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, int16_t *out);
+JB_API int jb_call_instance_uint16(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs,
+                                   uint16_t *out);
+JB_API int jb_call_instance_float(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, float *out);
+JB_API int jb_call_instance_array(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, jb_elem elem,
+                                  void **out, size_t *out_count);
+JB_API int jb_call_instance_strings(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, char ***out,
+                                    size_t *out_count);
 /** @} */
 
 /**

@@ -24,5 +24,9 @@
 #include "javabridge/method.h"
 #include "javabridge/object.h"
 #include "javabridge/call.h"
+#include "javabridge/array.h"
+#include "javabridge/field.h"
+#include "javabridge/run.h"
+#include "javabridge/proxy.h"
 
 #endif

@@ -91,6 +91,94 @@ std::map<std::string, Row> table() {
     INSTANCE_ROWS(jb_call_instance_string, &s, &n)
     INSTANCE_ROWS(jb_call_instance_bytes, &bytes, &n)
     INSTANCE_ROWS(jb_call_instance_object, &o)
+    // Narrow primitives, arrays and String[] (call.h, array.h).
+    static int8_t i8;
+    static int16_t i16;
+    static uint16_t u16;
+    static float f32;
+    static void *vp;
+    static char **strs;
+    CALL_ROWS(jb_call_static_int8, &i8)
+    CALL_ROWS(jb_call_static_int16, &i16)
+    CALL_ROWS(jb_call_static_uint16, &u16)
+    CALL_ROWS(jb_call_static_float, &f32)
+    CALL_ROWS(jb_call_static_array, JB_ELEM_INT32, &vp, &n)
+    CALL_ROWS(jb_call_static_strings, &strs, &n)
+    INSTANCE_ROWS(jb_call_instance_int8, &i8)
+    INSTANCE_ROWS(jb_call_instance_int16, &i16)
+    INSTANCE_ROWS(jb_call_instance_uint16, &u16)
+    INSTANCE_ROWS(jb_call_instance_float, &f32)
+    INSTANCE_ROWS(jb_call_instance_array, JB_ELEM_INT32, &vp, &n)
+    INSTANCE_ROWS(jb_call_instance_strings, &strs, &n)
+    t["jb_call_*_array#elem"] = {{[] { return jb_call_static_array(forged_method, &arg, 1, static_cast<jb_elem>(0), &vp, &n); },
+                                  [] { return jb_call_instance_array(forged_method, forged_object, &arg, 1, static_cast<jb_elem>(9), &vp, &n); },
+                                  [] { return jb_call_static_array(forged_method, &arg, 1, JB_ELEM_INT32, nullptr, &n); },
+                                  [] { return jb_call_static_strings(forged_method, &arg, 1, &strs, nullptr); }}, same(INV)};
+    t["jb_elem_size"] = {{[] { return jb_elem_size(static_cast<jb_elem>(0)) == 0 && jb_elem_size(JB_ELEM_INT64) == 8 ? 0 : 1; }}, same(0)};
+    t["jb_array_free"] = {{[] { jb_array_free(nullptr); return 0; }}, same(0)};
+    t["jb_strings_free"] = {{[] { jb_strings_free(nullptr, 5); return 0; }}, same(0)};
+    // Fields (field.h).
+    static jb_field *fld;
+    static jb_field *forged_field = reinterpret_cast<jb_field *>(uintptr_t(0x7654321));
+    t["jb_field_find_static"] = {{[] { return jb_field_find_static(nullptr, "sI", "I", &fld); },
+                                  [] { return jb_field_find_static(kTarget, nullptr, "I", &fld); },
+                                  [] { return jb_field_find_static(kTarget, "sI", nullptr, &fld); },
+                                  [] { return jb_field_find_static(kTarget, "sI", "I", nullptr); },
+                                  [] { return jb_field_find_static(kTarget, "", "I", &fld); }}, same(INV)};
+    t["jb_field_find_static#descriptor"] = {{[] { return jb_field_find_static(kTarget, "x", "V", &fld); },
+                                             [] { return jb_field_find_static(kTarget, "x", "II", &fld); }}, same(JB_ESIGNATURE)};
+    t["jb_field_find_static#state"] = {{[] { return jb_field_find_static("dev.javabridge.capi.CapiData", "sI", "I", &fld); }}, {NOT, JB_OK, GONE}};
+    t["jb_field_find_instance"] = {{[] { return jb_field_find_instance(nullptr, "i", "I", &fld); },
+                                    [] { return jb_field_find_instance(kTarget, "i", "I", nullptr); }}, same(INV)};
+    t["jb_field_free"] = {{[] { return jb_field_free(forged_field); },
+                           [] { return jb_field_free(reinterpret_cast<jb_field *>(forged_object)); }}, same(BAD)};
+    t["jb_field_free#null"] = {{[] { return jb_field_free(nullptr); }}, same(JB_OK)};
+#define FIELD_ROWS(fn, ...)                                                                          \
+    t[#fn] = {{[] { return fn(nullptr, nullptr, __VA_ARGS__); }}, same(INV)};                        \
+    t[#fn "#forged"] = {{[] { return fn(forged_field, nullptr, __VA_ARGS__); },                       \
+                         [] { return fn(forged_field, forged_object, __VA_ARGS__); }}, {NOT, BAD, GONE}};
+    FIELD_ROWS(jb_field_get_bool, &b)
+    FIELD_ROWS(jb_field_get_int8, &i8)
+    FIELD_ROWS(jb_field_get_int16, &i16)
+    FIELD_ROWS(jb_field_get_uint16, &u16)
+    FIELD_ROWS(jb_field_get_int32, reinterpret_cast<int32_t *>(&n))
+    FIELD_ROWS(jb_field_get_int64, &i64)
+    FIELD_ROWS(jb_field_get_float, &f32)
+    FIELD_ROWS(jb_field_get_double, &d)
+    FIELD_ROWS(jb_field_get_string, &s, &n)
+    FIELD_ROWS(jb_field_get_object, &o)
+    FIELD_ROWS(jb_field_get_array, JB_ELEM_INT32, &vp, &n)
+    FIELD_ROWS(jb_field_get_strings, &strs, &n)
+    FIELD_ROWS(jb_field_set, jb_arg_int32(1))
+#undef FIELD_ROWS
+    t["jb_field_get_*#null-out"] = {{[] { return jb_field_get_int32(forged_field, nullptr, nullptr); },
+                                     [] { return jb_field_get_string(forged_field, nullptr, nullptr, &n); },
+                                     [] { return jb_field_get_array(forged_field, nullptr, JB_ELEM_INT8, nullptr, &n); },
+                                     [] { return jb_field_get_array(forged_field, nullptr, JB_ELEM_INT8, &vp, nullptr); },
+                                     [] { return jb_field_get_strings(forged_field, nullptr, nullptr, &n); },
+                                     [] { return jb_field_get_object(forged_field, nullptr, nullptr); }}, same(INV)};
+    // Running a program (run.h).
+    t["jb_run_main"] = {{[] { return jb_run_main(nullptr, 0, nullptr); },
+                         [] { return jb_run_main("x.Y", -1, nullptr); },
+                         [] { return jb_run_main("x.Y", 2, nullptr); }}, same(INV)};
+    t["jb_run_main#state"] = {{[] { return jb_run_main("no.such.Main", 0, nullptr); }}, {NOT, JB_ECLASS, GONE}};
+    // Interfaces implemented in C (proxy.h).
+    static jb_proxy *px;
+    static const char *runnable[] = {"java.lang.Runnable"};
+    static jb_proxy_fn handler = [](jb_proxy_call *, void *) { return JB_PROXY_UNHANDLED; };
+    t["jb_proxy_new"] = {{[] { return jb_proxy_new(nullptr, 1, handler, nullptr, &px, &o); },
+                          [] { return jb_proxy_new(runnable, 0, handler, nullptr, &px, &o); },
+                          [] { return jb_proxy_new(runnable, 1, nullptr, nullptr, &px, &o); },
+                          [] { return jb_proxy_new(runnable, 1, handler, nullptr, nullptr, &o); },
+                          [] { return jb_proxy_new(runnable, 1, handler, nullptr, &px, nullptr); }}, same(INV)};
+    t["jb_proxy_new#state"] = {{[] { return jb_proxy_new(runnable, 1, handler, nullptr, &px, &o); }}, {NOT, JB_OK, GONE}};
+    t["jb_proxy_free"] = {{[] { return jb_proxy_free(reinterpret_cast<jb_proxy *>(uintptr_t(0x99999999999))); }}, same(BAD)};
+    t["jb_proxy_free#null"] = {{[] { return jb_proxy_free(nullptr); }}, same(JB_OK)};
+    t["jb_proxy_call_method"] = {{[] { return jb_proxy_call_method(nullptr)[0] == '\0' ? 0 : 1; }}, same(0)};
+    t["jb_proxy_call_arg_count"] = {{[] { return jb_proxy_call_arg_count(nullptr) == 0 ? 0 : 1; }}, same(0)};
+    t["jb_proxy_call_arg"] = {{[] { static jb_arg a; return jb_proxy_call_arg(nullptr, 0, &a); }}, same(INV)};
+    t["jb_proxy_call_return"] = {{[] { return jb_proxy_call_return(nullptr, jb_arg_null()); }}, same(INV)};
+    t["jb_proxy_call_throw"] = {{[] { return jb_proxy_call_throw(nullptr, "java.lang.Error", "m"); }}, same(INV)};
     // NULL out-pointers, each alone.
     t["jb_call_static_*#null-out"] = {{[] { return jb_call_static_bool(forged_method, &arg, 1, nullptr); },
                                        [] { return jb_call_static_int64(forged_method, &arg, 1, nullptr); },

@@ -1,0 +1,669 @@
+/*
+ * Java interfaces implemented in C (proxy.h). One InvocationHandler class whose invoke is native
+ * is defined from bytes built here (a C host's class path need not hold javabridge's jar), in the
+ * bootstrap loader, so that every proxy, whatever loader its interfaces come from, can use it.
+ * Each handler object holds a token into a registry of C handlers, never a pointer: after
+ * jb_proxy_free a late call finds the token dead and throws instead of touching freed memory.
+ */
+#include <inttypes.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "javabridge/errors.h"
+#include "javabridge/proxy.h"
+#include "array_internal.h"
+#include "call_internal.h"
+#include "ext_ids.h"
+#include "proxy_internal.h"
+#include "java_exception.h"
+#include "javabridge/jnikit/module.h" /* jbk_global_class */
+#include "jstring.h"
+#include "last_error.h"
+#include "method_internal.h"
+#include "utf8.h"
+#include "vm_state.h"
+
+/* ---- the registry of C handlers ------------------------------------------------------------ */
+
+typedef struct entry {
+    jb_proxy_fn fn;
+    void *user_data;
+    uint32_t gen;
+    uint32_t users;
+    unsigned char live;
+    unsigned char used; /* slot taken (live, or removed with users left) */
+} entry;
+
+static pthread_mutex_t reg_lock = PTHREAD_MUTEX_INITIALIZER;
+static entry *reg;
+static size_t reg_size;
+
+static uint64_t token_of(size_t index, uint32_t gen) { return ((uint64_t)gen << 32) | (uint64_t)(index + 1); }
+
+static int reg_add(jb_proxy_fn fn, void *ud, uint64_t *token) {
+    pthread_mutex_lock(&reg_lock);
+    size_t i = 0;
+    while (i < reg_size && reg[i].used) i++;
+    if (i == reg_size) {
+        size_t n = reg_size == 0 ? 16 : reg_size * 2;
+        entry *grown = n <= UINT32_MAX ? realloc(reg, n * sizeof *grown) : NULL;
+        if (grown == NULL) {
+            pthread_mutex_unlock(&reg_lock);
+            return JB_ENOMEM;
+        }
+        memset(grown + reg_size, 0, (n - reg_size) * sizeof *grown);
+        reg = grown;
+        reg_size = n;
+    }
+    entry *e = &reg[i];
+    e->gen++;
+    if (e->gen == 0) e->gen = 1;
+    e->fn = fn;
+    e->user_data = ud;
+    e->users = 0;
+    e->live = 1;
+    e->used = 1;
+    *token = token_of(i, e->gen);
+    pthread_mutex_unlock(&reg_lock);
+    return JB_OK;
+}
+
+static entry *reg_find(uint64_t token) {
+    size_t i = (size_t)(token & 0xFFFFFFFFu);
+    if (i == 0 || i > reg_size) return NULL;
+    entry *e = &reg[i - 1];
+    return e->used && e->live && e->gen == (uint32_t)(token >> 32) ? e : NULL;
+}
+
+/* Holds a live handler for one call; 0 if it was freed. */
+static int reg_acquire(uint64_t token, jb_proxy_fn *fn, void **ud) {
+    pthread_mutex_lock(&reg_lock);
+    entry *e = reg_find(token);
+    if (e != NULL) {
+        e->users++;
+        *fn = e->fn;
+        *ud = e->user_data;
+    }
+    pthread_mutex_unlock(&reg_lock);
+    return e != NULL;
+}
+
+static void reg_release(uint64_t token) {
+    pthread_mutex_lock(&reg_lock);
+    size_t i = (size_t)(token & 0xFFFFFFFFu) - 1;
+    entry *e = &reg[i];
+    if (e->users > 0 && --e->users == 0 && !e->live) {
+        e->used = 0;
+    }
+    pthread_mutex_unlock(&reg_lock);
+}
+
+JB_API int jb_proxy_free(jb_proxy *proxy) {
+    if (proxy == NULL) {
+        return JB_OK;
+    }
+    pthread_mutex_lock(&reg_lock);
+    entry *e = reg_find((uint64_t)(uintptr_t)proxy);
+    if (e != NULL) {
+        e->live = 0;
+        if (e->users == 0) e->used = 0;
+    }
+    pthread_mutex_unlock(&reg_lock);
+    return e != NULL ? JB_OK : jbi_fail(JB_EHANDLE, "jb_proxy_free: not a live jb_proxy (freed already, or forged)");
+}
+
+/* ---- cached classes and IDs ---------------------------------------------------------------- */
+
+#define HANDLER_CLASS "dev/javabridge/capi/CProxyHandler"
+#define INVOKE_SIG "(Ljava/lang/Object;Ljava/lang/reflect/Method;[Ljava/lang/Object;)Ljava/lang/Object;"
+
+/* Boxes by jb_elem order: Boolean Byte Short Character Integer Long Float Double. */
+static const char *const box_names[9] = {NULL, "java/lang/Boolean", "java/lang/Byte", "java/lang/Short",
+                                         "java/lang/Character", "java/lang/Integer", "java/lang/Long",
+                                         "java/lang/Float", "java/lang/Double"};
+static const char box_kinds[9] = {0, 'Z', 'B', 'S', 'C', 'I', 'J', 'F', 'D'};
+static const char *const unbox_names[9] = {NULL, "booleanValue", "byteValue", "shortValue", "charValue",
+                                           "intValue", "longValue", "floatValue", "doubleValue"};
+
+static struct {
+    jclass handler;           /* the bootstrap-defined InvocationHandler */
+    jfieldID handler_token;
+    jclass system_class, ih_class;
+    jclass object_class, class_class, proxy_class, throwable_class, runtime_exc, illegal_state, unsupported;
+    jmethodID new_proxy_instance, class_get_loader, class_is_interface, class_for_name;
+    jmethodID method_get_name, method_get_return_type, method_is_default, method_get_declaring_class;
+    jmethodID invoke_default, identity_hash;
+    jclass box[9];
+    jclass prim[9];            /* Integer.TYPE and the others; prim[0] is void.class */
+    jmethodID value_of[9], unbox[9];
+} P;
+
+static jobject JNICALL proxy_invoke(JNIEnv *env, jobject self, jobject proxy, jobject method, jobjectArray args);
+
+/* The class file of: public final class CProxyHandler implements InvocationHandler
+ * { private long handle; public native Object invoke(Object, Method, Object[]); }
+ * It has no constructor: instances come from AllocObject. */
+static size_t handler_class_bytes(unsigned char *out) {
+    size_t n = 0;
+#define U1(v) (out[n++] = (unsigned char)(v))
+#define U2(v) (U1((v) >> 8), U1(v))
+#define UTF8(s) (U1(1), U2(strlen(s)), memcpy(out + n, (s), strlen(s)), n += strlen(s))
+    U1(0xCA), U1(0xFE), U1(0xBA), U1(0xBE), U2(0), U2(52);
+    U2(11);
+    U1(7), U2(2), UTF8(HANDLER_CLASS);
+    U1(7), U2(4), UTF8("java/lang/Object");
+    U1(7), U2(6), UTF8("java/lang/reflect/InvocationHandler");
+    UTF8("handle"), UTF8("J"), UTF8("invoke"), UTF8(INVOKE_SIG);
+    U2(0x0031), U2(1), U2(3), U2(1), U2(5);
+    U2(1), U2(0x0002), U2(7), U2(8), U2(0);
+    U2(1), U2(0x0101), U2(9), U2(10), U2(0);
+    U2(0);
+#undef U1
+#undef U2
+#undef UTF8
+    return n;
+}
+
+int jbi_proxy_ids_load(JNIEnv *env) {
+    memset(&P, 0, sizeof P);
+    jclass local = (*env)->FindClass(env, HANDLER_CLASS);
+    if (local == NULL) {
+        (*env)->ExceptionClear(env);
+        unsigned char bytes[512];
+        size_t len = handler_class_bytes(bytes);
+        /* In the system loader, not the bootstrap one: JNI's FindClass inside a handler (a
+         * native method of this class) then finds the application's classes, as on a C thread. */
+        jclass cl = (*env)->FindClass(env, "java/lang/ClassLoader");
+        jmethodID get_system = cl != NULL ? (*env)->GetStaticMethodID(env, cl, "getSystemClassLoader",
+                                                                      "()Ljava/lang/ClassLoader;") : NULL;
+        jobject system_loader = get_system != NULL ? (*env)->CallStaticObjectMethod(env, cl, get_system) : NULL;
+        if (system_loader == NULL || (*env)->ExceptionCheck(env)) goto fail;
+        local = (*env)->DefineClass(env, HANDLER_CLASS, system_loader, (const jbyte *)bytes, (jsize)len);
+        (*env)->DeleteLocalRef(env, system_loader);
+        (*env)->DeleteLocalRef(env, cl);
+        if (local == NULL) goto fail;
+    }
+    P.handler = (*env)->NewGlobalRef(env, local);
+    (*env)->DeleteLocalRef(env, local);
+    if (P.handler == NULL) goto fail;
+    JNINativeMethod natives[] = {{(char *)"invoke", (char *)INVOKE_SIG, (void *)proxy_invoke}};
+    if ((*env)->RegisterNatives(env, P.handler, natives, 1) != 0) goto fail;
+    if ((P.handler_token = (*env)->GetFieldID(env, P.handler, "handle", "J")) == NULL) goto fail;
+    if ((P.object_class = jbk_global_class(env, "java/lang/Object")) == NULL ||
+        (P.class_class = jbk_global_class(env, "java/lang/Class")) == NULL ||
+        (P.proxy_class = jbk_global_class(env, "java/lang/reflect/Proxy")) == NULL ||
+        (P.throwable_class = jbk_global_class(env, "java/lang/Throwable")) == NULL ||
+        (P.runtime_exc = jbk_global_class(env, "java/lang/RuntimeException")) == NULL ||
+        (P.illegal_state = jbk_global_class(env, "java/lang/IllegalStateException")) == NULL ||
+        (P.unsupported = jbk_global_class(env, "java/lang/UnsupportedOperationException")) == NULL) goto fail;
+    jclass method_class = (*env)->FindClass(env, "java/lang/reflect/Method");
+    if (method_class == NULL || (P.ih_class = jbk_global_class(env, "java/lang/reflect/InvocationHandler")) == NULL ||
+        (P.system_class = jbk_global_class(env, "java/lang/System")) == NULL) goto fail;
+    jclass ih = P.ih_class, sys = P.system_class;
+    P.new_proxy_instance = (*env)->GetStaticMethodID(env, P.proxy_class, "newProxyInstance",
+        "(Ljava/lang/ClassLoader;[Ljava/lang/Class;Ljava/lang/reflect/InvocationHandler;)Ljava/lang/Object;");
+    P.class_get_loader = (*env)->GetMethodID(env, P.class_class, "getClassLoader", "()Ljava/lang/ClassLoader;");
+    P.class_is_interface = (*env)->GetMethodID(env, P.class_class, "isInterface", "()Z");
+    P.class_for_name = (*env)->GetStaticMethodID(env, P.class_class, "forName",
+                                                 "(Ljava/lang/String;ZLjava/lang/ClassLoader;)Ljava/lang/Class;");
+    P.method_get_name = (*env)->GetMethodID(env, method_class, "getName", "()Ljava/lang/String;");
+    P.method_get_return_type = (*env)->GetMethodID(env, method_class, "getReturnType", "()Ljava/lang/Class;");
+    P.method_is_default = (*env)->GetMethodID(env, method_class, "isDefault", "()Z");
+    P.method_get_declaring_class = (*env)->GetMethodID(env, method_class, "getDeclaringClass", "()Ljava/lang/Class;");
+    P.invoke_default = (*env)->GetStaticMethodID(env, ih, "invokeDefault",
+        "(Ljava/lang/Object;Ljava/lang/reflect/Method;[Ljava/lang/Object;)Ljava/lang/Object;");
+    P.identity_hash = (*env)->GetStaticMethodID(env, sys, "identityHashCode", "(Ljava/lang/Object;)I");
+    (*env)->DeleteLocalRef(env, method_class);
+    if (P.new_proxy_instance == NULL || P.class_get_loader == NULL || P.class_is_interface == NULL ||
+        P.class_for_name == NULL || P.method_get_name == NULL || P.method_get_return_type == NULL ||
+        P.method_is_default == NULL || P.method_get_declaring_class == NULL || P.invoke_default == NULL ||
+        P.identity_hash == NULL) goto fail;
+    {
+        jclass vbox = (*env)->FindClass(env, "java/lang/Void");
+        if (vbox == NULL) goto fail;
+        jfieldID t = (*env)->GetStaticFieldID(env, vbox, "TYPE", "Ljava/lang/Class;");
+        jobject vt = t != NULL ? (*env)->GetStaticObjectField(env, vbox, t) : NULL;
+        (*env)->DeleteLocalRef(env, vbox);
+        if (vt == NULL || (P.prim[0] = (*env)->NewGlobalRef(env, vt)) == NULL) goto fail;
+        (*env)->DeleteLocalRef(env, vt);
+    }
+    for (int k = 1; k <= 8; k++) {
+        char sig[64];
+        if ((P.box[k] = jbk_global_class(env, box_names[k])) == NULL) goto fail;
+        jfieldID t = (*env)->GetStaticFieldID(env, P.box[k], "TYPE", "Ljava/lang/Class;");
+        jobject type = t != NULL ? (*env)->GetStaticObjectField(env, P.box[k], t) : NULL;
+        if (type == NULL || (P.prim[k] = (*env)->NewGlobalRef(env, type)) == NULL) goto fail;
+        (*env)->DeleteLocalRef(env, type);
+        snprintf(sig, sizeof sig, "(%c)L%s;", box_kinds[k], box_names[k]);
+        P.value_of[k] = (*env)->GetStaticMethodID(env, P.box[k], "valueOf", sig);
+        snprintf(sig, sizeof sig, "()%c", box_kinds[k]);
+        P.unbox[k] = (*env)->GetMethodID(env, P.box[k], unbox_names[k], sig);
+        if (P.value_of[k] == NULL || P.unbox[k] == NULL) goto fail;
+    }
+    return JB_OK;
+fail:
+    (*env)->ExceptionClear(env);
+    jbi_proxy_ids_release(env);
+    return JB_EINTERNAL;
+}
+
+void jbi_proxy_ids_release(JNIEnv *env) {
+    if (env != NULL) {
+        jclass globals[] = {P.handler, P.system_class, P.ih_class, P.object_class, P.class_class, P.proxy_class, P.throwable_class,
+                            P.runtime_exc, P.illegal_state, P.unsupported};
+        for (size_t i = 0; i < sizeof globals / sizeof globals[0]; i++) {
+            if (globals[i] != NULL) (*env)->DeleteGlobalRef(env, globals[i]);
+        }
+        for (int k = 0; k <= 8; k++) {
+            if (P.box[k] != NULL) (*env)->DeleteGlobalRef(env, P.box[k]);
+            if (P.prim[k] != NULL) (*env)->DeleteGlobalRef(env, P.prim[k]);
+        }
+    }
+    memset(&P, 0, sizeof P);
+}
+
+/* ---- one call ------------------------------------------------------------------------------- */
+
+struct jb_proxy_call {
+    JNIEnv *env;
+    jobject proxy, method;
+    jobjectArray args;
+    size_t argc;
+    char *name;
+    jobject result;      /* a local reference, or NULL */
+    int has_result;
+    char *exc_class;     /* for jb_proxy_call_throw */
+    char *exc_message;
+    int has_exc;
+    /* what jb_proxy_call_arg lent out, freed when the handler returns */
+    char **strings;
+    size_t nstrings;
+    jb_object **objects;
+    size_t nobjects;
+};
+
+JB_API const char *jb_proxy_call_method(const jb_proxy_call *call) {
+    return call != NULL && call->name != NULL ? call->name : "";
+}
+
+JB_API size_t jb_proxy_call_arg_count(const jb_proxy_call *call) {
+    return call != NULL ? call->argc : 0;
+}
+
+static int lend(void ***list, size_t *n, void *p) {
+    void **grown = realloc(*list, (*n + 1) * sizeof *grown);
+    if (grown == NULL) return 0;
+    grown[(*n)++] = p;
+    *list = grown;
+    return 1;
+}
+
+JB_API int jb_proxy_call_arg(jb_proxy_call *call, size_t index, jb_arg *out) {
+    if (call == NULL || out == NULL) {
+        return jbi_fail(JB_EINVAL, "jb_proxy_call_arg: call and out must not be NULL");
+    }
+    if (index >= call->argc) {
+        return jbi_fail(JB_EINVAL, "jb_proxy_call_arg: index %zu, but %s has %zu arguments", index, call->name, call->argc);
+    }
+    JNIEnv *env = call->env;
+    jobject v = (*env)->GetObjectArrayElement(env, call->args, (jsize)index);
+    int rc = JB_OK;
+    if (v == NULL) {
+        *out = jb_arg_null();
+        return JB_OK;
+    }
+    int k = 1;
+    while (k <= 8 && !(*env)->IsInstanceOf(env, v, P.box[k])) k++;
+    switch (k) {
+    case 1: *out = jb_arg_bool((*env)->CallBooleanMethod(env, v, P.unbox[k]) != JNI_FALSE); break;
+    case 2: *out = jb_arg_int8((*env)->CallByteMethod(env, v, P.unbox[k])); break;
+    case 3: *out = jb_arg_int16((*env)->CallShortMethod(env, v, P.unbox[k])); break;
+    case 4: *out = jb_arg_uint16((*env)->CallCharMethod(env, v, P.unbox[k])); break;
+    case 5: *out = jb_arg_int32((*env)->CallIntMethod(env, v, P.unbox[k])); break;
+    case 6: *out = jb_arg_int64((*env)->CallLongMethod(env, v, P.unbox[k])); break;
+    case 7: *out = jb_arg_float((*env)->CallFloatMethod(env, v, P.unbox[k])); break;
+    case 8: *out = jb_arg_double((*env)->CallDoubleMethod(env, v, P.unbox[k])); break;
+    default:
+        if ((*env)->IsInstanceOf(env, v, jbi_java.string_class)) {
+            char *s = NULL;
+            size_t len = 0;
+            rc = jbi_string_to_utf8(env, v, 1, &s, &len);
+            if (rc == JB_OK && !lend((void ***)&call->strings, &call->nstrings, s)) {
+                free(s);
+                rc = JB_ENOMEM;
+            }
+            if (rc == JB_OK) *out = jb_arg_string_n(s, len);
+        } else {
+            uintptr_t token = 0;
+            rc = jbi_object_wrap(env, v, &token);
+            if (rc == JB_OK && !lend((void ***)&call->objects, &call->nobjects, (void *)token)) {
+                jb_object_free((jb_object *)token);
+                rc = JB_ENOMEM;
+            }
+            if (rc == JB_OK) *out = jb_arg_object((jb_object *)token);
+        }
+        break;
+    }
+    (*env)->DeleteLocalRef(env, v);
+    if (rc == JB_OK && (*env)->ExceptionCheck(env)) {
+        rc = jbi_java_check(env, JB_EJAVA, "jb_proxy_call_arg: unboxing");
+    }
+    return rc == JB_OK || rc == JB_EJAVA ? rc : jbi_fail(rc, "jb_proxy_call_arg: no memory for argument %zu", index);
+}
+
+JB_API int jb_proxy_call_return(jb_proxy_call *call, jb_arg value) {
+    if (call == NULL) {
+        return jbi_fail(JB_EINVAL, "jb_proxy_call_return: call is NULL");
+    }
+    JNIEnv *env = call->env;
+    jclass rt = (*env)->CallObjectMethod(env, call->method, P.method_get_return_type);
+    if ((*env)->ExceptionCheck(env) || rt == NULL) {
+        return jbi_java_check(env, JB_EJAVA, "jb_proxy_call_return: Method.getReturnType");
+    }
+    int k = 0;
+    while (k <= 8 && !(*env)->IsSameObject(env, rt, P.prim[k])) k++;
+    if (k == 0) {
+        (*env)->DeleteLocalRef(env, rt);
+        return jbi_fail(JB_ETYPE, "jb_proxy_call_return: %s returns void", call->name);
+    }
+    /* The declared return type as a one-parameter method, so that the value is checked as an
+     * argument is (call.c). */
+    char kind = k <= 8 ? box_kinds[k] : 'L';
+    jclass param_class = k <= 8 ? NULL : rt;
+    unsigned char string_ok = k <= 8 ? 0 : (*env)->IsAssignableFrom(env, jbi_java.string_class, rt) ? 1 : 0;
+    char display[300];
+    snprintf(display, sizeof display, "the result of proxy method %s", call->name);
+    jbi_method m;
+    memset(&m, 0, sizeof m);
+    m.param_count = 1;
+    m.param_kinds = &kind;
+    m.param_classes = &param_class;
+    m.string_ok = &string_ok;
+    m.display = display;
+    jvalue v;
+    uintptr_t held = 0;
+    int rc = jbi_convert_arg(env, &m, &value, 0, &v, &held);
+    jobject result = NULL;
+    if (rc == JB_OK) {
+        if (k <= 8) {
+            result = (*env)->CallStaticObjectMethodA(env, P.box[k], P.value_of[k], &v);
+            rc = jbi_java_check(env, JB_ENOMEM, "jb_proxy_call_return: boxing");
+        } else if (v.l != NULL) {
+            result = (*env)->NewLocalRef(env, v.l); /* outlives the object handle and the frame */
+        }
+    }
+    if (held != 0) jbi_handles_release(held);
+    (*env)->DeleteLocalRef(env, rt);
+    if (rc == JB_OK) {
+        if (call->result != NULL) (*env)->DeleteLocalRef(env, call->result);
+        call->result = result;
+        call->has_result = 1;
+    }
+    return rc;
+}
+
+JB_API int jb_proxy_call_throw(jb_proxy_call *call, const char *exception_class, const char *message) {
+    if (call == NULL) {
+        return jbi_fail(JB_EINVAL, "jb_proxy_call_throw: call is NULL");
+    }
+    char *c = exception_class != NULL ? strdup(exception_class) : NULL;
+    char *m = message != NULL ? strdup(message) : NULL;
+    if ((exception_class != NULL && c == NULL) || (message != NULL && m == NULL)) {
+        free(c);
+        free(m);
+        return jbi_fail(JB_ENOMEM, "jb_proxy_call_throw: no memory");
+    }
+    free(call->exc_class);
+    free(call->exc_message);
+    call->exc_class = c;
+    call->exc_message = m;
+    call->has_exc = 1;
+    return JB_OK;
+}
+
+/* A Java string from C text that may not be valid UTF-8 (bad bytes become U+FFFD). */
+static jstring lenient_string(JNIEnv *env, const char *s) {
+    size_t len = strlen(s), units = 0, bad = 0;
+    int rc = JB_OK;
+    if (jbi_utf8_to_utf16_length(s, len, &units, &bad) == JBI_UTF_OK) {
+        return jbi_string_from_utf8(env, s, len, 0, &rc);
+    }
+    char *copy = strdup(s);
+    if (copy == NULL) return NULL;
+    for (size_t i = 0; copy[i] != '\0'; i++) {
+        if ((unsigned char)copy[i] >= 0x80) copy[i] = '?'; /* keep it simple: ASCII is always valid */
+    }
+    jstring r = jbi_string_from_utf8(env, copy, len, 0, &rc);
+    free(copy);
+    return r;
+}
+
+static void throw_runtime(JNIEnv *env, jclass cls, const char *fmt, const char *a, const char *b) {
+    char msg[1024];
+    snprintf(msg, sizeof msg, fmt, a, b);
+    (*env)->ThrowNew(env, cls, msg);
+}
+
+/* The handler's exception: its class found by the proxy's loader, made with its (String) constructor. */
+static void throw_from_handler(JNIEnv *env, jb_proxy_call *call, int rc) {
+    if (!call->has_exc) {
+        throw_runtime(env, P.runtime_exc, "jb_proxy handler for %s failed with %s", call->name, jb_error_name(rc));
+        return;
+    }
+    const char *cname = call->exc_class != NULL ? call->exc_class : "java.lang.RuntimeException";
+    const char *msg = call->exc_message;
+    jthrowable t = NULL;
+    jclass proxy_cls = (*env)->GetObjectClass(env, call->proxy);
+    jobject loader = (*env)->CallObjectMethod(env, proxy_cls, P.class_get_loader);
+    jstring jname = !(*env)->ExceptionCheck(env) ? lenient_string(env, cname) : NULL;
+    jclass cls = NULL;
+    if (jname != NULL && !(*env)->ExceptionCheck(env)) {
+        cls = (*env)->CallStaticObjectMethod(env, P.class_class, P.class_for_name, jname, JNI_TRUE, loader);
+    }
+    if ((*env)->ExceptionCheck(env)) {
+        (*env)->ExceptionClear(env);
+        cls = NULL;
+    }
+    if (cls != NULL && (*env)->IsAssignableFrom(env, cls, P.throwable_class)) {
+        jmethodID ctor = (*env)->GetMethodID(env, cls, "<init>", "(Ljava/lang/String;)V");
+        if (ctor == NULL) {
+            (*env)->ExceptionClear(env);
+        } else {
+            jstring jmsg = msg != NULL ? lenient_string(env, msg) : NULL;
+            if (!(*env)->ExceptionCheck(env)) t = (*env)->NewObject(env, cls, ctor, jmsg);
+            if ((*env)->ExceptionCheck(env)) {
+                (*env)->ExceptionClear(env);
+                t = NULL;
+            }
+        }
+    }
+    if (t != NULL) {
+        (*env)->Throw(env, t);
+    } else {
+        throw_runtime(env, P.runtime_exc, "the jb_proxy handler's exception class %s could not be made; its message: %s",
+                      cname, msg != NULL ? msg : "(none)");
+    }
+}
+
+/* Object's methods and default methods, when the handler leaves them. */
+static jobject unhandled(JNIEnv *env, jb_proxy_call *call) {
+    jclass decl = (*env)->CallObjectMethod(env, call->method, P.method_get_declaring_class);
+    if ((*env)->ExceptionCheck(env)) return NULL;
+    if (decl != NULL && (*env)->IsSameObject(env, decl, P.object_class)) {
+        jint hash = (*env)->CallStaticIntMethod(env, P.system_class, P.identity_hash, call->proxy);
+        if ((*env)->ExceptionCheck(env)) return NULL;
+        if (strcmp(call->name, "equals") == 0 && call->argc == 1) {
+            jobject other = (*env)->GetObjectArrayElement(env, call->args, 0);
+            jvalue z;
+            z.z = (*env)->IsSameObject(env, call->proxy, other) ? JNI_TRUE : JNI_FALSE;
+            return (*env)->CallStaticObjectMethodA(env, P.box[1], P.value_of[1], &z);
+        }
+        if (strcmp(call->name, "hashCode") == 0 && call->argc == 0) {
+            jvalue i;
+            i.i = hash;
+            return (*env)->CallStaticObjectMethodA(env, P.box[5], P.value_of[5], &i);
+        }
+        if (strcmp(call->name, "toString") == 0 && call->argc == 0) {
+            char text[32];
+            snprintf(text, sizeof text, "jb_proxy@%x", (unsigned)hash);
+            return (*env)->NewStringUTF(env, text);
+        }
+    }
+    jboolean is_default = (*env)->CallBooleanMethod(env, call->method, P.method_is_default);
+    if ((*env)->ExceptionCheck(env)) return NULL;
+    if (is_default) {
+        return (*env)->CallStaticObjectMethod(env, P.ih_class, P.invoke_default, call->proxy, call->method, call->args);
+    }
+    throw_runtime(env, P.unsupported, "the jb_proxy handler does not implement %s%s", call->name, "");
+    return NULL;
+}
+
+static jobject JNICALL proxy_invoke(JNIEnv *env, jobject self, jobject proxy, jobject method, jobjectArray args) {
+    uint64_t token = (uint64_t)(*env)->GetLongField(env, self, P.handler_token);
+    jb_proxy_fn fn = NULL;
+    void *ud = NULL;
+    if (!reg_acquire(token, &fn, &ud)) {
+        (*env)->ThrowNew(env, P.illegal_state, "this proxy's C handler was freed (jb_proxy_free)");
+        return NULL;
+    }
+    jb_proxy_call call;
+    memset(&call, 0, sizeof call);
+    call.env = env;
+    call.proxy = proxy;
+    call.method = method;
+    call.args = args;
+    call.argc = args != NULL ? (size_t)(*env)->GetArrayLength(env, args) : 0;
+    jobject result = NULL;
+    jstring name = (*env)->CallObjectMethod(env, method, P.method_get_name);
+    if ((*env)->ExceptionCheck(env)) {
+        reg_release(token);
+        return NULL;
+    }
+    if (name == NULL || jbi_string_to_utf8(env, name, 1, &call.name, NULL) != JB_OK) {
+        if (!(*env)->ExceptionCheck(env)) (*env)->ThrowNew(env, P.runtime_exc, "jb_proxy: no memory for a method name");
+        reg_release(token);
+        return NULL;
+    }
+    (*env)->DeleteLocalRef(env, name);
+    int rc = fn(&call, ud);
+    reg_release(token);
+    for (size_t i = 0; i < call.nstrings; i++) free(call.strings[i]);
+    for (size_t i = 0; i < call.nobjects; i++) jb_object_free(call.objects[i]);
+    free(call.strings);
+    free(call.objects);
+    if ((*env)->ExceptionCheck(env)) {
+        /* The handler left a Java exception pending (jb_ calls never do): it is the call's. */
+        if (call.result != NULL) (*env)->DeleteLocalRef(env, call.result);
+    } else if (rc == JB_OK) {
+        result = call.result;
+    } else if (rc == JB_PROXY_UNHANDLED) {
+        if (call.result != NULL) (*env)->DeleteLocalRef(env, call.result);
+        result = unhandled(env, &call);
+    } else {
+        if (call.result != NULL) (*env)->DeleteLocalRef(env, call.result);
+        throw_from_handler(env, &call, rc);
+    }
+    free(call.name);
+    free(call.exc_class);
+    free(call.exc_message);
+    return result;
+}
+
+/* ---- creating a proxy ----------------------------------------------------------------------- */
+
+JB_API int jb_proxy_new(const char *const *interfaces, size_t count, jb_proxy_fn fn, void *user_data,
+                        jb_proxy **out_proxy, jb_object **out_object) {
+    if (interfaces == NULL || count == 0 || fn == NULL || out_proxy == NULL || out_object == NULL) {
+        return jbi_fail(JB_EINVAL, "jb_proxy_new: interfaces, fn, out_proxy and out_object must be set, count > 0");
+    }
+    if (count > 65535) {
+        return jbi_fail(JB_ERANGE, "jb_proxy_new: %zu interfaces is over Java's limit of 65535", count);
+    }
+    for (size_t i = 0; i < count; i++) {
+        if (interfaces[i] == NULL || interfaces[i][0] == '\0') {
+            return jbi_fail(JB_EINVAL, "jb_proxy_new: interface %zu is NULL or empty", i);
+        }
+    }
+    JNIEnv *env = NULL;
+    int rc = jbi_enter(&env);
+    if (rc != JB_OK) {
+        return rc;
+    }
+    uint64_t token = 0;
+    uintptr_t obj = 0;
+    if ((*env)->PushLocalFrame(env, 16) != 0) {
+        rc = jbi_java_check(env, JB_ENOMEM, "jb_proxy_new");
+        jbi_leave();
+        return rc != JB_OK ? rc : jbi_fail(JB_ENOMEM, "jb_proxy_new: no local frame");
+    }
+    jobjectArray classes = (*env)->NewObjectArray(env, (jsize)count, P.class_class, NULL);
+    jobject loader = NULL;
+    if (classes == NULL) {
+        rc = jbi_java_check(env, JB_ENOMEM, "jb_proxy_new: Class[]");
+        goto done;
+    }
+    for (size_t i = 0; i < count && rc == JB_OK; i++) {
+        size_t n = 0, bad = 0, len = strlen(interfaces[i]);
+        if (jbi_utf8_to_modified_length(interfaces[i], len, &n, &bad) != JBI_UTF_OK) {
+            rc = jbi_fail(JB_EENCODING, "jb_proxy_new: interface name %zu is not valid UTF-8 (byte %zu)", i, bad);
+            break;
+        }
+        char *name = malloc(n + 1);
+        if (name == NULL) {
+            rc = jbi_fail(JB_ENOMEM, "jb_proxy_new: no memory");
+            break;
+        }
+        jbi_utf8_to_modified(interfaces[i], len, name);
+        name[n] = '\0';
+        for (char *p = name; *p != '\0'; p++) {
+            if (*p == '.') *p = '/';
+        }
+        jclass c = (*env)->FindClass(env, name);
+        if (c == NULL) {
+            char what[600];
+            snprintf(what, sizeof what, "jb_proxy_new: finding interface %s", name);
+            rc = jbi_java_check(env, JB_ECLASS, what);
+        } else {
+            jboolean is_interface = (*env)->CallBooleanMethod(env, c, P.class_is_interface);
+            if ((rc = jbi_java_check(env, JB_EJAVA, "jb_proxy_new: Class.isInterface")) == JB_OK && !is_interface) {
+                rc = jbi_fail(JB_ECLASS, "jb_proxy_new: %s is a class, not an interface", name);
+            }
+            if (rc == JB_OK) {
+                (*env)->SetObjectArrayElement(env, classes, (jsize)i, c);
+                /* The first loader that is not the bootstrap one: it can see the bootstrap's
+                 * interfaces (java.lang.Runnable) and its own. */
+                if (loader == NULL) loader = (*env)->CallObjectMethod(env, c, P.class_get_loader);
+                rc = jbi_java_check(env, JB_EJAVA, "jb_proxy_new: Class.getClassLoader");
+            }
+            (*env)->DeleteLocalRef(env, c);
+        }
+        free(name);
+    }
+    if (rc != JB_OK) goto done;
+    if (reg_add(fn, user_data, &token) != JB_OK) {
+        rc = jbi_fail(JB_ENOMEM, "jb_proxy_new: no memory for a proxy");
+        goto done;
+    }
+    jobject handler = (*env)->AllocObject(env, P.handler);
+    if (handler == NULL) {
+        rc = jbi_java_check(env, JB_ENOMEM, "jb_proxy_new: creating the handler");
+        goto done;
+    }
+    (*env)->SetLongField(env, handler, P.handler_token, (jlong)token);
+    jobject proxy = (*env)->CallStaticObjectMethod(env, P.proxy_class, P.new_proxy_instance, loader, classes, handler);
+    if ((rc = jbi_java_check(env, JB_EJAVA, "jb_proxy_new: Proxy.newProxyInstance")) != JB_OK) goto done;
+    rc = jbi_object_wrap(env, proxy, &obj);
+done:
+    (*env)->PopLocalFrame(env, NULL);
+    jbi_leave();
+    if (rc != JB_OK) {
+        if (token != 0) jb_proxy_free((jb_proxy *)(uintptr_t)token);
+        return rc;
+    }
+    *out_proxy = (jb_proxy *)(uintptr_t)token;
+    *out_object = (jb_object *)obj;
+    return JB_OK;
+}

@@ -1,0 +1,279 @@
+// Java interfaces implemented in C (proxy.h): calls from Java with every argument type, results,
+// default and Object methods, handler exceptions, Java threads, and freeing.
+#include "capi_fixture.h"
+
+#include <cstring>
+#include <mutex>
+
+using namespace jbtest;
+
+namespace {
+constexpr const char *kProxy = "dev.javabridge.capi.CapiProxyTarget";
+constexpr const char *kGreeter = "dev.javabridge.capi.CapiProxyTarget$Greeter";
+
+struct State {
+    std::atomic<int> calls{0};
+    std::string prefix = "hello ";
+};
+
+std::string arg_string(jb_proxy_call *call, size_t i) {
+    jb_arg a;
+    EXPECT_EQ(jb_proxy_call_arg(call, i, &a), JB_OK) << jb_error_message();
+    if (a.type != JB_ARG_STRING) return "<type " + std::to_string(a.type) + ">";
+    return std::string(a.u.str.data, a.u.str.len);
+}
+
+int greeter(jb_proxy_call *call, void *user_data) {
+    State *st = static_cast<State *>(user_data);
+    st->calls++;
+    std::string m = jb_proxy_call_method(call);
+    if (m == "greet") {
+        std::string name = arg_string(call, 0);
+        if (name == "fail") {
+            jb_proxy_call_throw(call, "dev.javabridge.capi.CapiProxyTarget$HandlerFailure", "no greeting for fail");
+            return JB_EINVAL;
+        }
+        if (name == "fail-unknown-class") {
+            jb_proxy_call_throw(call, "no.such.Exception", "msg kept");
+            return JB_EINVAL;
+        }
+        if (name == "fail-plain") return JB_ERANGE;
+        if (name == "wrong-result") return jb_proxy_call_return(call, jb_arg_int32(5)) == JB_ETYPE ? JB_OK : JB_EINTERNAL;
+        std::string r = st->prefix + name;
+        return jb_proxy_call_return(call, jb_arg_string_n(r.data(), r.size()));
+    }
+    if (m == "add") {
+        jb_arg a, b;
+        if (jb_proxy_call_arg(call, 0, &a) != JB_OK || jb_proxy_call_arg(call, 1, &b) != JB_OK) return JB_EINTERNAL;
+        if (a.type != JB_ARG_INT32 || b.type != JB_ARG_INT32) return JB_ETYPE;
+        if (jb_proxy_call_arg(call, 2, &a) != JB_EINVAL) return JB_EINTERNAL;
+        return jb_proxy_call_return(call, jb_arg_int32(a.u.i32 * 0 + b.u.i32 + 1000));
+    }
+    return JB_PROXY_UNHANDLED;
+}
+
+struct ProxyFixture : WithVm {
+    jb_proxy *proxy = nullptr;
+    jb_object *object = nullptr;
+    State state;
+    void make(const char *iface = kGreeter, jb_proxy_fn fn = greeter) {
+        const char *ifaces[] = {iface};
+        ASSERT_EQ(jb_proxy_new(ifaces, 1, fn, &state, &proxy, &object), JB_OK) << jb_error_message();
+    }
+    std::string call_s(const char *name, const char *sig, std::vector<jb_arg> args) {
+        jb_method *m = find_static(name, sig, kProxy);
+        char *out = nullptr;
+        int rc = jb_call_static_string(m, args.data(), args.size(), &out, nullptr);
+        std::string r = rc == JB_OK ? (out != nullptr ? out : "<null>") : std::string("rc ") + jb_error_name(rc) + " " + jb_error_message();
+        jb_string_free(out);
+        jb_method_free(m);
+        return r;
+    }
+    void TearDown() override {
+        jb_object_free(object);
+        jb_proxy_free(proxy);
+        WithVm::TearDown();
+    }
+};
+
+using Proxies = ProxyFixture;
+
+TEST_F(Proxies, JavaCallsTheCHandler) {
+    make();
+    EXPECT_EQ(call_s("greet", "(Ldev/javabridge/capi/CapiProxyTarget$Greeter;Ljava/lang/String;)Ljava/lang/String;",
+                     {jb_arg_object(object), jb_arg_string("w\xc3\xb6rld")}), "hello w\xc3\xb6rld");
+    jb_method *add = find_static("add", "(Ldev/javabridge/capi/CapiProxyTarget$Greeter;II)I", kProxy);
+    jb_arg args[] = {jb_arg_object(object), jb_arg_int32(1), jb_arg_int32(2)};
+    int32_t r = 0;
+    ASSERT_EQ(jb_call_static_int32(add, args, 3, &r), JB_OK) << jb_error_message();
+    EXPECT_EQ(r, 1002);
+    jb_method_free(add);
+    EXPECT_EQ(call_s("greetTwice", "(Ldev/javabridge/capi/CapiProxyTarget$Greeter;Ljava/lang/String;)Ljava/lang/String;",
+                     {jb_arg_object(object), jb_arg_string("x")}), "hello x+hello x") << "the default method's Java body ran";
+    EXPECT_EQ(call_s("objectMethods", "(Ljava/lang/Object;)Ljava/lang/String;", {jb_arg_object(object)}),
+              "true,false,true,true");
+    char *cls = nullptr;
+    ASSERT_EQ(jb_object_class_name(object, &cls), JB_OK);
+    EXPECT_NE(std::string(cls).find("$Proxy"), std::string::npos) << cls;
+    jb_string_free(cls);
+    EXPECT_GE(state.calls.load(), 4);
+}
+
+TEST_F(Proxies, HandlerErrorsBecomeJavaExceptions) {
+    make();
+    const char *sig = "(Ldev/javabridge/capi/CapiProxyTarget$Greeter;Ljava/lang/String;)Ljava/lang/String;";
+    EXPECT_EQ(call_s("outcomeOfGreet", sig, {jb_arg_object(object), jb_arg_string("fail")}),
+              "dev.javabridge.capi.CapiProxyTarget$HandlerFailure:no greeting for fail");
+    std::string unknown = call_s("outcomeOfGreet", sig, {jb_arg_object(object), jb_arg_string("fail-unknown-class")});
+    EXPECT_EQ(unknown.rfind("java.lang.RuntimeException:", 0), 0u) << unknown;
+    EXPECT_NE(unknown.find("no.such.Exception"), std::string::npos) << unknown;
+    EXPECT_NE(unknown.find("msg kept"), std::string::npos) << unknown;
+    std::string plain = call_s("outcomeOfGreet", sig, {jb_arg_object(object), jb_arg_string("fail-plain")});
+    EXPECT_NE(plain.find("JB_ERANGE"), std::string::npos) << plain;
+    EXPECT_EQ(call_s("outcomeOfGreet", sig, {jb_arg_object(object), jb_arg_string("wrong-result")}), "ok:null")
+        << "an int for a String result is refused; the handler then returned no result (null)";
+    EXPECT_EQ(call_s("outcomeOfUnimplemented", "(Ldev/javabridge/capi/CapiProxyTarget$Greeter;)Ljava/lang/String;",
+                     {jb_arg_object(object)}),
+              "java.lang.UnsupportedOperationException:the jb_proxy handler does not implement unimplemented");
+    // The JVM and the thread stay usable.
+    EXPECT_EQ(call_s("greet", sig, {jb_arg_object(object), jb_arg_string("again")}), "hello again");
+}
+
+TEST_F(Proxies, FreeingMakesLaterCallsThrow) {
+    make();
+    const char *sig = "(Ldev/javabridge/capi/CapiProxyTarget$Greeter;Ljava/lang/String;)Ljava/lang/String;";
+    ASSERT_EQ(jb_proxy_free(proxy), JB_OK);
+    EXPECT_EQ(call_s("outcomeOfGreet", sig, {jb_arg_object(object), jb_arg_string("x")}),
+              "java.lang.IllegalStateException:this proxy's C handler was freed (jb_proxy_free)");
+    EXPECT_EQ(state.calls.load(), 0) << "the handler was never reached";
+    EXPECT_EQ(jb_proxy_free(proxy), JB_EHANDLE);
+    proxy = nullptr;
+    EXPECT_EQ(jb_proxy_free(reinterpret_cast<jb_proxy *>(uintptr_t(0x123456789))), JB_EHANDLE);
+    EXPECT_EQ(jb_proxy_free(nullptr), JB_OK);
+}
+
+int runnable(jb_proxy_call *call, void *user_data) {
+    if (std::strcmp(jb_proxy_call_method(call), "run") != 0) return JB_PROXY_UNHANDLED;
+    static_cast<State *>(user_data)->calls++;
+    // A handler may call back into Java through the C API.
+    jb_method *add = nullptr;
+    if (jb_method_find_static(kTarget, "add", "(II)I", &add) != JB_OK) return JB_EINTERNAL;
+    jb_arg a[] = {jb_arg_int32(1), jb_arg_int32(2)};
+    int32_t r = 0;
+    int rc = jb_call_static_int32(add, a, 2, &r);
+    jb_method_free(add);
+    return rc == JB_OK && r == 3 ? JB_OK : JB_EINTERNAL;
+}
+
+TEST_F(Proxies, AnyJavaThreadMayCall) {
+    make("java.lang.Runnable", runnable);
+    jb_method *run = find_static("runOnJavaThreads", "(Ljava/lang/Runnable;II)Ljava/lang/String;", kProxy);
+    jb_arg args[] = {jb_arg_object(object), jb_arg_int32(4), jb_arg_int32(500)};
+    char *out = nullptr;
+    ASSERT_EQ(jb_call_static_string(run, args, 3, &out, nullptr), JB_OK) << jb_error_message();
+    EXPECT_STREQ(out, "ok,ok,ok,ok");
+    EXPECT_EQ(state.calls.load(), 2000);
+    jb_string_free(out);
+    // Freed while Java threads call it: every call either ran or threw IllegalStateException.
+    state.calls = 0;
+    std::thread freer([this] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        jb_proxy_free(proxy);
+    });
+    jb_arg many[] = {jb_arg_object(object), jb_arg_int32(4), jb_arg_int32(10000000)};
+    ASSERT_EQ(jb_call_static_string(run, many, 3, &out, nullptr), JB_OK) << jb_error_message();
+    freer.join();
+    proxy = nullptr;
+    std::string o = out;
+    jb_string_free(out);
+    EXPECT_NE(o.find("java.lang.IllegalStateException"), std::string::npos) << o;
+    EXPECT_EQ(o.find("ok"), std::string::npos) << "every thread ended on the freed proxy: " << o;
+    jb_method_free(run);
+}
+
+int comparator(jb_proxy_call *call, void *) {
+    if (std::strcmp(jb_proxy_call_method(call), "compare") != 0) return JB_PROXY_UNHANDLED;
+    jb_arg a, b;
+    if (jb_proxy_call_arg(call, 0, &a) != JB_OK || jb_proxy_call_arg(call, 1, &b) != JB_OK) return JB_EINTERNAL;
+    // by length, then reversed
+    std::string x(a.u.str.data, a.u.str.len), y(b.u.str.data, b.u.str.len);
+    int r = x.size() != y.size() ? int(x.size()) - int(y.size()) : y.compare(x);
+    return jb_proxy_call_return(call, jb_arg_int32(r));
+}
+
+TEST_F(Proxies, AComparatorForArraysSort) {
+    make("java.util.Comparator", comparator);
+    const char *in[] = {"ccc", "a", "bb", "b", "aaa"};
+    EXPECT_EQ(call_s("sorted", "(Ljava/util/Comparator;[Ljava/lang/String;)Ljava/lang/String;",
+                     {jb_arg_object(object), jb_arg_strings(in, 5)}), "b,a,bb,ccc,aaa");
+}
+
+int all_types(jb_proxy_call *call, void *) {
+    std::string m = jb_proxy_call_method(call);
+    if (m == "mix") {
+        std::string seen;
+        for (size_t i = 0; i < jb_proxy_call_arg_count(call); i++) {
+            jb_arg a;
+            if (jb_proxy_call_arg(call, i, &a) != JB_OK) return JB_EINTERNAL;
+            char buf[64];
+            switch (a.type) {
+            case JB_ARG_INT8: snprintf(buf, sizeof buf, "b%d", a.u.i8); break;
+            case JB_ARG_INT16: snprintf(buf, sizeof buf, "s%d", a.u.i16); break;
+            case JB_ARG_UINT16: snprintf(buf, sizeof buf, "c%u", a.u.u16); break;
+            case JB_ARG_INT32: snprintf(buf, sizeof buf, "i%d", a.u.i32); break;
+            case JB_ARG_INT64: snprintf(buf, sizeof buf, "j%lld", static_cast<long long>(a.u.i64)); break;
+            case JB_ARG_FLOAT: snprintf(buf, sizeof buf, "f%g", a.u.f); break;
+            case JB_ARG_DOUBLE: snprintf(buf, sizeof buf, "d%g", a.u.d); break;
+            case JB_ARG_BOOL: snprintf(buf, sizeof buf, "z%d", a.u.b); break;
+            case JB_ARG_STRING: snprintf(buf, sizeof buf, "S%.*s", int(a.u.str.len), a.u.str.data); break;
+            case JB_ARG_OBJECT: {
+                char *cls = nullptr;
+                jb_object_class_name(a.u.obj, &cls);
+                snprintf(buf, sizeof buf, "O%s", cls != nullptr ? "list" : "?");
+                jb_string_free(cls);
+                break;
+            }
+            default: snprintf(buf, sizeof buf, "?%d", a.type);
+            }
+            seen += std::string(seen.empty() ? "" : " ") + buf;
+        }
+        return jb_proxy_call_return(call, jb_arg_string_n(seen.data(), seen.size()));
+    }
+    if (m == "half") {
+        jb_arg a;
+        jb_proxy_call_arg(call, 0, &a);
+        if (jb_proxy_call_return(call, jb_arg_double(1)) != JB_OK) return JB_EINTERNAL; // double converts to F
+        return jb_proxy_call_return(call, jb_arg_float(a.u.f / 2));                     // the last one wins
+    }
+    if (m == "next") {
+        jb_arg a;
+        jb_proxy_call_arg(call, 0, &a);
+        if (jb_proxy_call_return(call, jb_arg_int8(1)) != JB_ETYPE) return JB_EINTERNAL;
+        if (jb_proxy_call_return(call, jb_arg_int32(-1)) != JB_ERANGE) return JB_EINTERNAL;
+        return jb_proxy_call_return(call, jb_arg_uint16(uint16_t(a.u.u16 + 1)));
+    }
+    if (m == "anything") return jb_proxy_call_return(call, jb_arg_string("a string as Object"));
+    if (m == "list") {
+        if (jb_proxy_call_return(call, jb_arg_string("no")) != JB_ETYPE) return JB_EINTERNAL; // String is no List
+        return jb_proxy_call_return(call, jb_arg_null());
+    }
+    return JB_PROXY_UNHANDLED;
+}
+
+TEST_F(Proxies, EveryArgumentAndResultType) {
+    make("dev.javabridge.capi.CapiProxyTarget$AllTypes", all_types);
+    EXPECT_EQ(call_s("mix", "(Ldev/javabridge/capi/CapiProxyTarget$AllTypes;)Ljava/lang/String;", {jb_arg_object(object)}),
+              "b-1 s-2 c233 i4 j1099511627776 f0.5 d0.25 z1 Sh\xc3\xa9\xf0\x9f\x98\x80 Olist;1.5;98;a string as Object;null");
+}
+
+TEST_F(Proxies, BadInput) {
+    const char *ifaces[] = {kGreeter};
+    const char *not_iface[] = {"java.lang.String"};
+    const char *missing[] = {"no.such.Iface"};
+    const char *bad_utf8[] = {"java.lang.\xff"};
+    const char *with_null[] = {nullptr};
+    EXPECT_EQ(jb_proxy_new(nullptr, 1, greeter, &state, &proxy, &object), JB_EINVAL);
+    EXPECT_EQ(jb_proxy_new(ifaces, 0, greeter, &state, &proxy, &object), JB_EINVAL);
+    EXPECT_EQ(jb_proxy_new(ifaces, 1, nullptr, &state, &proxy, &object), JB_EINVAL);
+    EXPECT_EQ(jb_proxy_new(ifaces, 1, greeter, &state, nullptr, &object), JB_EINVAL);
+    EXPECT_EQ(jb_proxy_new(ifaces, 1, greeter, &state, &proxy, nullptr), JB_EINVAL);
+    EXPECT_EQ(jb_proxy_new(with_null, 1, greeter, &state, &proxy, &object), JB_EINVAL);
+    EXPECT_EQ(jb_proxy_new(not_iface, 1, greeter, &state, &proxy, &object), JB_ECLASS);
+    EXPECT_NE(std::string(jb_error_message()).find("not an interface"), std::string::npos);
+    EXPECT_EQ(jb_proxy_new(missing, 1, greeter, &state, &proxy, &object), JB_ECLASS);
+    EXPECT_EQ(jb_proxy_new(bad_utf8, 1, greeter, &state, &proxy, &object), JB_EENCODING);
+    EXPECT_EQ(proxy, nullptr);
+    EXPECT_EQ(object, nullptr);
+    // Two interfaces, one from the bootstrap loader and one from the application's.
+    const char *two[] = {"java.lang.Runnable", kGreeter};
+    ASSERT_EQ(jb_proxy_new(two, 2, greeter, &state, &proxy, &object), JB_OK) << jb_error_message();
+    // Outside a handler, the call functions refuse a NULL call.
+    jb_arg a;
+    EXPECT_EQ(jb_proxy_call_arg(nullptr, 0, &a), JB_EINVAL);
+    EXPECT_EQ(jb_proxy_call_return(nullptr, jb_arg_int32(1)), JB_EINVAL);
+    EXPECT_EQ(jb_proxy_call_throw(nullptr, nullptr, nullptr), JB_EINVAL);
+    EXPECT_STREQ(jb_proxy_call_method(nullptr), "");
+    EXPECT_EQ(jb_proxy_call_arg_count(nullptr), 0u);
+}
+
+}  // namespace

@@ -1,0 +1,108 @@
+/**
+ * @file field.h
+ * @brief Reading and writing Java fields: looked up once (a jb_field), used many times.
+ *
+ * A jb_field holds a global reference to its class, the field ID and the field's type, all
+ * resolved at lookup, so that every get and set is checked in C before Java is touched.
+ * Class names and type descriptors are written as for method.h ("java.lang.Integer", "I",
+ * "Ljava/lang/String;", "[D").
+ *
+ * A static field is read and written with self NULL; an instance field with self a live
+ * jb_object of (a subclass of) the field's class. Reading follows the result rules of call.h
+ * (_int32 reads B, S, C and I fields; _int8 only B; _array an array of the element type asked
+ * for...), and jb_field_set() takes one jb_arg under the argument rules of call.h.
+ *
+ * Common return codes of the get and set functions: JB_OK; JB_EINVAL (out NULL, self NULL for
+ * an instance field or not NULL for a static one); JB_EHANDLE (field or self not live, or field
+ * a jb_method); JB_ENOT_OPEN; JB_EATTACH; JB_ETYPE (type mismatch, a receiver of another class,
+ * setting a final field); JB_ERANGE; JB_EENCODING; JB_ENOMEM. Out-parameters are written only on
+ * JB_OK. All functions are thread-safe; a value written by one thread is read by another under
+ * the Java memory model's rules for that field (volatile or not).
+ */
+#ifndef JAVABRIDGE_FIELD_H
+#define JAVABRIDGE_FIELD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "javabridge/array.h"
+#include "javabridge/call.h"
+#include "javabridge/export.h"
+#include "javabridge/object.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A resolved Java field. Opaque: never dereference it. */
+typedef struct jb_field jb_field;
+
+/**
+ * @brief Looks up a static field (declared by the class or inherited).
+ * @param class_name binary class name in UTF-8; borrowed.
+ * @param field_name the field's name; borrowed.
+ * @param descriptor its JNI type descriptor, for example "I" or "Ljava/lang/String;"; borrowed.
+ * @param[out] out receives a handle to free with jb_field_free(); untouched on failure.
+ * @return JB_OK; JB_EINVAL (a NULL argument, an empty name); JB_ESIGNATURE (malformed
+ *   descriptor, or V); JB_EENCODING; JB_ECLASS (class, or the field type's class, not found or
+ *   failed to initialise); JB_EMETHOD (no static field of that name and type); JB_ENOT_OPEN;
+ *   JB_EATTACH; JB_ENOMEM.
+ * @note Thread-safe.
+ */
+JB_API int jb_field_find_static(const char *class_name, const char *field_name, const char *descriptor,
+                                jb_field **out);
+
+/** @brief Looks up an instance field; as jb_field_find_static() (JB_EMETHOD if static or absent). */
+JB_API int jb_field_find_instance(const char *class_name, const char *field_name, const char *descriptor,
+                                  jb_field **out);
+
+/**
+ * @brief Frees a field handle; uses already under way finish first, later ones get JB_EHANDLE.
+ * @param field a handle, or NULL (nothing happens).
+ * @return JB_OK (also for NULL); JB_EHANDLE if field is forged, a jb_method, or freed already.
+ * @note Thread-safe.
+ */
+JB_API int jb_field_free(jb_field *field);
+
+/**
+ * @name Getters
+ * @param field from jb_field_find_static() or jb_field_find_instance().
+ * @param self NULL for a static field, else the object whose field is read (borrowed).
+ * @param[out] out the value (see the file comment for the codes).
+ * @{
+ */
+JB_API int jb_field_get_bool(jb_field *field, jb_object *self, bool *out);
+JB_API int jb_field_get_int8(jb_field *field, jb_object *self, int8_t *out);
+JB_API int jb_field_get_int16(jb_field *field, jb_object *self, int16_t *out);
+JB_API int jb_field_get_uint16(jb_field *field, jb_object *self, uint16_t *out);
+JB_API int jb_field_get_int32(jb_field *field, jb_object *self, int32_t *out);
+JB_API int jb_field_get_int64(jb_field *field, jb_object *self, int64_t *out);
+JB_API int jb_field_get_float(jb_field *field, jb_object *self, float *out);
+JB_API int jb_field_get_double(jb_field *field, jb_object *self, double *out);
+/** A String field: as jb_call_static_string() (*out freed with jb_string_free(); NULL for null). */
+JB_API int jb_field_get_string(jb_field *field, jb_object *self, char **out, size_t *out_len);
+/** A reference field: *out freed with jb_object_free(); NULL for null. */
+JB_API int jb_field_get_object(jb_field *field, jb_object *self, jb_object **out);
+/** A primitive array field: as jb_call_static_array() (freed with jb_array_free()). */
+JB_API int jb_field_get_array(jb_field *field, jb_object *self, jb_elem elem, void **out, size_t *out_count);
+/** A String[] field: as jb_call_static_strings() (freed with jb_strings_free()). */
+JB_API int jb_field_get_strings(jb_field *field, jb_object *self, char ***out, size_t *out_count);
+/** @} */
+
+/**
+ * @brief Writes a field.
+ * @param field the field; final fields are refused (JB_ETYPE), as Java code could not assign them.
+ * @param self NULL for a static field, else the object whose field is written (borrowed).
+ * @param value checked against the field's type as a call argument is against its parameter
+ *   (for example jb_arg_int32 for I, B, S, C when it fits; jb_arg_string for String; an array
+ *   carrier for an array field, copied into a new Java array).
+ * @return the common codes in the file comment; JB_EINVAL for an unknown jb_arg_type.
+ */
+JB_API int jb_field_set(jb_field *field, jb_object *self, jb_arg value);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif
