@@ -17,6 +17,7 @@
 #include "java_exception.h"
 #include "last_error.h"
 #include "method_internal.h"
+#include "object_internal.h"
 #include "signature.h"
 #include "utf8.h"
 #include "vm_state.h"

@@ -18,11 +18,13 @@
 #include "call_internal.h"
 #include "ext_ids.h"
 #include "proxy_internal.h"
+#include "handles.h"
 #include "java_exception.h"
 #include "javabridge/jnikit/module.h" /* jbk_global_class */
 #include "jstring.h"
 #include "last_error.h"
 #include "method_internal.h"
+#include "object_internal.h"
 #include "utf8.h"
 #include "vm_state.h"
 
