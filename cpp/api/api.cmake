@@ -99,9 +99,10 @@ if(BUILD_TESTING AND NOT CMAKE_CROSSCOMPILING)
   add_test(NAME capi_no_libjvm_needed
     COMMAND ${CMAKE_COMMAND} -DLIBRARY=$<TARGET_FILE:javabridge> -DREADELF=${CMAKE_READELF}
       -P ${CMAKE_SOURCE_DIR}/cpp/api/check_no_libjvm.cmake)
-  add_test(NAME capi_c_example COMMAND javabridge_c_example)
+  add_test(NAME capi_c_example COMMAND ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:javabridge_c_example>
+    "-DEXPECT=Math.max\\(3, 7\\) = 7.*java.lang.IllegalArgumentException.*done"
+    -P ${CMAKE_SOURCE_DIR}/cpp/cmake/expect_output.cmake)
   set_tests_properties(capi_c_example PROPERTIES
     ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME};JB_EXAMPLE_CLASSPATH=${JB_NATIVES_DIR}/../.."
-    PASS_REGULAR_EXPRESSION "Math.max\\(3, 7\\) = 7.*java.lang.IllegalArgumentException.*done"
     TIMEOUT 60)
 endif()
