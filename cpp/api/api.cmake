@@ -85,6 +85,7 @@ if(BUILD_TESTING AND NOT CMAKE_CROSSCOMPILING)
     PROPERTIES ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME}" TIMEOUT 120)
 
   include(cpp/test/capi_stress/stress.cmake)
+  include(cpp/test/capi_fault/fault.cmake)
 
   # Test-only natives that a JUnit test loads to call libjavabridge from inside a running JVM.
   add_library(jb_capi_join_test SHARED cpp/test/capi_join/join_native.c)
