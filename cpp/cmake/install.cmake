@@ -21,7 +21,7 @@ endif()
 # plus a .def file from which MSVC's lib.exe makes its own.
 if(WIN32)
   set_property(TARGET javabridge APPEND PROPERTY LINK_OPTIONS
-    "-Wl,--output-def,$<TARGET_FILE_DIR:javabridge>/javabridge.def")
+    "-Wl,--output-def,${CMAKE_BINARY_DIR}/javabridge.def")
 else()
   set_target_properties(javabridge PROPERTIES
     VERSION ${PROJECT_VERSION} SOVERSION ${PROJECT_VERSION_MAJOR}
@@ -47,7 +47,7 @@ endif()
 install(DIRECTORY "${PROJECT_SOURCE_DIR}/include/javabridge" DESTINATION ${CMAKE_INSTALL_INCLUDEDIR}
   FILES_MATCHING PATTERN "*.h")
 if(WIN32)
-  install(FILES "$<TARGET_FILE_DIR:javabridge>/javabridge.def" DESTINATION ${CMAKE_INSTALL_LIBDIR})
+  install(FILES "${CMAKE_BINARY_DIR}/javabridge.def" DESTINATION ${CMAKE_INSTALL_LIBDIR})
 endif()
 
 install(EXPORT javabridgeTargets NAMESPACE javabridge:: DESTINATION ${JB_INSTALL_CMAKEDIR})
