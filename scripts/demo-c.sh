@@ -6,11 +6,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/packages.sh
+. scripts/lib/build-quietly.sh
 jar=target/javabridge-0.1.0-SNAPSHOT.jar
 sdk=target/javabridge-0.1.0-SNAPSHOT-sdk-linux_64.tar.gz
 if [ ! -f "$jar" ] || [ ! -f "$sdk" ]; then
-  jb_install_packages
-  mvn -B -ntp -q package -DskipTests
+  jb_build_quietly
 fi
 out=target/demo-c
 rm -rf "$out"
