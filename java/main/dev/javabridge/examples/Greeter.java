@@ -9,7 +9,12 @@ import java.nio.charset.StandardCharsets;
 public final class Greeter {
     private final String greeting;
 
-    /** @param greeting the word to greet with, for example "Hello" */
+    /**
+     * A greeter that says greeting.
+     *
+     * @param greeting the word to greet with, for example "Hello"
+     * @throws IllegalArgumentException if greeting is null or empty
+     */
     public Greeter(String greeting) {
         if (greeting == null || greeting.isEmpty()) {
             throw new IllegalArgumentException("greeting must not be empty");
