@@ -15,9 +15,10 @@ CC=clang cmake -S cpp/fuzz -B target/fuzz/build -DCMAKE_BUILD_TYPE=RelWithDebInf
 cmake --build target/fuzz/build --parallel 2 >/dev/null
 names=("$@")
 if [ ${#names[@]} -eq 0 ]; then
-  # Every harness that was built (one whose sources do not exist yet is skipped by CMake).
-  for f in target/fuzz/build/fuzz_*; do [ -x "$f" ] && [ -f "$f" ] && names+=("${f##*/fuzz_}"); done
+  # Every harness in cpp/fuzz: one CMake skipped (a source it names is gone) fails below, not silently.
+  for f in cpp/fuzz/fuzz_*.c; do n=${f##*/fuzz_}; names+=("${n%.c}"); done
 fi
+[ ${#names[@]} -gt 0 ] || { echo "ci-fuzz: no harness to run"; exit 1; }
 failed=0
 for name in "${names[@]}"; do
   work=target/fuzz/corpus/$name
@@ -26,9 +27,18 @@ for name in "${names[@]}"; do
   [ -d cpp/fuzz/corpus/"$name" ] && seeds+=(cpp/fuzz/corpus/"$name")
   [ -d cpp/fuzz/regressions/"$name" ] && seeds+=(cpp/fuzz/regressions/"$name")
   log=target/fuzz/logs/$name.log
+  if [ ! -x target/fuzz/build/fuzz_"$name" ]; then
+    failed=1; echo "fuzz $name: NOT BUILT (a source its fuzz-sources line names is missing?)"; continue
+  fi
+  t0=$(date +%s)
   if target/fuzz/build/fuzz_"$name" -max_total_time="$seconds" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 \
       -artifact_prefix=target/fuzz/artifacts/"$name"- "$work" "${seeds[@]}" >"$log" 2>&1; then
-    echo "fuzz $name: $(grep -o 'number_of_executed_units: [0-9]*' "$log" | awk '{print $2}') executions in ${seconds} s, $(grep -o 'cov: [0-9]*' "$log" | tail -1), no crash"
+    runs=$(grep -o 'number_of_executed_units: [0-9]*' "$log" | awk '{print $2}' | tail -1)
+    # A run that executed nothing (bad flags, no corpus, an early exit) is no evidence: fail it.
+    if [ -z "$runs" ] || [ "$runs" -eq 0 ]; then
+      failed=1; echo "fuzz $name: NOTHING RAN (log $log)"; tail -5 "$log"; continue
+    fi
+    echo "fuzz $name: $runs executions in $(jb_elapsed "$t0") (asked ${seconds} s), $(grep -o 'cov: [0-9]*' "$log" | tail -1), no crash"
   else
     failed=1
     echo "fuzz $name: CRASH (log $log, input in target/fuzz/artifacts/):"

@@ -1,23 +1,30 @@
 #!/usr/bin/env bash
-# C calls Java: compiles examples/c/javabridge_example.c the way a C user would (linking only
-# libjavabridge and libc; libjvm is found at run time), then runs it against the jar.
-# Meant to run after scripts/demo.sh, which builds the jar; builds it itself if it is missing.
+# C calls Java: compiles examples/c/javabridge_example.c the way a C user would, against the C SDK
+# archive (pkg-config; it links only libjavabridge and libc, libjvm is found at run time), then
+# runs it against the jar. Meant to run after scripts/demo.sh, which builds both; builds them
+# itself if they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/packages.sh
+. scripts/lib/build-quietly.sh
 jar=target/javabridge-0.1.0-SNAPSHOT.jar
-libdir=target/classes/natives/linux_64
-if [ ! -f "$jar" ] || [ ! -f "$libdir/libjavabridge.so" ]; then
-  jb_install_packages
-  mvn -B -ntp -q package -DskipTests
+sdk=target/javabridge-0.1.0-SNAPSHOT-sdk-linux_64.tar.gz
+if [ ! -f "$jar" ] || [ ! -f "$sdk" ]; then
+  jb_build_quietly
 fi
 out=target/demo-c
-mkdir -p "$out"
+rm -rf "$out"
+mkdir -p "$out/sdk"
+tar -xzf "$sdk" -C "$out/sdk" --strip-components=1
+export PKG_CONFIG_PATH="$PWD/$out/sdk/lib/pkgconfig"
 cc=${CC:-cc}
-compile=("$cc" -std=c11 -Wall -Wextra -pedantic -Werror -Iinclude examples/c/javabridge_example.c
-         -L"$libdir" -ljavabridge -Wl,-rpath,"$PWD/$libdir" -o "$out/javabridge_example")
+read -r -a flags <<<"$(pkg-config --cflags --libs javabridge)"
+compile=("$cc" -std=c11 -Wall -Wextra -pedantic -Werror examples/c/javabridge_example.c "${flags[@]}"
+         -Wl,-rpath,"$(pkg-config --variable=libdir javabridge)" -o "$out/javabridge_example")
 echo "== C calls Java =="
-echo "\$ ${compile[*]}"
+echo "\$ tar -xzf $sdk -C $out/sdk --strip-components=1"
+echo "\$ export PKG_CONFIG_PATH=$out/sdk/lib/pkgconfig"
+echo "\$ $cc -std=c11 -Wall -Wextra -pedantic -Werror examples/c/javabridge_example.c \$(pkg-config --cflags --libs javabridge) -Wl,-rpath,... -o $out/javabridge_example"
 "${compile[@]}"
 echo "\$ readelf -d $out/javabridge_example | grep NEEDED"
 readelf -d "$out/javabridge_example" | grep NEEDED | sed 's/^ */  /'

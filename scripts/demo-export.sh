@@ -4,11 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/packages.sh
+. scripts/lib/build-quietly.sh
 jar=target/javabridge-0.1.0-SNAPSHOT.jar
 demo=target/cmake/export_demo
 if [ ! -f "$jar" ] || [ ! -x "$demo" ] || [ -n "$(find java cpp include examples CMakeLists.txt pom.xml -newer "$jar" -print -quit 2>/dev/null)" ]; then
-  jb_install_packages
-  mvn -B -ntp -q package -DskipTests
+  jb_build_quietly
 fi
 echo "== C calls Java through a generated header (@CExport) =="
 echo "-- target/generated-sources/cexport/guide_exports.h (excerpt) --"

@@ -93,6 +93,7 @@ if(BUILD_TESTING AND NOT CMAKE_CROSSCOMPILING)
     PROPERTIES ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME}" TIMEOUT 120)
 
   include(cpp/test/capi_stress/stress.cmake)
+  include(cpp/test/capi_fault/fault.cmake)
 
   # Test-only natives that a JUnit test loads to call libjavabridge from inside a running JVM.
   add_library(jb_capi_join_test SHARED cpp/test/capi_join/join_native.c)
@@ -108,9 +109,10 @@ if(BUILD_TESTING AND NOT CMAKE_CROSSCOMPILING)
   add_test(NAME capi_no_libjvm_needed
     COMMAND ${CMAKE_COMMAND} -DLIBRARY=$<TARGET_FILE:javabridge> -DREADELF=${CMAKE_READELF}
       -P ${CMAKE_SOURCE_DIR}/cpp/api/check_no_libjvm.cmake)
-  add_test(NAME capi_c_example COMMAND javabridge_c_example)
+  add_test(NAME capi_c_example COMMAND ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:javabridge_c_example>
+    "-DEXPECT=Math.max\\(3, 7\\) = 7.*java.lang.IllegalArgumentException.*done"
+    -P ${CMAKE_SOURCE_DIR}/cpp/cmake/expect_output.cmake)
   set_tests_properties(capi_c_example PROPERTIES
     ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME};JB_EXAMPLE_CLASSPATH=${JB_NATIVES_DIR}/../.."
-    PASS_REGULAR_EXPRESSION "Math.max\\(3, 7\\) = 7.*java.lang.IllegalArgumentException.*done"
     TIMEOUT 60)
 endif()

@@ -52,9 +52,14 @@ if(BUILD_TESTING AND NOT CMAKE_CROSSCOMPILING)
       -DWORK_DIR=${CMAKE_BINARY_DIR}/export-header-check
       -P ${CMAKE_SOURCE_DIR}/cpp/export/check_generated_headers.cmake)
 
-  add_test(NAME export_demo COMMAND export_demo "${JB_NATIVES_DIR}/../..")
-  set_tests_properties(export_demo PROPERTIES
-    ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME}"
-    PASS_REGULAR_EXPRESSION "multiply\\(6, 7\\) = 42.*divide\\(1, 0\\) failed: JB_EJAVA.*division by zero.*all done"
-    TIMEOUT 60)
+  # Through expect_output.cmake: the output AND the exit status (PASS_REGULAR_EXPRESSION alone ignores it).
+  add_test(NAME export_demo COMMAND ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:export_demo>
+    "-DARGS=${JB_NATIVES_DIR}/../.."
+    "-DEXPECT=multiply\\(6, 7\\) = 42.*divide\\(1, 0\\) failed: JB_EJAVA.*division by zero.*all done"
+    -P ${CMAKE_SOURCE_DIR}/cpp/cmake/expect_output.cmake)
+  set_tests_properties(export_demo PROPERTIES ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME}" TIMEOUT 60)
+  # The canary for expect_output.cmake: the marker printed, then a non-zero exit. Must fail.
+  add_test(NAME expect_output_exit_status_canary COMMAND ${CMAKE_COMMAND} -DPROGRAM=/bin/sh
+    "-DARGS=-c;echo all done && exit 3" "-DEXPECT=all done" -P ${CMAKE_SOURCE_DIR}/cpp/cmake/expect_output.cmake)
+  set_tests_properties(expect_output_exit_status_canary PROPERTIES WILL_FAIL TRUE LABELS nojvm TIMEOUT 30)
 endif()

@@ -2,7 +2,7 @@
  * A C program calling Java through libjavabridge: standard library methods, a small class of
  * the project's (dev.javabridge.examples.Greeter), and a call that throws.
  *
- * Build:  cc -std=c11 -I include javabridge_example.c -L DIR -ljavabridge -Wl,-rpath,DIR
+ * Build against the C SDK: CMakeLists.txt (find_package) or Makefile (pkg-config) beside this file.
  * Run:    ./javabridge_example CLASSPATH   (the javabridge jar, or target/classes)
  * libjvm is found through JAVA_HOME, the java on PATH, or the usual system locations.
  */

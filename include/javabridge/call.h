@@ -72,10 +72,10 @@ extern "C" {
 
 /** The C type carried by a jb_arg. */
 typedef enum jb_arg_type {
-    JB_ARG_BOOL = 1,
-    JB_ARG_INT32 = 2,
-    JB_ARG_INT64 = 3,
-    JB_ARG_DOUBLE = 4,
+    JB_ARG_BOOL = 1,   /**< bool, for a Java boolean. */
+    JB_ARG_INT32 = 2,  /**< int32_t, for a Java int (or a narrower integer type that fits). */
+    JB_ARG_INT64 = 3,  /**< int64_t, for a Java long. */
+    JB_ARG_DOUBLE = 4, /**< double, for a Java double (or float). */
     JB_ARG_STRING = 5, /**< UTF-8 with a length; a NULL data pointer passes Java null. */
     JB_ARG_BYTES = 6,  /**< Bytes with a length, copied into a new byte[]; NULL data passes null. */
     JB_ARG_OBJECT = 7, /**< A jb_object; NULL passes null. */
@@ -102,32 +102,37 @@ typedef enum jb_arg_type {
 
 /** One argument. Borrowed by the call: nothing it points to is kept afterwards. */
 typedef struct jb_arg {
-    jb_arg_type type;
+    jb_arg_type type; /**< Which member of u holds the value. */
+    /** The value; build it with the jb_arg_*() constructors rather than by hand. */
     union {
-        bool b;
-        int32_t i32;
-        int64_t i64;
-        double d;
+        bool b;      /**< JB_ARG_BOOL */
+        int32_t i32; /**< JB_ARG_INT32 */
+        int64_t i64; /**< JB_ARG_INT64 */
+        double d;    /**< JB_ARG_DOUBLE */
+        /** JB_ARG_STRING */
         struct {
-            const char *data;
-            size_t len;
+            const char *data; /**< UTF-8, not necessarily NUL-terminated; NULL passes null */
+            size_t len;       /**< length of data in bytes */
         } str;
+        /** JB_ARG_BYTES */
         struct {
-            const void *data;
-            size_t len;
+            const void *data; /**< the bytes; NULL passes null */
+            size_t len;       /**< length of data in bytes */
         } bytes;
-        jb_object *obj;
-        int8_t i8;
-        int16_t i16;
-        uint16_t u16;
-        float f;
+        jb_object *obj; /**< JB_ARG_OBJECT (borrowed) */
+        int8_t i8;      /**< JB_ARG_INT8 */
+        int16_t i16;    /**< JB_ARG_INT16 */
+        uint16_t u16;   /**< JB_ARG_UINT16 */
+        float f;        /**< JB_ARG_FLOAT */
+        /** JB_ARG_*_ARRAY */
         struct {
-            const void *data;
-            size_t count; /* elements, not bytes */
+            const void *data; /**< the elements, of the array type's C type; NULL passes null */
+            size_t count;     /**< elements, not bytes */
         } arr;
+        /** JB_ARG_STRINGS */
         struct {
-            const char *const *data;
-            size_t count;
+            const char *const *data; /**< NUL-terminated UTF-8 strings; NULL passes null */
+            size_t count;            /**< the number of strings */
         } strs;
     } u;
 } jb_arg;
@@ -154,23 +159,25 @@ typedef struct jb_arg {
 #define JB_ARG_MAKE2_(t, field, f1, v1, f2, v2) return (jb_arg){.type = (t), .u = {.field = {.f1 = (v1), .f2 = (v2)}}}
 #endif
 
-/** A boolean argument. */
+/** A boolean argument. @param v the value. @return the argument. */
 static inline jb_arg jb_arg_bool(bool v) { JB_ARG_MAKE_(JB_ARG_BOOL, b, v); }
-/** A 32-bit integer argument. */
+/** A 32-bit integer argument. @param v the value. @return the argument. */
 static inline jb_arg jb_arg_int32(int32_t v) { JB_ARG_MAKE_(JB_ARG_INT32, i32, v); }
-/** A 64-bit integer argument. */
+/** A 64-bit integer argument. @param v the value. @return the argument. */
 static inline jb_arg jb_arg_int64(int64_t v) { JB_ARG_MAKE_(JB_ARG_INT64, i64, v); }
-/** A double argument. */
+/** A double argument. @param v the value. @return the argument. */
 static inline jb_arg jb_arg_double(double v) { JB_ARG_MAKE_(JB_ARG_DOUBLE, d, v); }
-/** A UTF-8 string of len bytes (may contain NUL); s NULL passes Java null. */
+/** A UTF-8 string of len bytes (may contain NUL); s NULL passes Java null.
+ * @param s the bytes (borrowed). @param len their number. @return the argument. */
 static inline jb_arg jb_arg_string_n(const char *s, size_t len) { JB_ARG_MAKE2_(JB_ARG_STRING, str, data, s, len, len); }
-/** A NUL-terminated UTF-8 string; NULL passes Java null. */
+/** A NUL-terminated UTF-8 string; NULL passes Java null. @param s the string (borrowed). @return the argument. */
 static inline jb_arg jb_arg_string(const char *s) { return jb_arg_string_n(s, s != NULL ? strlen(s) : 0); }
-/** len bytes copied into a new Java byte[]; data NULL passes Java null. */
+/** len bytes copied into a new Java byte[]; data NULL passes Java null.
+ * @param data the bytes (borrowed). @param len their number. @return the argument. */
 static inline jb_arg jb_arg_bytes(const void *data, size_t len) { JB_ARG_MAKE2_(JB_ARG_BYTES, bytes, data, data, len, len); }
-/** A Java object (borrowed); NULL passes Java null. */
+/** A Java object (borrowed); NULL passes Java null. @param o the object. @return the argument. */
 static inline jb_arg jb_arg_object(jb_object *o) { JB_ARG_MAKE_(JB_ARG_OBJECT, obj, o); }
-/** Java null. */
+/** Java null. @return the argument. */
 static inline jb_arg jb_arg_null(void) { JB_ARG_MAKE_(JB_ARG_NULL, obj, (jb_object *)0); }
 /** A byte argument (exact type: parameter B only). */
 static inline jb_arg jb_arg_int8(int8_t v) { JB_ARG_MAKE_(JB_ARG_INT8, i8, v); }
@@ -199,31 +206,84 @@ static inline jb_arg jb_arg_strings(const char *const *strs, size_t count) { JB_
 #undef JB_ARG_MAKE_
 #undef JB_ARG_MAKE2_
 
-/**
- * @name Static methods
- * @param method from jb_method_find_static().
- * @param args nargs arguments (may be NULL when nargs is 0).
- * @param nargs the number of arguments.
- * @param[out] out the result (see the file comment for types and the common return codes).
+/** @name Static methods
  * @{
  */
+/**
+ * @brief Calls a static method that returns void.
+ * @param method from jb_method_find_static().
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_static_void(jb_method *method, const jb_arg *args, size_t nargs);
+/**
+ * @brief Calls a static method that returns boolean.
+ * @param method from jb_method_find_static().
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives the result (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_static_bool(jb_method *method, const jb_arg *args, size_t nargs, bool *out);
+/**
+ * @brief Calls a static method that returns int (or byte, short, char).
+ * @param method from jb_method_find_static().
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives the result (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_static_int32(jb_method *method, const jb_arg *args, size_t nargs, int32_t *out);
+/**
+ * @brief Calls a static method that returns long.
+ * @param method from jb_method_find_static().
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives the result (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_static_int64(jb_method *method, const jb_arg *args, size_t nargs, int64_t *out);
+/**
+ * @brief Calls a static method that returns double (or float).
+ * @param method from jb_method_find_static().
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives the result (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_static_double(jb_method *method, const jb_arg *args, size_t nargs, double *out);
 /**
- * String result: *out receives a NUL-terminated UTF-8 copy, freed by the caller with
- * jb_string_free(), or NULL for a Java null; *out_len (may be NULL) its length in bytes,
- * not counting the terminator (embedded NULs count).
+ * @brief Calls a static method that returns a String.
+ * @param method from jb_method_find_static().
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives a NUL-terminated UTF-8 copy, freed by the caller with jb_string_free(),
+ *   or NULL for a Java null.
+ * @param[out] out_len may be NULL; receives the length in bytes, not counting the terminator
+ *   (embedded NULs count).
+ * @return JB_OK, or one of the common codes in the file comment.
  */
 JB_API int jb_call_static_string(jb_method *method, const jb_arg *args, size_t nargs, char **out, size_t *out_len);
 /**
- * byte[] result: *out receives a copy freed by the caller with jb_bytes_free() (never NULL
- * for an empty array), or NULL for a Java null; *out_len (not NULL) its length.
+ * @brief Calls a static method that returns a byte[].
+ * @param method from jb_method_find_static().
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives a copy freed by the caller with jb_bytes_free() (never NULL for an
+ *   empty array), or NULL for a Java null.
+ * @param[out] out_len not NULL; receives the length.
+ * @return JB_OK, or one of the common codes in the file comment.
  */
 JB_API int jb_call_static_bytes(jb_method *method, const jb_arg *args, size_t nargs, uint8_t **out, size_t *out_len);
-/** Object result: *out receives a reference freed with jb_object_free(), or NULL for a Java null. */
+/**
+ * @brief Calls a static method that returns an object.
+ * @param method from jb_method_find_static().
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives a reference freed with jb_object_free(), or NULL for a Java null.
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_static_object(jb_method *method, const jb_arg *args, size_t nargs, jb_object **out);
 /** byte result (the method must return B). */
 JB_API int jb_call_static_int8(jb_method *method, const jb_arg *args, size_t nargs, int8_t *out);
@@ -250,21 +310,102 @@ JB_API int jb_call_static_strings(jb_method *method, const jb_arg *args, size_t 
                                   size_t *out_count);
 /** @} */
 
-/**
- * @name Instance methods
- * As the static ones, with the receiver: self must be a live jb_object whose class is (a
- * subclass of) the method's class, else JB_ETYPE; NULL self is JB_EINVAL.
+/** @name Instance methods
  * @{
  */
+/**
+ * @brief Calls an instance method that returns void.
+ * @param method from jb_method_find_instance().
+ * @param self the receiver: a live jb_object whose class is (a subclass of) the method's class
+ *   (else JB_ETYPE); NULL is JB_EINVAL.
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_instance_void(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs);
+/**
+ * @brief Calls an instance method that returns boolean.
+ * @param method from jb_method_find_instance().
+ * @param self the receiver: a live jb_object whose class is (a subclass of) the method's class
+ *   (else JB_ETYPE); NULL is JB_EINVAL.
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives the result (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_instance_bool(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, bool *out);
+/**
+ * @brief Calls an instance method that returns int (or byte, short, char).
+ * @param method from jb_method_find_instance().
+ * @param self the receiver: a live jb_object whose class is (a subclass of) the method's class
+ *   (else JB_ETYPE); NULL is JB_EINVAL.
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives the result (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_instance_int32(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, int32_t *out);
+/**
+ * @brief Calls an instance method that returns long.
+ * @param method from jb_method_find_instance().
+ * @param self the receiver: a live jb_object whose class is (a subclass of) the method's class
+ *   (else JB_ETYPE); NULL is JB_EINVAL.
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives the result (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_instance_int64(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, int64_t *out);
+/**
+ * @brief Calls an instance method that returns double (or float).
+ * @param method from jb_method_find_instance().
+ * @param self the receiver: a live jb_object whose class is (a subclass of) the method's class
+ *   (else JB_ETYPE); NULL is JB_EINVAL.
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives the result (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_instance_double(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, double *out);
+/**
+ * @brief Calls an instance method that returns a String.
+ * @param method from jb_method_find_instance().
+ * @param self the receiver: a live jb_object whose class is (a subclass of) the method's class
+ *   (else JB_ETYPE); NULL is JB_EINVAL.
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives a NUL-terminated UTF-8 copy, freed by the caller with jb_string_free(),
+ *   or NULL for a Java null.
+ * @param[out] out_len may be NULL; receives the length in bytes, not counting the terminator
+ *   (embedded NULs count).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_instance_string(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, char **out,
                                    size_t *out_len);
+/**
+ * @brief Calls an instance method that returns a byte[].
+ * @param method from jb_method_find_instance().
+ * @param self the receiver: a live jb_object whose class is (a subclass of) the method's class
+ *   (else JB_ETYPE); NULL is JB_EINVAL.
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives a copy freed by the caller with jb_bytes_free() (never NULL for an
+ *   empty array), or NULL for a Java null.
+ * @param[out] out_len not NULL; receives the length.
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_instance_bytes(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, uint8_t **out,
                                   size_t *out_len);
+/**
+ * @brief Calls an instance method that returns an object.
+ * @param method from jb_method_find_instance().
+ * @param self the receiver: a live jb_object whose class is (a subclass of) the method's class
+ *   (else JB_ETYPE); NULL is JB_EINVAL.
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives a reference freed with jb_object_free(), or NULL for a Java null.
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_instance_object(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs,
                                    jb_object **out);
 JB_API int jb_call_instance_int8(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, int8_t *out);
@@ -280,8 +421,11 @@ JB_API int jb_call_instance_strings(jb_method *method, jb_object *self, const jb
 
 /**
  * @brief Creates an object with a constructor from jb_method_find_constructor().
+ * @param method from jb_method_find_constructor().
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
  * @param[out] out receives the new object's reference, freed with jb_object_free().
- * @return the common codes above.
+ * @return JB_OK, or one of the common codes in the file comment.
  */
 JB_API int jb_call_new(jb_method *method, const jb_arg *args, size_t nargs, jb_object **out);
 

@@ -1,6 +1,6 @@
 /**
  * @file cexport.h
- * @brief Runtime support for the C code that javabridge's @CExport processor generates.
+ * @brief Runtime support for the C code that javabridge's \@CExport processor generates.
  *
  * Generated sources include this header; programs call the generated functions, not these.
  * A jb_cexport_site names one Java method and caches its jb_method handle: looked up on first
@@ -29,9 +29,9 @@ typedef enum jb_cexport_kind {
 
 /** One Java method a generated function calls. Static storage; only the runtime touches cached. */
 typedef struct jb_cexport_site {
-    jb_cexport_kind kind;
+    jb_cexport_kind kind;    /**< which lookup the site uses */
     const char *class_name;  /**< binary name, for example "com.example.Outer$Inner" */
-    const char *method_name;
+    const char *method_name; /**< the Java method's name (ignored for constructors) */
     const char *signature;   /**< JNI descriptor */
     jb_method *cached;       /**< NULL until the first successful lookup; read and written atomically */
 } jb_cexport_site;
@@ -41,6 +41,7 @@ typedef struct jb_cexport_site {
 
 /**
  * @brief The site's method handle, looked up on first use (and after jb_cexport_refresh()).
+ * @param site the generated code's static site (not NULL).
  * @param[out] out receives the handle, owned by the site: never free it.
  * @return JB_OK; JB_EINVAL (site or out NULL); otherwise the code of jb_method_find_*
  *   (JB_ENOT_OPEN, JB_ECLASS, JB_EMETHOD, ...), with the last error set.
@@ -52,6 +53,7 @@ JB_API int jb_cexport_method(jb_cexport_site *site, jb_method **out);
 /**
  * @brief After a call with *m failed with JB_EHANDLE: if *m is stale (the JVM was closed since it
  * was looked up), drops it from the site and looks the method up again.
+ * @param site the site m came from.
  * @param[in,out] m the handle that failed; receives the fresh one on JB_OK.
  * @return JB_OK (retry the call with *m); JB_EHANDLE if *m is still live, so the failure came
  *   from something else and a retry would fail the same way (the last error is left as the

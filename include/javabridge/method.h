@@ -40,16 +40,25 @@ JB_API int jb_method_find_static(const char *class_name, const char *method_name
 
 /**
  * @brief Looks up an instance method (including one inherited or declared by an interface).
- * Parameters, ownership and return codes as jb_method_find_static(); JB_EMETHOD if the method
- * is static or absent.
+ * Ownership and return codes as jb_method_find_static(); JB_EMETHOD if the method is static or
+ * absent.
+ * @param class_name the class, as for jb_method_find_static().
+ * @param method_name the method's name.
+ * @param signature its JNI descriptor, for example "(Ljava/lang/String;)I".
+ * @param[out] out receives the handle, freed with jb_method_free().
+ * @return JB_OK or a code as for jb_method_find_static().
  */
 JB_API int jb_method_find_instance(const char *class_name, const char *method_name, const char *signature,
                                    jb_method **out);
 
 /**
  * @brief Looks up a constructor; its signature returns void, for example "(I)V".
- * Parameters, ownership and return codes as jb_method_find_static(); JB_ESIGNATURE if the
- * signature does not return V; JB_ECLASS if the class is abstract or an interface.
+ * Ownership and return codes as jb_method_find_static(); JB_ESIGNATURE if the signature does
+ * not return V; JB_ECLASS if the class is abstract or an interface.
+ * @param class_name the class, as for jb_method_find_static().
+ * @param signature the constructor's JNI descriptor.
+ * @param[out] out receives the handle, for jb_call_new(), freed with jb_method_free().
+ * @return JB_OK or a code as for jb_method_find_static().
  */
 JB_API int jb_method_find_constructor(const char *class_name, const char *signature, jb_method **out);
 

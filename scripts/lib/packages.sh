@@ -2,7 +2,10 @@
 # Sourced by scripts/test.sh, scripts/demo.sh and .ci/run.
 # locales: the de_DE source a JUnit test compiles to prove snprintf ignores the environment's locale.
 # clang: bindgen reads headers through clang's JSON AST; zlib1g-dev: the real header bindgen's tests bind.
-JB_PACKAGES=(cmake g++ libgtest-dev locales clang zlib1g-dev)
+# pkgconf: the SDK test builds examples/c with pkg-config.
+JB_PACKAGES=(cmake g++ libgtest-dev locales clang zlib1g-dev pkgconf)
+# The C API reference (scripts/ci-docs.sh).
+JB_DOCS_PACKAGES=(doxygen)
 # Cross compilers and emulator for mvn -Pall-platforms and scripts/test-cross.sh.
 JB_CROSS_PACKAGES=(gcc-aarch64-linux-gnu g++-aarch64-linux-gnu mingw-w64 qemu-user-static)
 

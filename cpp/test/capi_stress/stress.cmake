@@ -24,11 +24,11 @@ if(JB_SANITIZE)
     OUTPUT_VARIABLE JB_ASAN_RUNTIME OUTPUT_STRIP_TRAILING_WHITESPACE)
   set(JB_JSIG_PRELOAD "${JB_ASAN_RUNTIME}:${JB_JSIG_PRELOAD}")
 endif()
-add_test(NAME capi_jsig_host_handler_after_open COMMAND jb_capi_jsig_host "${JB_TEST_CLASSES_DIR}")
+add_test(NAME capi_jsig_host_handler_after_open COMMAND ${CMAKE_COMMAND}
+  -DPROGRAM=$<TARGET_FILE:jb_capi_jsig_host> "-DARGS=${JB_TEST_CLASSES_DIR}" "-DPRELOAD=${JB_JSIG_PRELOAD}"
+  "-DEXPECT=jsig host: ok" -DFAIL=FAILED -P ${CMAKE_SOURCE_DIR}/cpp/cmake/expect_output.cmake)
 set_tests_properties(capi_jsig_host_handler_after_open PROPERTIES
-  ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME};LD_PRELOAD=${JB_JSIG_PRELOAD}"
-  PASS_REGULAR_EXPRESSION "jsig host: ok"
-  FAIL_REGULAR_EXPRESSION "FAILED"
+  ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME}"
   LABELS "jvm;stress"
   TIMEOUT 300)
 add_test(NAME capi_jsig_host_without_preload_fails

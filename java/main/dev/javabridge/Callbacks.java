@@ -11,6 +11,13 @@ public final class Callbacks {
     /** Compares two ints: negative, zero or positive, as {@link java.util.Comparator}. */
     @FunctionalInterface
     public interface IntComparator {
+        /**
+         * Compares two values.
+         *
+         * @param a the first value
+         * @param b the second value
+         * @return negative if a comes first, zero if they are equal, positive if b comes first
+         */
         int compare(int a, int b);
     }
 
@@ -19,6 +26,8 @@ public final class Callbacks {
     /**
      * C visits each element in order and passes it to {@code consumer}.
      *
+     * @param values the elements, in order
+     * @param consumer called once per element, on the calling thread
      * @throws NullPointerException if values or consumer is null
      */
     public static void forEach(int[] values, IntConsumer consumer) {
@@ -32,6 +41,8 @@ public final class Callbacks {
      * {@code comparator} for every comparison. If the comparator throws, the
      * sort stops and {@code values} is left exactly as it was.
      *
+     * @param values the array to sort in place
+     * @param comparator decides the order of two elements
      * @throws NullPointerException if values or comparator is null
      */
     public static void sort(int[] values, IntComparator comparator) {

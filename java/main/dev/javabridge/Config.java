@@ -15,6 +15,11 @@ public record Config(long timeoutMs, int maxRetries, boolean enabled) {
     public static final int MAX_RETRIES = 0xFF;
 
     /**
+     * Checks every field against the range of its C type.
+     *
+     * @param timeoutMs the timeout in milliseconds, 0..{@link #MAX_TIMEOUT_MS} (C's uint32_t)
+     * @param maxRetries the retry count, 0..{@link #MAX_RETRIES} (C's uint8_t)
+     * @param enabled whether the feature is on (C's bool)
      * @throws IllegalArgumentException if a field is outside its C type's range
      */
     public Config {

@@ -14,7 +14,14 @@ public final class DataProcessor {
 
     private DataProcessor() {}
 
-    /** The sum of all bytes of data. */
+    /**
+     * The sum of all bytes of data.
+     *
+     * @param data the bytes (at most {@link #MAX_LENGTH})
+     * @return the sum of the bytes, read as signed
+     * @throws NullPointerException if data is null
+     * @throws IllegalArgumentException if data holds more than {@link #MAX_LENGTH} bytes
+     */
     public static long processData(byte[] data) {
         Objects.requireNonNull(data, "data");
         return processData(data, 0, data.length);
@@ -23,6 +30,10 @@ public final class DataProcessor {
     /**
      * The sum of {@code data[offset .. offset+length)}.
      *
+     * @param data the array
+     * @param offset the first byte to add
+     * @param length how many bytes to add
+     * @return the sum of the bytes, read as signed
      * @throws NullPointerException if data is null
      * @throws IllegalArgumentException if length is above {@link #MAX_LENGTH} or the range is outside data
      */
@@ -44,6 +55,8 @@ public final class DataProcessor {
      * native code, and catching SIGBUS in C would replace the JVM's handler).
      * Copy such data into a buffer you own first, or lock the file.
      *
+     * @param buffer a direct buffer
+     * @return the sum of the bytes, read as signed
      * @throws NullPointerException if buffer is null
      * @throws IllegalArgumentException if the buffer is not direct, or holds more than {@link #MAX_LENGTH} bytes
      */

@@ -17,6 +17,8 @@ public final class LibC {
      * The C {@code strlen} of {@code text} encoded as UTF-8: its length in bytes
      * up to the first NUL character.
      *
+     * @param text the string
+     * @return the number of UTF-8 bytes before the first NUL
      * @throws NullPointerException if text is null
      * @throws IllegalArgumentException if text holds a lone surrogate, which has no UTF-8 form
      */
@@ -37,6 +39,9 @@ public final class LibC {
      * {@code '.'} decimal point), whatever locale the environment gives the JVM,
      * so the result is the same on every machine.
      *
+     * @param format a C format string
+     * @param args one argument per conversion
+     * @return the formatted text
      * @throws NullPointerException if format or args is null
      * @throws IllegalArgumentException for {@code %n}, {@code *}, an unknown
      *     conversion, a flag or precision that C leaves undefined for its

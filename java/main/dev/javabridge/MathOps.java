@@ -9,6 +9,9 @@ public final class MathOps {
     /**
      * The Euclidean distance between two points, computed by C's {@code point_distance}.
      *
+     * @param a one point
+     * @param b the other point
+     * @return the distance, never negative
      * @throws NullPointerException if a or b is null
      */
     public static double pointDistance(Point a, Point b) {
@@ -22,6 +25,8 @@ public final class MathOps {
      * (the guide's batching advice). Points are given as x, y pairs:
      * {@code a[2i], a[2i+1]} is the i-th point of a.
      *
+     * @param a the first points, as x, y pairs
+     * @param b the second points, as x, y pairs
      * @return a new array of {@code count = a.length / 2} distances
      * @throws NullPointerException if a or b is null
      * @throws IllegalArgumentException if the arrays differ in length or have an odd length
@@ -41,13 +46,22 @@ public final class MathOps {
     /**
      * {@code a + b}, checked by C's {@code safe_add}.
      *
+     * @param a the first addend
+     * @param b the second addend
+     * @return the sum
      * @throws ArithmeticException if the sum overflows an int
      */
     public static int safeAdd(int a, int b) {
         return Status.intResult(MathOpsNative.safeAdd(a, b), "safeAdd");
     }
 
-    /** The exact product {@code a * b}; it always fits a long. */
+    /**
+     * The exact product {@code a * b}; it always fits a long.
+     *
+     * @param a the first factor
+     * @param b the second factor
+     * @return the product
+     */
     public static long multiply(int a, int b) {
         return MathOpsNative.multiply(a, b);
     }
@@ -55,6 +69,9 @@ public final class MathOps {
     /**
      * {@code a / b} truncated toward zero, by C's {@code divide}.
      *
+     * @param a the dividend
+     * @param b the divisor
+     * @return the quotient
      * @throws ArithmeticException if b is 0, or for {@code Integer.MIN_VALUE / -1}, which overflows
      */
     public static int divide(int a, int b) {
@@ -65,6 +82,8 @@ public final class MathOps {
      * The guide's fallible operation, {@code input * 2 + 1}, done in C. A failure
      * in C comes back as a code and never aborts the process.
      *
+     * @param input a value from 0
+     * @return {@code input * 2 + 1}
      * @throws IllegalArgumentException if input is negative
      * @throws ArithmeticException if the result overflows an int
      */

@@ -39,6 +39,8 @@ public final class NativeBuffer implements AutoCloseable {
     /**
      * Allocates {@code size} zeroed bytes in C.
      *
+     * @param size the number of bytes
+     * @return the open buffer, which the caller closes
      * @throws IllegalArgumentException if size is not in 1..{@link #MAX_SIZE}
      * @throws OutOfMemoryError if C cannot allocate it
      */
@@ -49,12 +51,20 @@ public final class NativeBuffer implements AutoCloseable {
         return new NativeBuffer(new State(BufferNative.allocate(size)), size);
     }
 
-    /** The size in bytes; valid after close too. */
+    /**
+     * The size in bytes; valid after close too.
+     *
+     * @return the size in bytes
+     */
     public long size() {
         return size;
     }
 
-    /** Whether {@link #close()} has been called. */
+    /**
+     * Whether {@link #close()} has been called.
+     *
+     * @return true once closed
+     */
     public boolean isClosed() {
         return state.isClosed();
     }
@@ -62,6 +72,8 @@ public final class NativeBuffer implements AutoCloseable {
     /**
      * The byte at index.
      *
+     * @param index the offset from the start
+     * @return the byte
      * @throws IndexOutOfBoundsException if index is outside 0..size-1
      * @throws IllegalStateException if the buffer is closed
      */
@@ -79,6 +91,8 @@ public final class NativeBuffer implements AutoCloseable {
     /**
      * Stores value at index.
      *
+     * @param index the offset from the start
+     * @param value the byte to store
      * @throws IndexOutOfBoundsException if index is outside 0..size-1
      * @throws IllegalStateException if the buffer is closed
      */
@@ -96,6 +110,10 @@ public final class NativeBuffer implements AutoCloseable {
     /**
      * Copies {@code length} bytes starting at {@code position} into {@code dst[offset..]}.
      *
+     * @param position the first byte of the buffer to read
+     * @param dst the array to fill
+     * @param offset where in dst the bytes go
+     * @param length how many bytes to copy
      * @throws NullPointerException if dst is null
      * @throws IndexOutOfBoundsException if either range is out of bounds
      * @throws IllegalStateException if the buffer is closed
@@ -116,6 +134,10 @@ public final class NativeBuffer implements AutoCloseable {
     /**
      * Copies {@code length} bytes from {@code src[offset..]} to {@code position}.
      *
+     * @param position the first byte of the buffer to write
+     * @param src the array to copy from
+     * @param offset where in src the bytes start
+     * @param length how many bytes to copy
      * @throws NullPointerException if src is null
      * @throws IndexOutOfBoundsException if either range is out of bounds
      * @throws IllegalStateException if the buffer is closed
@@ -143,6 +165,7 @@ public final class NativeBuffer implements AutoCloseable {
      * memory. Keep the {@code NativeBuffer} open, and reachable, while the view is
      * in use.
      *
+     * @return a direct view of the whole buffer
      * @throws IllegalStateException if the buffer is closed
      * @throws UnsupportedOperationException if the buffer is larger than a ByteBuffer can address
      */

@@ -60,12 +60,20 @@ public final class NativeLibrary {
         }
     }
 
-    /** Where the library was loaded from (a path that may since have been deleted), or null before {@link #load()}. */
+    /**
+     * Where the library was loaded from (a path that may since have been deleted), or null before {@link #load()}.
+     *
+     * @return the path, or null
+     */
     public static String loadedFrom() {
         return loadedFrom;
     }
 
-    /** The resource path of this platform's library, as native-lib-loader lays it out. */
+    /**
+     * The resource path of this platform's library, as native-lib-loader lays it out.
+     *
+     * @return for example {@code natives/linux_64/libjavabridge.so}
+     */
     public static String platformResource() {
         return NativeLoader.platformResource(NAME);
     }

@@ -35,8 +35,15 @@ class PlatformNativesTest {
             expected = "natives/linux_arm64/libjavabridge_guide.so";
         } else if (os.startsWith("windows") && arch.equals("amd64")) {
             expected = "natives/windows_64/javabridge_guide.dll";
+        } else if (os.startsWith("mac") && arch.equals("aarch64")) {
+            expected = "natives/osx_arm64/libjavabridge_guide.dylib";
+        } else if (os.startsWith("mac") && (arch.equals("x86_64") || arch.equals("amd64"))) {
+            expected = "natives/osx_64/libjavabridge_guide.dylib";
         } else {
-            expected = NativeLibrary.platformResource();
+            // Not a value compared with itself: a platform this test does not know is a failure,
+            // to be met by adding its expected resource above.
+            throw new AssertionError("no expected natives resource for os.name=" + os + ", os.arch=" + arch
+                    + " (javabridge resolves " + NativeLibrary.platformResource() + ")");
         }
         assertEquals(expected, NativeLibrary.platformResource(), "os.name=" + os + ", os.arch=" + arch);
     }

@@ -18,6 +18,11 @@ import java.util.List;
 public final class Demo {
     private Demo() {}
 
+    /**
+     * Runs every example and prints what each C call returned.
+     *
+     * @param args ignored
+     */
     public static void main(String[] args) {
         NativeLibrary.load();
         System.out.println("javabridge: Java calls C (library from " + NativeLibrary.platformResource() + ")");

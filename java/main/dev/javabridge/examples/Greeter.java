@@ -9,7 +9,12 @@ import java.nio.charset.StandardCharsets;
 public final class Greeter {
     private final String greeting;
 
-    /** @param greeting the word to greet with, for example "Hello" */
+    /**
+     * A greeter that says greeting.
+     *
+     * @param greeting the word to greet with, for example "Hello"
+     * @throws IllegalArgumentException if greeting is null or empty
+     */
     public Greeter(String greeting) {
         if (greeting == null || greeting.isEmpty()) {
             throw new IllegalArgumentException("greeting must not be empty");
@@ -17,17 +22,33 @@ public final class Greeter {
         this.greeting = greeting;
     }
 
-    /** @return "greeting, name!" */
+    /**
+     * Greets someone.
+     *
+     * @param name who to greet
+     * @return "greeting, name!"
+     */
     public String greet(String name) {
         return greeting + ", " + name + "!";
     }
 
-    /** @return the number of Unicode code points in text (an emoji is one) */
+    /**
+     * Counts code points.
+     *
+     * @param text any string
+     * @return the number of Unicode code points in text (an emoji is one)
+     */
     public static int codePoints(String text) {
         return text.codePointCount(0, text.length());
     }
 
-    /** @return the n-th Fibonacci number, exactly */
+    /**
+     * A Fibonacci number.
+     *
+     * @param n the index, 0..92
+     * @return the n-th Fibonacci number, exactly
+     * @throws IllegalArgumentException if n is outside 0..92, where a long cannot hold the result
+     */
     public static long fibonacci(int n) {
         if (n < 0 || n > 92) {
             throw new IllegalArgumentException("n must be in [0, 92] for a long result, got " + n);
@@ -42,7 +63,12 @@ public final class Greeter {
         return a;
     }
 
-    /** @return the bytes of text in UTF-8, upper-cased */
+    /**
+     * Upper-cases UTF-8 text.
+     *
+     * @param utf8 text in UTF-8
+     * @return the bytes of the text in UTF-8, upper-cased
+     */
     public static byte[] shout(byte[] utf8) {
         return new String(utf8, StandardCharsets.UTF_8).toUpperCase(java.util.Locale.ROOT)
                 .getBytes(StandardCharsets.UTF_8);

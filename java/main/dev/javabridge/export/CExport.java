@@ -33,6 +33,10 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface CExport {
-    /** The C name without the prefix; empty for the Java name in snake_case. */
+    /**
+     * The C name without the prefix.
+     *
+     * @return the name; empty for the Java name in snake_case
+     */
     String value() default "";
 }

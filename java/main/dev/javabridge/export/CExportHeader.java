@@ -16,21 +16,39 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface CExportHeader {
-    /** The header's file name stem (".h" and ".c" are added); empty for the class name in snake_case. */
+    /**
+     * The header's file name stem (".h" and ".c" are added).
+     *
+     * @return the stem; empty for the class name in snake_case
+     */
     String name() default "";
 
     /**
      * Prepended to every C function and struct name: {@code "*"} (the default) for the header
      * name plus "_", {@code ""} for no prefix.
+     *
+     * @return the prefix
      */
     String prefix() default "*";
 
-    /** The include guard macro; empty for the header name upper-cased plus "_H". */
+    /**
+     * The include guard macro.
+     *
+     * @return the macro; empty for the header name upper-cased plus "_H"
+     */
     String includeGuard() default "";
 
-    /** The C name (after the prefix) of the function that frees a returned byte array. */
+    /**
+     * The C name (after the prefix) of the function that frees a returned byte array.
+     *
+     * @return the function name
+     */
     String freeBytes() default "free_bytes";
 
-    /** The C name (after the prefix) of the function that frees a returned string. */
+    /**
+     * The C name (after the prefix) of the function that frees a returned string.
+     *
+     * @return the function name
+     */
     String freeString() default "free_string";
 }

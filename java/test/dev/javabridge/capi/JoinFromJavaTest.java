@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,7 +37,12 @@ class JoinFromJavaTest {
     @Test
     void nativeThreadsAreDetachedWhenTheyExit() throws InterruptedException {
         int before = CapiTarget.attachedCThreads();
+        // The JVM counts every thread that attaches as started: without that count the test would
+        // pass as well if no native thread had ever attached.
+        long startedBefore = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount();
         assertEquals(0, JoinNatives.callFromNativeThreads(8));
+        long started = ManagementFactory.getThreadMXBean().getTotalStartedThreadCount() - startedBefore;
+        assertTrue(started >= 8, "only " + started + " threads attached to this JVM for 8 native threads");
         Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
         while (CapiTarget.attachedCThreads() != before && Instant.now().isBefore(deadline)) {
             Thread.sleep(20);

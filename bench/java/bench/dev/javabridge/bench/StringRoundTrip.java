@@ -45,13 +45,21 @@ public class StringRoundTrip {
         }
     }
 
-    /** javabridge's convention: strict UTF-8 (its own codec) in a byte[], copied into C and back. */
+    /**
+     * javabridge's string convention, not its natives: its Java UTF-8 codec (strict, emoji and NUL
+     * safe) around this benchmark's own JNI byte[] echo (RawJni.echoBytes). Reported as "javabridge
+     * codec + raw echo"; javabridge's own native string path is {@link #javabridgeFormat}.
+     */
     @Benchmark
     public String javabridge() {
         return BenchUtf8.decode(RawJni.echoBytes(BenchUtf8.encode(value)));
     }
 
-    /** javabridge's public API that round-trips a string: snprintf("%s"), format checked in Java first. */
+    /**
+     * javabridge's real string path, through its public API and its own native: the format checked
+     * in Java, snprintf("%s") in C, UTF-8 both ways. C runs snprintf here where every other row
+     * echoes, so this row is javabridge's cost, not a like-for-like mechanism comparison.
+     */
     @Benchmark
     public String javabridgeFormat() {
         return LibC.format("%s", value);

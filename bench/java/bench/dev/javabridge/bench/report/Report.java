@@ -103,15 +103,15 @@ public final class Report {
                 String b = "bytes=" + bytes;
                 String t = "text=" + text;
                 String label = human(bytes) + " " + text;
-                list.add(Ratio.info(str, "javabridge / GetStringUTFChars+NewStringUTF, " + label,
-                        "strict UTF-8 in a byte[] both ways (javabridge's codec) against JNI's modified UTF-8",
+                list.add(Ratio.info(str, "javabridge codec + raw echo / GetStringUTFChars+NewStringUTF, " + label,
+                        "javabridge's Java UTF-8 codec around the benchmark's own JNI byte[] echo (no javabridge native), against JNI's modified UTF-8",
                         (r, j) -> r.ns(j, "StringRoundTrip.javabridge", b, t) / r.ns(j, "StringRoundTrip.rawJni", b, t)));
-                list.add(Ratio.info(str, "LibC.format(\"%s\") / raw primitive, " + label,
-                        "javabridge's public API that round-trips a string (snprintf, format checked in Java)",
+                list.add(Ratio.info(str, "LibC.format(\"%s\") (snprintf, not an echo) / raw primitive, " + label,
+                        "javabridge's real string path: its public API (format checked in Java, snprintf in C, UTF-8 both ways); C runs snprintf where the others echo",
                         (r, j) -> r.ns(j, "StringRoundTrip.javabridgeFormat", b, t) / r.ns(j, "StringRoundTrip.rawJni", b, t)));
-                list.add(Ratio.info(str, "JNA direct / javabridge, " + label, "JNA's String mapping",
+                list.add(Ratio.info(str, "JNA direct / javabridge codec + raw echo, " + label, "JNA's String mapping",
                         (r, j) -> r.ns(j, "StringRoundTrip.jnaDirect", b, t) / r.ns(j, "StringRoundTrip.javabridge", b, t)));
-                list.add(Ratio.info(str, "javabridge / FFM, " + label, "FFM: Arena.allocateFrom and getString",
+                list.add(Ratio.info(str, "javabridge codec + raw echo / FFM, " + label, "FFM: Arena.allocateFrom and getString",
                         (r, j) -> r.ns(j, "StringRoundTrip.javabridge", b, t) / r.ns(j, "StringRoundTrip.ffm", b, t)));
             }
         }

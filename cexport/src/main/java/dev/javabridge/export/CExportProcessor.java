@@ -33,6 +33,8 @@ import javax.tools.StandardLocation;
  * META-INF/services registers it, so no {@code -processor} option is needed.
  */
 public final class CExportProcessor extends AbstractProcessor {
+    /** Made by javac, which finds the processor through -processor or its service entry. */
+    public CExportProcessor() {}
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
