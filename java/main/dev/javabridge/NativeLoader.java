@@ -101,12 +101,22 @@ public final class NativeLoader {
         }
     }
 
-    /** The system property that names a file to load instead of the bundled {@code name}. */
+    /**
+     * The system property that names a file to load instead of the bundled {@code name}.
+     *
+     * @param name the library's name, as given to {@link #load}
+     * @return the property's name, {@code javabridge.library.path.<name>}
+     */
     public static String pathProperty(String name) {
         return PATH_PROPERTY_PREFIX + name;
     }
 
-    /** The resource path of {@code name} for this platform ({@code natives/linux_64/libNAME.so}). */
+    /**
+     * The resource path of {@code name} for this platform ({@code natives/linux_64/libNAME.so}).
+     *
+     * @param name the library's name, without prefix or suffix
+     * @return the path inside a jar or class directory
+     */
     public static String platformResource(String name) {
         return NativeLibraryUtil.getPlatformLibraryPath(RESOURCE_ROOT) + NativeLibraryUtil.getPlatformLibraryName(name);
     }

@@ -19,12 +19,22 @@ public final class Status {
 
     private Status() {}
 
-    /** True when {@code value} carries a status rather than an int result. */
+    /**
+     * True when {@code value} carries a status rather than an int result.
+     *
+     * @param value what the native returned
+     * @return whether its upper 32 bits hold a status code
+     */
     public static boolean isStatus(long value) {
         return value != (int) value;
     }
 
-    /** The status code {@code value} carries (meaningful when {@link #isStatus(long)}). */
+    /**
+     * The status code {@code value} carries (meaningful when {@link #isStatus(long)}).
+     *
+     * @param value what the native returned
+     * @return the code in its upper 32 bits
+     */
     public static int code(long value) {
         return (int) (value >> 32);
     }
@@ -34,6 +44,11 @@ public final class Status {
      * guide's codes: {@link ArithmeticException} for division by zero and overflow,
      * {@link IllegalArgumentException} for a negative input, {@link IllegalStateException}
      * naming the code for any other).
+     *
+     * @param value what the native returned
+     * @param operation names the operation in the exception's message
+     * @return the int result
+     * @throws RuntimeException the exception the status stands for
      */
     public static int intResult(long value, String operation) {
         if (value == (int) value) {
@@ -42,7 +57,13 @@ public final class Status {
         throw toException((int) (value >> 32), operation);
     }
 
-    /** The exception status {@code code} of {@code operation} stands for (see {@link #intResult}). */
+    /**
+     * The exception status {@code code} of {@code operation} stands for (see {@link #intResult}).
+     *
+     * @param code a status code
+     * @param operation names the operation in the exception's message
+     * @return the exception, not thrown
+     */
     public static RuntimeException toException(int code, String operation) {
         switch (code) {
             case DIV_BY_ZERO:

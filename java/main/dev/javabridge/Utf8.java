@@ -29,7 +29,9 @@ public final class Utf8 {
     /**
      * The UTF-8 bytes of {@code text} (embedded NUL and characters above U+FFFF included).
      *
+     * @param text the characters
      * @param what names the argument in the exception's message
+     * @return a new array
      * @throws IllegalArgumentException if {@code text} holds a lone surrogate
      * @throws NullPointerException if {@code text} is null
      */
@@ -52,7 +54,9 @@ public final class Utf8 {
     /**
      * The string {@code bytes} encode as UTF-8.
      *
+     * @param bytes the UTF-8 bytes
      * @param what names the argument in the exception's message
+     * @return the string
      * @throws IllegalArgumentException if {@code bytes} is not well-formed UTF-8
      * @throws NullPointerException if {@code bytes} is null
      */
@@ -73,7 +77,12 @@ public final class Utf8 {
         }
     }
 
-    /** True when every surrogate in s is half of a high-low pair, so that s has an exact UTF-8 form. */
+    /**
+     * True when every surrogate in s is half of a high-low pair, so that s has an exact UTF-8 form.
+     *
+     * @param s the string to check
+     * @return whether it has no lone surrogate
+     */
     public static boolean pairedSurrogates(String s) {
         int n = s.length();
         for (int i = 0; i < n; i++) {
