@@ -143,7 +143,7 @@ def check(snippet, scratch, args, counter):
         with open(src, "w", encoding="utf-8") as f:
             f.write(snippet.text)
         class_path = os.pathsep.join([args.jar or "", scratch])
-        cmd = [args.javac, "-proc:none", "-Xlint:all,-restricted", "-Werror", "-cp", class_path, "-d",
+        cmd = [args.javac, "-proc:none", "-Xlint:all", "-Werror", "-cp", class_path, "-d",
                os.path.join(work, "classes"), *extra, src]
         error = run(cmd, scratch, args.timeout, "javac")
         return ("failed", error) if error else ("compiled", None)

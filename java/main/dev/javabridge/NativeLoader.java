@@ -222,7 +222,7 @@ public final class NativeLoader {
         } catch (UnsatisfiedLinkError e) {
             throw new NativeLoadError("could not load " + what + " at " + path + ": " + e.getMessage() + ". " + hint, e);
         } catch (IllegalCallerException e) {
-            throw new NativeLoadError("may not load native code in this JVM: " + e.getMessage()
+            throw new NativeLoadError("javabridge may not load native code in this JVM (" + what + "): " + e.getMessage()
                     + ". Add --enable-native-access=ALL-UNNAMED (or the module holding " + anchor.getName()
                     + ") to the java command, or Enable-Native-Access: ALL-UNNAMED to the executable jar's"
                     + " manifest.", e);
