@@ -149,8 +149,15 @@ public final class NativeLoader {
                     + " platform or set -D" + pathProperty(name) + "=<file>.", null);
         }
         Path extracted;
+        Path tmp = tmpDirectory();
+        if (!Files.isDirectory(tmp)) {
+            // Telling the user to set the property they may have just set would send them in circles.
+            throw new NativeLoadError("could not extract " + resource + ": the extraction directory " + tmp
+                    + (System.getProperty(TMPDIR_PROPERTY, "").isEmpty() ? " (java.io.tmpdir)" : " (-D" + TMPDIR_PROPERTY + ")")
+                    + " does not exist or is not a directory", null);
+        }
         try {
-            extracted = new SecureExtractor(root, tmpDirectory()).extract(resource);
+            extracted = new SecureExtractor(root, tmp).extract(resource);
         } catch (IOException e) {
             throw new NativeLoadError("could not extract " + resource + ": " + e.getMessage() + ". Set -D"
                     + TMPDIR_PROPERTY + "=<dir> to a writable directory.", e);

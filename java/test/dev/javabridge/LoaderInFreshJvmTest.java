@@ -1,6 +1,7 @@
 package dev.javabridge;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -85,6 +86,16 @@ class LoaderInFreshJvmTest {
         assertEquals(3, r.exitCode(), r::describe);
         assertTrue(r.value("error").contains(NativeLibrary.PATH_PROPERTY + "=" + missing), r::describe);
         assertTrue(r.value("error").contains("is not a readable file"), r::describe);
+        FreshJvm.assertNoJniWarnings(r);
+    }
+
+    @Test
+    void missingExtractionDirectorySaysSoInsteadOfAskingForTheProperty() {
+        Path missing = temp.resolve("no-such-dir");
+        FreshJvm.Result r = probe(FreshJvm.classPath(), missing, "load");
+        assertNotEquals(0, r.exitCode(), r::describe);
+        assertTrue(r.value("error").contains("the extraction directory " + missing + " (-D"
+                + NativeLibrary.TMPDIR_PROPERTY + ") does not exist"), r::describe);
         FreshJvm.assertNoJniWarnings(r);
     }
 
