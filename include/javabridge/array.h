@@ -33,6 +33,7 @@ typedef enum jb_elem {
 
 /**
  * @brief The size in bytes of one element of type elem in C.
+ * @param elem the element type.
  * @return 1, 2, 4 or 8; 0 for a value that is not a jb_elem.
  * @note Thread-safe; needs no open JVM.
  */

@@ -179,28 +179,39 @@ static inline jb_arg jb_arg_bytes(const void *data, size_t len) { JB_ARG_MAKE2_(
 static inline jb_arg jb_arg_object(jb_object *o) { JB_ARG_MAKE_(JB_ARG_OBJECT, obj, o); }
 /** Java null. @return the argument. */
 static inline jb_arg jb_arg_null(void) { JB_ARG_MAKE_(JB_ARG_NULL, obj, (jb_object *)0); }
-/** A byte argument (exact type: parameter B only). */
+/** A byte argument (exact type: parameter B only). @param v the value. @return the argument. */
 static inline jb_arg jb_arg_int8(int8_t v) { JB_ARG_MAKE_(JB_ARG_INT8, i8, v); }
-/** A short argument (parameter S only). */
+/** A short argument (parameter S only). @param v the value. @return the argument. */
 static inline jb_arg jb_arg_int16(int16_t v) { JB_ARG_MAKE_(JB_ARG_INT16, i16, v); }
-/** A char argument, one UTF-16 code unit (parameter C only). */
+/** A char argument, one UTF-16 code unit (parameter C only). @param v the value. @return the argument. */
 static inline jb_arg jb_arg_uint16(uint16_t v) { JB_ARG_MAKE_(JB_ARG_UINT16, u16, v); }
-/** A float argument (parameter F only). */
+/** A float argument (parameter F only). @param v the value. @return the argument. */
 static inline jb_arg jb_arg_float(float v) { JB_ARG_MAKE_(JB_ARG_FLOAT, f, v); }
 /** @name Primitive arrays: count elements copied into a new Java array; data NULL passes Java null.
  * @{ */
+/** A boolean[] argument. @param d n elements (borrowed), or NULL for Java null. @param n the element count (over INT32_MAX is JB_ERANGE at the call). @return the argument. */
 static inline jb_arg jb_arg_bool_array(const bool *d, size_t n) { JB_ARG_MAKE2_(JB_ARG_BOOL_ARRAY, arr, data, d, count, n); }
+/** A byte[] argument. @param d n elements (borrowed), or NULL for Java null. @param n the element count (over INT32_MAX is JB_ERANGE at the call). @return the argument. */
 static inline jb_arg jb_arg_int8_array(const int8_t *d, size_t n) { JB_ARG_MAKE2_(JB_ARG_INT8_ARRAY, arr, data, d, count, n); }
+/** A short[] argument. @param d n elements (borrowed), or NULL for Java null. @param n the element count (over INT32_MAX is JB_ERANGE at the call). @return the argument. */
 static inline jb_arg jb_arg_int16_array(const int16_t *d, size_t n) { JB_ARG_MAKE2_(JB_ARG_INT16_ARRAY, arr, data, d, count, n); }
+/** A char[] argument. @param d n elements (borrowed), or NULL for Java null. @param n the element count (over INT32_MAX is JB_ERANGE at the call). @return the argument. */
 static inline jb_arg jb_arg_uint16_array(const uint16_t *d, size_t n) { JB_ARG_MAKE2_(JB_ARG_UINT16_ARRAY, arr, data, d, count, n); }
+/** A int[] argument. @param d n elements (borrowed), or NULL for Java null. @param n the element count (over INT32_MAX is JB_ERANGE at the call). @return the argument. */
 static inline jb_arg jb_arg_int32_array(const int32_t *d, size_t n) { JB_ARG_MAKE2_(JB_ARG_INT32_ARRAY, arr, data, d, count, n); }
+/** A long[] argument. @param d n elements (borrowed), or NULL for Java null. @param n the element count (over INT32_MAX is JB_ERANGE at the call). @return the argument. */
 static inline jb_arg jb_arg_int64_array(const int64_t *d, size_t n) { JB_ARG_MAKE2_(JB_ARG_INT64_ARRAY, arr, data, d, count, n); }
+/** A float[] argument. @param d n elements (borrowed), or NULL for Java null. @param n the element count (over INT32_MAX is JB_ERANGE at the call). @return the argument. */
 static inline jb_arg jb_arg_float_array(const float *d, size_t n) { JB_ARG_MAKE2_(JB_ARG_FLOAT_ARRAY, arr, data, d, count, n); }
+/** A double[] argument. @param d n elements (borrowed), or NULL for Java null. @param n the element count (over INT32_MAX is JB_ERANGE at the call). @return the argument. */
 static inline jb_arg jb_arg_double_array(const double *d, size_t n) { JB_ARG_MAKE2_(JB_ARG_DOUBLE_ARRAY, arr, data, d, count, n); }
 /** @} */
 /**
  * A String[] of count NUL-terminated UTF-8 strings (a NULL element becomes null); strs NULL
  * passes Java null. Invalid UTF-8 in any element is JB_EENCODING, naming the element.
+ * @param strs count strings (borrowed, as is each string), or NULL for Java null.
+ * @param count the number of strings (over INT32_MAX is JB_ERANGE at the call).
+ * @return the argument.
  */
 static inline jb_arg jb_arg_strings(const char *const *strs, size_t count) { JB_ARG_MAKE2_(JB_ARG_STRINGS, strs, data, strs, count, count); }
 #undef JB_ARG_MAKE_
@@ -285,26 +296,66 @@ JB_API int jb_call_static_bytes(jb_method *method, const jb_arg *args, size_t na
  * @return JB_OK, or one of the common codes in the file comment.
  */
 JB_API int jb_call_static_object(jb_method *method, const jb_arg *args, size_t nargs, jb_object **out);
-/** byte result (the method must return B). */
+/**
+ * @brief Calls a static method that returns byte (B only, exact type).
+ * @param method from jb_method_find_static().
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives the result (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_static_int8(jb_method *method, const jb_arg *args, size_t nargs, int8_t *out);
-/** short result (S). */
+/**
+ * @brief Calls a static method that returns short (S only).
+ * @param method from jb_method_find_static().
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives the result (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_static_int16(jb_method *method, const jb_arg *args, size_t nargs, int16_t *out);
-/** char result (C), one UTF-16 code unit. */
+/**
+ * @brief Calls a static method that returns char (C only), as one UTF-16 code unit.
+ * @param method from jb_method_find_static().
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives the result (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_static_uint16(jb_method *method, const jb_arg *args, size_t nargs, uint16_t *out);
-/** float result (F). */
+/**
+ * @brief Calls a static method that returns float (F only).
+ * @param method from jb_method_find_static().
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives the result (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_static_float(jb_method *method, const jb_arg *args, size_t nargs, float *out);
 /**
- * Primitive array result: *out receives a copy of the elements as elem's C type (see
- * array.h), freed by the caller with jb_array_free() (never NULL for an empty array), or NULL
- * for a Java null; *out_count (not NULL) the element count. An array of another element
- * type is JB_ETYPE; elem not a jb_elem is JB_EINVAL.
+ * @brief Calls a static method that returns a primitive array.
+ * @param method from jb_method_find_static().
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param elem the element type expected; an array of another element type is JB_ETYPE, a value
+ *   that is not a jb_elem JB_EINVAL.
+ * @param[out] out receives a copy of the elements as elem's C type (see array.h), freed by the
+ *   caller with jb_array_free() (never NULL for an empty array), or NULL for a Java null.
+ * @param[out] out_count not NULL; receives the element count (0 for a Java null).
+ * @return JB_OK, or one of the common codes in the file comment.
  */
 JB_API int jb_call_static_array(jb_method *method, const jb_arg *args, size_t nargs, jb_elem elem, void **out,
                                 size_t *out_count);
 /**
- * String[] result: *out receives count NUL-terminated UTF-8 copies (NULL for a null element),
- * freed with jb_strings_free(*out, *out_count); NULL for a Java null. An element holding an
- * unpaired surrogate is JB_EENCODING; nothing is returned then.
+ * @brief Calls a static method that returns a String[].
+ * @param method from jb_method_find_static().
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives an array of *out_count NUL-terminated UTF-8 copies (NULL for a null
+ *   element), freed by the caller with jb_strings_free(*out, *out_count); NULL for a Java null.
+ * @param[out] out_count not NULL; receives the element count (0 for a Java null).
+ * @return JB_OK, or one of the common codes in the file comment; an element holding an unpaired
+ *   surrogate is JB_EENCODING, and nothing is returned then.
  */
 JB_API int jb_call_static_strings(jb_method *method, const jb_arg *args, size_t nargs, char ***out,
                                   size_t *out_count);
@@ -408,13 +459,80 @@ JB_API int jb_call_instance_bytes(jb_method *method, jb_object *self, const jb_a
  */
 JB_API int jb_call_instance_object(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs,
                                    jb_object **out);
+/**
+ * @brief Calls an instance method that returns byte (B only, exact type).
+ * @param method from jb_method_find_instance().
+ * @param self the receiver: a live jb_object whose class is (a subclass of) the method's class
+ *   (else JB_ETYPE); NULL is JB_EINVAL.
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives the result (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_instance_int8(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, int8_t *out);
+/**
+ * @brief Calls an instance method that returns short (S only).
+ * @param method from jb_method_find_instance().
+ * @param self the receiver: a live jb_object whose class is (a subclass of) the method's class
+ *   (else JB_ETYPE); NULL is JB_EINVAL.
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives the result (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_instance_int16(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, int16_t *out);
+/**
+ * @brief Calls an instance method that returns char (C only), as one UTF-16 code unit.
+ * @param method from jb_method_find_instance().
+ * @param self the receiver: a live jb_object whose class is (a subclass of) the method's class
+ *   (else JB_ETYPE); NULL is JB_EINVAL.
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives the result (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_instance_uint16(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs,
                                    uint16_t *out);
+/**
+ * @brief Calls an instance method that returns float (F only).
+ * @param method from jb_method_find_instance().
+ * @param self the receiver: a live jb_object whose class is (a subclass of) the method's class
+ *   (else JB_ETYPE); NULL is JB_EINVAL.
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives the result (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_instance_float(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, float *out);
+/**
+ * @brief Calls an instance method that returns a primitive array.
+ * @param method from jb_method_find_instance().
+ * @param self the receiver: a live jb_object whose class is (a subclass of) the method's class
+ *   (else JB_ETYPE); NULL is JB_EINVAL.
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param elem the element type expected; an array of another element type is JB_ETYPE, a value
+ *   that is not a jb_elem JB_EINVAL.
+ * @param[out] out receives a copy of the elements as elem's C type (see array.h), freed by the
+ *   caller with jb_array_free() (never NULL for an empty array), or NULL for a Java null.
+ * @param[out] out_count not NULL; receives the element count (0 for a Java null).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_call_instance_array(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, jb_elem elem,
                                   void **out, size_t *out_count);
+/**
+ * @brief Calls an instance method that returns a String[].
+ * @param method from jb_method_find_instance().
+ * @param self the receiver: a live jb_object whose class is (a subclass of) the method's class
+ *   (else JB_ETYPE); NULL is JB_EINVAL.
+ * @param args nargs arguments (may be NULL when nargs is 0); borrowed.
+ * @param nargs the number of arguments.
+ * @param[out] out receives an array of *out_count NUL-terminated UTF-8 copies (NULL for a null
+ *   element), freed by the caller with jb_strings_free(*out, *out_count); NULL for a Java null.
+ * @param[out] out_count not NULL; receives the element count (0 for a Java null).
+ * @return JB_OK, or one of the common codes in the file comment; an element holding an unpaired
+ *   surrogate is JB_EENCODING, and nothing is returned then.
+ */
 JB_API int jb_call_instance_strings(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, char ***out,
                                     size_t *out_count);
 /** @} */

@@ -53,7 +53,16 @@ typedef struct jb_field jb_field;
 JB_API int jb_field_find_static(const char *class_name, const char *field_name, const char *descriptor,
                                 jb_field **out);
 
-/** @brief Looks up an instance field; as jb_field_find_static() (JB_EMETHOD if static or absent). */
+/**
+ * @brief Looks up an instance field (declared by the class or inherited).
+ * @param class_name binary class name in UTF-8; borrowed.
+ * @param field_name the field's name; borrowed.
+ * @param descriptor its JNI type descriptor, for example "I" or "Ljava/lang/String;"; borrowed.
+ * @param[out] out receives a handle to free with jb_field_free(); untouched on failure.
+ * @return as jb_field_find_static(), but JB_EMETHOD when there is no instance field of that name
+ *   and type (also when the field is static).
+ * @note Thread-safe.
+ */
 JB_API int jb_field_find_instance(const char *class_name, const char *field_name, const char *descriptor,
                                   jb_field **out);
 
@@ -67,26 +76,114 @@ JB_API int jb_field_free(jb_field *field);
 
 /**
  * @name Getters
- * @param field from jb_field_find_static() or jb_field_find_instance().
- * @param self NULL for a static field, else the object whose field is read (borrowed).
- * @param[out] out the value (see the file comment for the codes).
+ * Each reads one field under the result rules of call.h.
  * @{
  */
+/**
+ * @brief Reads a boolean field (Z only).
+ * @param field from jb_field_find_static() or jb_field_find_instance().
+ * @param self NULL for a static field, else the object whose field is read (borrowed).
+ * @param[out] out receives the value (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_field_get_bool(jb_field *field, jb_object *self, bool *out);
+/**
+ * @brief Reads a byte field (B only, exact type).
+ * @param field from jb_field_find_static() or jb_field_find_instance().
+ * @param self NULL for a static field, else the object whose field is read (borrowed).
+ * @param[out] out receives the value (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_field_get_int8(jb_field *field, jb_object *self, int8_t *out);
+/**
+ * @brief Reads a short field (S only).
+ * @param field from jb_field_find_static() or jb_field_find_instance().
+ * @param self NULL for a static field, else the object whose field is read (borrowed).
+ * @param[out] out receives the value (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_field_get_int16(jb_field *field, jb_object *self, int16_t *out);
+/**
+ * @brief Reads a char field (C only), as one UTF-16 code unit.
+ * @param field from jb_field_find_static() or jb_field_find_instance().
+ * @param self NULL for a static field, else the object whose field is read (borrowed).
+ * @param[out] out receives the value (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_field_get_uint16(jb_field *field, jb_object *self, uint16_t *out);
+/**
+ * @brief Reads an int field (or byte, short, char).
+ * @param field from jb_field_find_static() or jb_field_find_instance().
+ * @param self NULL for a static field, else the object whose field is read (borrowed).
+ * @param[out] out receives the value (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_field_get_int32(jb_field *field, jb_object *self, int32_t *out);
+/**
+ * @brief Reads a long field (or int, byte, short, char).
+ * @param field from jb_field_find_static() or jb_field_find_instance().
+ * @param self NULL for a static field, else the object whose field is read (borrowed).
+ * @param[out] out receives the value (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_field_get_int64(jb_field *field, jb_object *self, int64_t *out);
+/**
+ * @brief Reads a float field (F only).
+ * @param field from jb_field_find_static() or jb_field_find_instance().
+ * @param self NULL for a static field, else the object whose field is read (borrowed).
+ * @param[out] out receives the value (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_field_get_float(jb_field *field, jb_object *self, float *out);
+/**
+ * @brief Reads a double field (or float).
+ * @param field from jb_field_find_static() or jb_field_find_instance().
+ * @param self NULL for a static field, else the object whose field is read (borrowed).
+ * @param[out] out receives the value (written only on JB_OK).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_field_get_double(jb_field *field, jb_object *self, double *out);
-/** A String field: as jb_call_static_string() (*out freed with jb_string_free(); NULL for null). */
+/**
+ * @brief Reads a String field (any reference type whose value is a String), as jb_call_static_string().
+ * @param field from jb_field_find_static() or jb_field_find_instance().
+ * @param self NULL for a static field, else the object whose field is read (borrowed).
+ * @param[out] out receives a NUL-terminated UTF-8 copy, freed by the caller with jb_string_free(),
+ *   or NULL for a Java null.
+ * @param[out] out_len may be NULL; receives the length in bytes, not counting the terminator
+ *   (embedded NULs count).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_field_get_string(jb_field *field, jb_object *self, char **out, size_t *out_len);
-/** A reference field: *out freed with jb_object_free(); NULL for null. */
+/**
+ * @brief Reads a reference field of any type.
+ * @param field from jb_field_find_static() or jb_field_find_instance().
+ * @param self NULL for a static field, else the object whose field is read (borrowed).
+ * @param[out] out receives a reference freed with jb_object_free(), or NULL for a Java null.
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_field_get_object(jb_field *field, jb_object *self, jb_object **out);
-/** A primitive array field: as jb_call_static_array() (freed with jb_array_free()). */
+/**
+ * @brief Reads a primitive array field, as jb_call_static_array().
+ * @param field from jb_field_find_static() or jb_field_find_instance().
+ * @param self NULL for a static field, else the object whose field is read (borrowed).
+ * @param elem the element type expected; an array of another element type is JB_ETYPE, a value
+ *   that is not a jb_elem JB_EINVAL.
+ * @param[out] out receives a copy of the elements as elem's C type, freed by the caller with
+ *   jb_array_free() (never NULL for an empty array), or NULL for a Java null.
+ * @param[out] out_count not NULL; receives the element count (0 for a Java null).
+ * @return JB_OK, or one of the common codes in the file comment.
+ */
 JB_API int jb_field_get_array(jb_field *field, jb_object *self, jb_elem elem, void **out, size_t *out_count);
-/** A String[] field: as jb_call_static_strings() (freed with jb_strings_free()). */
+/**
+ * @brief Reads a String[] field, as jb_call_static_strings().
+ * @param field from jb_field_find_static() or jb_field_find_instance().
+ * @param self NULL for a static field, else the object whose field is read (borrowed).
+ * @param[out] out receives an array of *out_count NUL-terminated UTF-8 copies (NULL for a null
+ *   element), freed by the caller with jb_strings_free(*out, *out_count); NULL for a Java null.
+ * @param[out] out_count not NULL; receives the element count (0 for a Java null).
+ * @return JB_OK, or one of the common codes in the file comment; an element holding an unpaired
+ *   surrogate is JB_EENCODING, and nothing is returned then.
+ */
 JB_API int jb_field_get_strings(jb_field *field, jb_object *self, char ***out, size_t *out_count);
 /** @} */
 

@@ -25,9 +25,9 @@
 #ifndef JAVABRIDGE_JNIKIT_H
 #define JAVABRIDGE_JNIKIT_H
 
-#define JBK_VERSION_MAJOR 0
-#define JBK_VERSION_MINOR 1
-#define JBK_VERSION_PATCH 0
+#define JBK_VERSION_MAJOR 0 /**< The kit's major version: incompatible API changes bump this. */
+#define JBK_VERSION_MINOR 1 /**< The kit's minor version: compatible additions bump this. */
+#define JBK_VERSION_PATCH 0 /**< The kit's patch version: fixes bump this. */
 
 #include "jnikit/throw.h"
 #include "jnikit/check.h"

@@ -79,10 +79,19 @@ JB_API int jb_proxy_new(const char *const *interfaces, size_t count, jb_proxy_fn
  */
 JB_API int jb_proxy_free(jb_proxy *proxy);
 
-/** @brief The called method's name ("run", "compare"), UTF-8, valid during the call; "" for a NULL call. */
+/**
+ * @brief The called method's name.
+ * @param call the call the handler was given, or NULL.
+ * @return the name ("run", "compare") in UTF-8, owned by the call and valid only while the handler
+ *   runs (do not free it); "" for a NULL call.
+ */
 JB_API const char *jb_proxy_call_method(const jb_proxy_call *call);
 
-/** @brief The number of arguments of the call; 0 for a NULL call. */
+/**
+ * @brief The number of arguments of the call.
+ * @param call the call the handler was given, or NULL.
+ * @return the argument count; 0 for a NULL call.
+ */
 JB_API size_t jb_proxy_call_arg_count(const jb_proxy_call *call);
 
 /**
@@ -90,6 +99,8 @@ JB_API size_t jb_proxy_call_arg_count(const jb_proxy_call *call);
  *   int64, Double double, Float float, Short int16, Byte int8, Character uint16, Boolean bool,
  *   String a UTF-8 string (an unpaired surrogate becomes U+FFFD), null JB_ARG_NULL, anything else
  *   a jb_object.
+ * @param call the call the handler was given.
+ * @param index the argument's position, from 0 to jb_proxy_call_arg_count() - 1.
  * @param[out] out receives the value. Strings and objects are borrowed: valid until the handler
  *   returns (keep an object longer by calling a method that returns it, or not at all).
  * @return JB_OK; JB_EINVAL (call or out NULL, index out of range); JB_ENOMEM.
@@ -100,14 +111,19 @@ JB_API int jb_proxy_call_arg(jb_proxy_call *call, size_t index, jb_arg *out);
  * @brief Sets the call's result, checked and converted for the method's declared return type as
  *   a call argument is for a parameter (call.h): jb_arg_int32 for int, jb_arg_string for String
  *   or Object, jb_arg_object, jb_arg_null for any reference type...; a primitive result is boxed.
- * @return JB_OK; JB_EINVAL (call NULL); JB_ETYPE (does not fit the return type, or void);
- *   JB_ERANGE; JB_EENCODING; JB_EHANDLE; JB_ENOMEM. A handler returning JB_OK without a result for a
+ * @param call the call the handler was given.
+ * @param value the result; borrowed (strings and arrays are copied, an object is referenced anew).
+ *   A later call replaces an earlier result.
+ * @return JB_OK; JB_EINVAL (call NULL, an unknown jb_arg_type); JB_ETYPE (does not fit the return
+ *   type, or void); JB_ERANGE; JB_EENCODING; JB_EHANDLE; JB_ENOMEM; JB_EJAVA (the return type
+ *   could not be read). A handler returning JB_OK without a result for a
  *   primitive return type makes Java throw NullPointerException, as Proxy does.
  */
 JB_API int jb_proxy_call_return(jb_proxy_call *call, jb_arg value);
 
 /**
  * @brief Makes the call throw, once the handler returns a negative value.
+ * @param call the call the handler was given.
  * @param exception_class binary name of a Throwable class with a (String) constructor, for
  *   example "java.lang.IllegalArgumentException"; NULL for java.lang.RuntimeException. If it
  *   cannot be found or made, Java gets a RuntimeException saying so, with the message.
