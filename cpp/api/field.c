@@ -24,22 +24,6 @@
 
 #define JBI_ACC_FINAL 0x10 /* java.lang.reflect.Modifier.FINAL */
 
-/* NUL-terminated modified UTF-8 of s[0..len) for JNI's lookup functions. */
-static int modified(const char *s, size_t len, const char *what, char **out) {
-    size_t n = 0, bad = 0;
-    if (jbi_utf8_to_modified_length(s, len, &n, &bad) != JBI_UTF_OK) {
-        return jbi_fail(JB_EENCODING, "%s is not valid UTF-8 (byte %zu)", what, bad);
-    }
-    char *m = malloc(n + 1);
-    if (m == NULL) {
-        return jbi_fail(JB_ENOMEM, "no memory for %s", what);
-    }
-    jbi_utf8_to_modified(s, len, m);
-    m[n] = '\0';
-    *out = m;
-    return JB_OK;
-}
-
 /* Resolves the class, the ID, the type's class and finality, in the caller's local frame. */
 static int resolve(JNIEnv *env, jbi_method *m, const char *cls_m, const char *name_m, const char *desc_m) {
     int is_static = m->kind == JBI_FIELD_STATIC;
@@ -120,9 +104,9 @@ static int find(jbi_method_kind kind, const char *class_name, const char *field_
         rc = jbi_fail(JB_ESIGNATURE, "%s: malformed field descriptor \"%s\"", fn, descriptor);
         goto out;
     }
-    if ((rc = modified(class_name, strlen(class_name), "the class name", &cls_m)) != JB_OK ||
-        (rc = modified(field_name, strlen(field_name), "the field name", &name_m)) != JB_OK ||
-        (rc = modified(descriptor, dlen, "the descriptor", &desc_m)) != JB_OK) {
+    if ((rc = jbi_to_modified_utf8(class_name, strlen(class_name), "the class name", &cls_m)) != JB_OK ||
+        (rc = jbi_to_modified_utf8(field_name, strlen(field_name), "the field name", &name_m)) != JB_OK ||
+        (rc = jbi_to_modified_utf8(descriptor, dlen, "the descriptor", &desc_m)) != JB_OK) {
         goto out;
     }
     for (char *p = cls_m; *p != '\0'; p++) {

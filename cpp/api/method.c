@@ -23,8 +23,7 @@
 #define JBI_ACC_INTERFACE 0x0200
 #define JBI_ACC_ABSTRACT 0x0400
 
-/* UTF-8 text (len bytes) to NUL-terminated modified UTF-8 for JNI's lookup functions. */
-static int to_modified(const char *s, size_t len, const char *what, char **out) {
+int jbi_to_modified_utf8(const char *s, size_t len, const char *what, char **out) {
     size_t n = 0, bad = 0;
     if (jbi_utf8_to_modified_length(s, len, &n, &bad) != JBI_UTF_OK) {
         return jbi_fail(JB_EENCODING, "%s is not valid UTF-8 (byte %zu)", what, bad);
@@ -88,7 +87,7 @@ static int resolve_params(JNIEnv *env, jbi_method *m, const char *sig, const jbi
         const char *start = t->kind == 'L' ? sig + t->offset + 1 : sig + t->offset;
         size_t len = t->kind == 'L' ? t->length - 2 : t->length;
         char *name = NULL;
-        int rc = to_modified(start, len, "a parameter type", &name);
+        int rc = jbi_to_modified_utf8(start, len, "a parameter type", &name);
         if (rc != JB_OK) {
             return rc;
         }
@@ -164,9 +163,9 @@ static int find(jbi_method_kind kind, const char *class_name, const char *method
         (m->string_ok = calloc(np + 1, 1)) == NULL) {
         rc = jbi_fail(JB_ENOMEM, "no memory for a method handle");
     }
-    if (rc == JB_OK && (rc = to_modified(class_name, strlen(class_name), "the class name", &cls_m)) == JB_OK &&
-        (rc = to_modified(method_name, strlen(method_name), "the method name", &name_m)) == JB_OK) {
-        rc = to_modified(signature, sig_len, "the signature", &sig_m);
+    if (rc == JB_OK && (rc = jbi_to_modified_utf8(class_name, strlen(class_name), "the class name", &cls_m)) == JB_OK &&
+        (rc = jbi_to_modified_utf8(method_name, strlen(method_name), "the method name", &name_m)) == JB_OK) {
+        rc = jbi_to_modified_utf8(signature, sig_len, "the signature", &sig_m);
     }
     if (rc != JB_OK) {
         free(parsed);

@@ -45,4 +45,9 @@ _Static_assert(WANT_COUNT <= 8 * sizeof(((jbi_method *)0)->fast_wants), "fast_wa
 /* Frees a method's memory and, when the JVM still exists, its global references. */
 void jbi_method_destroy(jbi_method *m);
 
+/* UTF-8 text (len bytes) to a new NUL-terminated modified UTF-8 copy for JNI's lookup
+ * functions (method and field lookups); JB_EENCODING or JB_ENOMEM with the last error set.
+ * The caller frees *out. */
+int jbi_to_modified_utf8(const char *s, size_t len, const char *what, char **out);
+
 #endif
