@@ -45,7 +45,13 @@ static int resolve(JNIEnv *env, jbi_method *m, const char *cls_m, const char *na
     }
     if (m->param_kinds[0] == 'L' || m->param_kinds[0] == '[') {
         /* FindClass takes "java/lang/String" for classes and the descriptor for arrays. */
-        char *name = m->param_kinds[0] == '[' ? strdup(desc_m) : strndup(desc_m + 1, strlen(desc_m) - 2);
+        int array = m->param_kinds[0] == '[';
+        size_t n = strlen(desc_m) - (array ? 0 : 2); /* "Lname;" loses its L and ; */
+        char *name = malloc(n + 1); /* not strndup: mingw's C runtime lacks it */
+        if (name != NULL) {
+            memcpy(name, desc_m + (array ? 0 : 1), n);
+            name[n] = '\0';
+        }
         if (name == NULL) {
             return jbi_fail(JB_ENOMEM, "no memory for a field type");
         }

@@ -9,5 +9,7 @@ add_library(javabridge_jnikit STATIC
   cpp/jnikit/throw.c)
 set_target_properties(javabridge_jnikit PROPERTIES POSITION_INDEPENDENT_CODE ON)
 target_include_directories(javabridge_jnikit
-  PUBLIC $<BUILD_INTERFACE:${CMAKE_SOURCE_DIR}/include> ${JNI_INCLUDE_DIRS}
+  PUBLIC $<BUILD_INTERFACE:${CMAKE_SOURCE_DIR}/include> "$<BUILD_INTERFACE:${JNI_INCLUDE_DIRS}>"
   PRIVATE cpp/jnikit)
+# Installed (the C SDK), the kit leaves jni.h to the user's own JDK: the build's JNI folders,
+# which for Windows include the project's own jni_md.h, mean nothing on the user's machine.
