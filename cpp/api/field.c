@@ -139,6 +139,7 @@ static int find(jbi_method_kind kind, const char *class_name, const char *field_
         rc = jbi_java_check(env, JB_ENOMEM, fn);
     } else {
         rc = resolve(env, m, cls_m, name_m, desc_m);
+        jbi_method_register_destroy();
         if (rc == JB_OK && jbi_handles_add(JBI_HANDLE_METHOD, m, &token) != JBI_H_OK) {
             rc = jbi_fail(JB_ENOMEM, "%s: no memory for a field handle", fn);
         }

@@ -66,8 +66,7 @@ static void destroy_method(jbi_handle_kind kind, void *ptr) {
     jbi_method_destroy(ptr);
 }
 
-/* The handle table destroys a freed method once its last user has left. */
-static void register_destroy(void) {
+void jbi_method_register_destroy(void) {
     static atomic_int done;
     if (!atomic_load_explicit(&done, memory_order_acquire)) {
         jbi_handles_set_kind_destroy(JBI_HANDLE_METHOD, destroy_method);
@@ -217,7 +216,7 @@ static int find(jbi_method_kind kind, const char *class_name, const char *method
         m->fast_wants |= (unsigned char)(result_compatible((want)w, m->result_kind) << w);
     }
 
-    register_destroy();
+    jbi_method_register_destroy();
     JNIEnv *env = NULL;
     rc = jbi_enter(&env);
     if (rc != JB_OK) {

@@ -45,6 +45,10 @@ _Static_assert(WANT_COUNT <= 8 * sizeof(((jbi_method *)0)->fast_wants), "fast_wa
 /* Frees a method's memory and, when the JVM still exists, its global references. */
 void jbi_method_destroy(jbi_method *m);
 
+/* Tells the handle table to destroy a freed method or field (both are JBI_HANDLE_METHOD) with
+ * jbi_method_destroy once its last user has left; every lookup calls it before adding a handle. */
+void jbi_method_register_destroy(void);
+
 /* UTF-8 text (len bytes) to a new NUL-terminated modified UTF-8 copy for JNI's lookup
  * functions (method and field lookups); JB_EENCODING or JB_ENOMEM with the last error set.
  * The caller frees *out. */
