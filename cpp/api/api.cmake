@@ -25,8 +25,11 @@ endif()
 
 target_sources(javabridge PRIVATE
   cpp/api/array.c
+  cpp/api/buffer.c
   cpp/api/ext_ids.c
   cpp/api/field.c
+  cpp/api/loader.c
+  cpp/api/object_array.c
   cpp/api/proxy.c
   cpp/api/run.c
   cpp/api/call.c
@@ -92,6 +95,7 @@ if(BUILD_TESTING AND NOT CMAKE_CROSSCOMPILING)
   jb_test_program(jb_capi_tests EMBEDS_JVM
     PROPERTIES ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME}" TIMEOUT 120)
 
+  include(cpp/test/capi/loader_target/loader_target.cmake)
   include(cpp/test/capi_stress/stress.cmake)
   include(cpp/test/capi_fault/fault.cmake)
 

@@ -1,5 +1,5 @@
 /*
- * The classes and IDs that the C API's later modules (arrays, fields, run, proxies) use on every
+ * The classes and IDs that the C API's later modules (arrays, fields, run, proxies, buffers, loaders) use on every
  * call, cached once per JVM beside vm.c's own (vm.c calls load and release), so those modules
  * never look anything up per call.
  */
@@ -11,6 +11,10 @@
 typedef struct jbi_ext_ids {
     jclass array_classes[9];          /* by jb_elem; index 0 is String[] */
     jmethodID member_get_modifiers;   /* java.lang.reflect.Member.getModifiers() */
+    jclass object_array_class;        /* Object[]: every array of references is one */
+    jmethodID class_is_array;         /* Class.isArray() */
+    jmethodID class_component_type;   /* Class.getComponentType() */
+    jclass buffer_class;              /* java.nio.Buffer */
 } jbi_ext_ids;
 
 /* Valid while a JVM is open; read-only then. */

@@ -1,6 +1,6 @@
 /*
- * Fields (field.h). A field handle is a jbi_method of kind JBI_FIELD_* (the handle table has
- * room for three kinds only) whose one parameter is the field's type: setting a field then
+ * Fields (field.h). A field handle (its own handle kind, so that a jb_field is never taken for
+ * a jb_method) points at a jbi_method of kind JBI_FIELD_* whose one parameter is the field's type: setting a field then
  * checks and converts its value exactly as a call checks an argument (jbi_convert_arg), and
  * reading it converts exactly as a call's result (jbi_convert_result).
  */
@@ -16,6 +16,7 @@
 #include "handles.h"
 #include "java_exception.h"
 #include "last_error.h"
+#include "loader_internal.h"
 #include "method_internal.h"
 #include "object_internal.h"
 #include "signature.h"
@@ -25,10 +26,10 @@
 #define JBI_ACC_FINAL 0x10 /* java.lang.reflect.Modifier.FINAL */
 
 /* Resolves the class, the ID, the type's class and finality, in the caller's local frame. */
-static int resolve(JNIEnv *env, jbi_method *m, const char *cls_m, const char *name_m, const char *desc_m) {
+static int resolve(JNIEnv *env, jobject loader, jbi_method *m, const char *cls_m, const char *name_m, const char *desc_m) {
     int is_static = m->kind == JBI_FIELD_STATIC;
     char what[600];
-    jclass cls = (*env)->FindClass(env, cls_m);
+    jclass cls = jbi_find_class(env, loader, cls_m);
     if (cls == NULL) {
         snprintf(what, sizeof what, "finding class %s", cls_m);
         return jbi_java_check(env, JB_ECLASS, what);
@@ -55,7 +56,7 @@ static int resolve(JNIEnv *env, jbi_method *m, const char *cls_m, const char *na
         if (name == NULL) {
             return jbi_fail(JB_ENOMEM, "no memory for a field type");
         }
-        jclass type = (*env)->FindClass(env, name);
+        jclass type = jbi_find_class(env, loader, name);
         if (type == NULL) {
             snprintf(what, sizeof what, "finding the type %s of field %s", name, m->display);
             free(name);
@@ -83,8 +84,8 @@ static int resolve(JNIEnv *env, jbi_method *m, const char *cls_m, const char *na
     return JB_OK;
 }
 
-static int find(jbi_method_kind kind, const char *class_name, const char *field_name, const char *descriptor,
-                jb_field **out) {
+int jbi_field_find(jobject loader, jbi_method_kind kind, const char *class_name, const char *field_name,
+                   const char *descriptor, jb_field **out) {
     const char *fn = kind == JBI_FIELD_STATIC ? "jb_field_find_static" : "jb_field_find_instance";
     if (class_name == NULL || field_name == NULL || descriptor == NULL || out == NULL) {
         return jbi_fail(JB_EINVAL, "%s: class_name, field_name, descriptor and out must not be NULL", fn);
@@ -138,9 +139,9 @@ static int find(jbi_method_kind kind, const char *class_name, const char *field_
     if ((*env)->PushLocalFrame(env, 16) != 0) {
         rc = jbi_java_check(env, JB_ENOMEM, fn);
     } else {
-        rc = resolve(env, m, cls_m, name_m, desc_m);
+        rc = resolve(env, loader, m, cls_m, name_m, desc_m);
         jbi_method_register_destroy();
-        if (rc == JB_OK && jbi_handles_add(JBI_HANDLE_METHOD, m, &token) != JBI_H_OK) {
+        if (rc == JB_OK && jbi_handles_add(JBI_HANDLE_FIELD, m, &token) != JBI_H_OK) {
             rc = jbi_fail(JB_ENOMEM, "%s: no memory for a field handle", fn);
         }
         (*env)->PopLocalFrame(env, NULL);
@@ -164,29 +165,20 @@ out:
 
 JB_API int jb_field_find_static(const char *class_name, const char *field_name, const char *descriptor,
                                 jb_field **out) {
-    return find(JBI_FIELD_STATIC, class_name, field_name, descriptor, out);
+    return jbi_field_find(NULL, JBI_FIELD_STATIC, class_name, field_name, descriptor, out);
 }
 
 JB_API int jb_field_find_instance(const char *class_name, const char *field_name, const char *descriptor,
                                   jb_field **out) {
-    return find(JBI_FIELD_INSTANCE, class_name, field_name, descriptor, out);
+    return jbi_field_find(NULL, JBI_FIELD_INSTANCE, class_name, field_name, descriptor, out);
 }
 
 JB_API int jb_field_free(jb_field *field) {
     if (field == NULL) {
         return JB_OK;
     }
-    void *ptr = NULL;
-    if (jbi_handles_acquire((uintptr_t)field, JBI_HANDLE_METHOD, &ptr) != JBI_H_OK) {
-        return jbi_fail(JB_EHANDLE, "jb_field_free: not a live jb_field (freed already, or forged)");
-    }
-    int is_field = jbi_is_field(((jbi_method *)ptr)->kind);
-    jbi_handles_release((uintptr_t)field);
-    if (!is_field) {
-        return jbi_fail(JB_EHANDLE, "jb_field_free: a jb_method, not a jb_field");
-    }
-    if (jbi_handles_remove((uintptr_t)field, JBI_HANDLE_METHOD) != JBI_H_OK) {
-        return jbi_fail(JB_EHANDLE, "jb_field_free: not a live jb_field (freed already, or forged)");
+    if (jbi_handles_remove((uintptr_t)field, JBI_HANDLE_FIELD) != JBI_H_OK) {
+        return jbi_fail(JB_EHANDLE, "jb_field_free: not a live jb_field (freed already, forged, or another kind of handle)");
     }
     return JB_OK;
 }
@@ -209,7 +201,7 @@ static int begin(jb_field *field, jb_object *self, const char *fn, access *a) {
         return rc;
     }
     void *ptr = NULL;
-    if (jbi_handles_acquire((uintptr_t)field, JBI_HANDLE_METHOD, &ptr) != JBI_H_OK) {
+    if (jbi_handles_acquire((uintptr_t)field, JBI_HANDLE_FIELD, &ptr) != JBI_H_OK) {
         jbi_leave();
         return jbi_fail(JB_EHANDLE, "%s: not a live jb_field (freed, forged or closed)", fn);
     }

@@ -29,14 +29,19 @@
 #define GEN_MASK 0xFFu
 #define MAX_SLOTS ((size_t)1 << 20)
 #endif
-#define KIND_BITS 2
-#define KIND_MASK 3u
+#define KIND_BITS JBI_HANDLE_KIND_BITS
+#define KIND_MASK ((unsigned)JBI_HANDLE_KINDS - 1u)
+/* A token's index field (between the kind and the generation) must hold every slot index + 1. */
+_Static_assert(((size_t)1 << (GEN_SHIFT - KIND_BITS)) > MAX_SLOTS, "the token's index field holds MAX_SLOTS");
 
-/* The state word: generation (bits 32-63), kind (30-31), live (29), users (0-28). */
-#define ST_USERS ((uint64_t)0x1FFFFFFF)
-#define ST_LIVE ((uint64_t)1 << 29)
-#define ST_KIND_SHIFT 30
+/* The state word: generation (bits 32-63), kind (29-31), live (28), users (0-27). A use is
+ * still one compare-and-swap on this word; the wider kind only narrows the user count, which
+ * no workload comes near (2^28 - 1 threads holding one handle at once). */
+#define ST_USERS ((uint64_t)0x0FFFFFFF)
+#define ST_LIVE ((uint64_t)1 << 28)
+#define ST_KIND_SHIFT 29
 #define ST_GEN_SHIFT 32
+_Static_assert(ST_KIND_SHIFT + KIND_BITS == ST_GEN_SHIFT, "kind bits sit between live and generation");
 
 /* Chunk k holds FIRST_CHUNK << k slots; 23 chunks cover MAX_SLOTS on 64-bit. */
 #define FIRST_CHUNK_BITS 6
@@ -53,10 +58,10 @@ static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static slot *_Atomic chunks[CHUNKS];
 static _Atomic size_t slot_count; /* slots below this index exist; grows under the lock */
 static size_t free_head = SIZE_MAX;
-static size_t live_count[4];
+static size_t live_count[JBI_HANDLE_KINDS];
 static jbi_handle_destroy_fn destroy_fn;
-static jbi_handle_destroy_fn kind_destroy_fn[4]; /* per kind, before destroy_fn */
-static jbi_handle_in_use_fn in_use_fn[4];
+static jbi_handle_destroy_fn kind_destroy_fn[JBI_HANDLE_KINDS]; /* per kind, before destroy_fn */
+static jbi_handle_in_use_fn in_use_fn[JBI_HANDLE_KINDS];
 static size_t deferred_head = SIZE_MAX; /* removed, unheld, but a thread may still use them */
 static size_t deferred_count;
 

@@ -14,8 +14,14 @@
 typedef enum jbi_handle_kind {
     JBI_HANDLE_VM = 1,
     JBI_HANDLE_METHOD = 2,
-    JBI_HANDLE_OBJECT = 3
+    JBI_HANDLE_OBJECT = 3,
+    JBI_HANDLE_FIELD = 4,
+    JBI_HANDLE_LOADER = 5
 } jbi_handle_kind;
+
+/* Kinds fit in JBI_HANDLE_KIND_BITS bits of a handle (0 is never a kind, so a token is never 0). */
+#define JBI_HANDLE_KIND_BITS 3
+#define JBI_HANDLE_KINDS (1 << JBI_HANDLE_KIND_BITS)
 
 #define JBI_H_OK 0
 #define JBI_H_BAD (-1)   /* forged, stale, wrong kind or NULL */

@@ -14,6 +14,7 @@
 #include "handles.h"
 #include "java_exception.h"
 #include "last_error.h"
+#include "loader_internal.h"
 #include "method_internal.h"
 #include "signature.h"
 #include "utf8.h"
@@ -70,12 +71,13 @@ void jbi_method_register_destroy(void) {
     static atomic_int done;
     if (!atomic_load_explicit(&done, memory_order_acquire)) {
         jbi_handles_set_kind_destroy(JBI_HANDLE_METHOD, destroy_method);
+        jbi_handles_set_kind_destroy(JBI_HANDLE_FIELD, destroy_method);
         atomic_store_explicit(&done, 1, memory_order_release);
     }
 }
 
 /* Resolves the classes of reference parameters; lock-free, in the caller's local frame. */
-static int resolve_params(JNIEnv *env, jbi_method *m, const char *sig, const jbi_signature *parsed) {
+static int resolve_params(JNIEnv *env, jobject loader, jbi_method *m, const char *sig, const jbi_signature *parsed) {
     for (size_t i = 0; i < parsed->param_count; i++) {
         const jbi_sig_type *t = &parsed->params[i];
         m->param_kinds[i] = t->kind;
@@ -90,7 +92,7 @@ static int resolve_params(JNIEnv *env, jbi_method *m, const char *sig, const jbi
         if (rc != JB_OK) {
             return rc;
         }
-        jclass local = (*env)->FindClass(env, name);
+        jclass local = jbi_find_class(env, loader, name);
         if (local == NULL) {
             char what[512]; /* the caller's UTF-8, not JNI's modified form */
             snprintf(what, sizeof what, "finding parameter %zu's class %.*s of %s", i + 1, (int)len, start, m->display);
@@ -122,8 +124,8 @@ static int check_instantiable(JNIEnv *env, jclass cls, const char *class_name) {
     return JB_OK;
 }
 
-static int find(jbi_method_kind kind, const char *class_name, const char *method_name, const char *signature,
-                jb_method **out) {
+int jbi_method_find(jobject loader, jbi_method_kind kind, const char *class_name, const char *method_name,
+                    const char *signature, jb_method **out) {
     static const char *const fn[] = {"jb_method_find_static", "jb_method_find_instance", "jb_method_find_constructor"};
     if (class_name == NULL || method_name == NULL || signature == NULL || out == NULL) {
         return jbi_fail(JB_EINVAL, "%s: class_name, method name, signature and out must not be NULL", fn[kind]);
@@ -231,7 +233,7 @@ static int find(jbi_method_kind kind, const char *class_name, const char *method
     if ((*env)->PushLocalFrame(env, 16) != 0) {
         rc = jbi_java_check(env, JB_ENOMEM, "jb_method_find");
     } else {
-        jclass cls = (*env)->FindClass(env, cls_m);
+        jclass cls = jbi_find_class(env, loader, cls_m);
         if (cls == NULL) {
             char what[512];
             snprintf(what, sizeof what, "finding class %s", class_name);
@@ -249,7 +251,7 @@ static int find(jbi_method_kind kind, const char *class_name, const char *method
                 if (rc != JB_OK && jc != NULL && strcmp(jc, "java.lang.NoSuchMethodError") != 0) {
                     jbi_error_recode(rc = JB_ECLASS); /* e.g. the class failed to initialise */
                 }
-            } else if ((rc = resolve_params(env, m, signature, parsed)) == JB_OK) {
+            } else if ((rc = resolve_params(env, loader, m, signature, parsed)) == JB_OK) {
                 m->cls = (*env)->NewGlobalRef(env, cls);
                 if (m->cls == NULL) {
                     rc = jbi_fail(JB_ENOMEM, "no memory for a global reference");
@@ -276,32 +278,24 @@ static int find(jbi_method_kind kind, const char *class_name, const char *method
 
 JB_API int jb_method_find_static(const char *class_name, const char *method_name, const char *signature,
                                  jb_method **out) {
-    return find(JBI_STATIC, class_name, method_name, signature, out);
+    return jbi_method_find(NULL, JBI_STATIC, class_name, method_name, signature, out);
 }
 
 JB_API int jb_method_find_instance(const char *class_name, const char *method_name, const char *signature,
                                    jb_method **out) {
-    return find(JBI_INSTANCE, class_name, method_name, signature, out);
+    return jbi_method_find(NULL, JBI_INSTANCE, class_name, method_name, signature, out);
 }
 
 JB_API int jb_method_find_constructor(const char *class_name, const char *signature, jb_method **out) {
-    return find(JBI_CONSTRUCTOR, class_name, "<init>", signature, out);
+    return jbi_method_find(NULL, JBI_CONSTRUCTOR, class_name, "<init>", signature, out);
 }
 
 JB_API int jb_method_free(jb_method *method) {
     if (method == NULL) {
         return JB_OK;
     }
-    void *ptr = NULL; /* a jb_field shares the handle kind (field.c): refuse it */
-    if (jbi_handles_acquire((uintptr_t)method, JBI_HANDLE_METHOD, &ptr) == JBI_H_OK) {
-        int is_field = jbi_is_field(((jbi_method *)ptr)->kind);
-        jbi_handles_release((uintptr_t)method);
-        if (is_field) {
-            return jbi_fail(JB_EHANDLE, "jb_method_free: a jb_field, not a jb_method");
-        }
-    }
     if (jbi_handles_remove((uintptr_t)method, JBI_HANDLE_METHOD) != JBI_H_OK) {
-        return jbi_fail(JB_EHANDLE, "jb_method_free: not a live jb_method (freed already, or forged)");
+        return jbi_fail(JB_EHANDLE, "jb_method_free: not a live jb_method (freed already, forged, or another kind of handle)");
     }
     return JB_OK;
 }

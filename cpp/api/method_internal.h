@@ -13,7 +13,7 @@
 /* The most parameters a method may have for the fast call path (call_fast.c). */
 #define JBI_FAST_MAX_ARGS 8
 
-/* Fields (field.c) share the method handle kind (handles.c has room for three kinds only):
+/* Fields (field.c) are jbi_methods behind their own handle kind (JBI_HANDLE_FIELD):
  * param 0 is the field's type, result_kind its kind, fid its ID. */
 typedef enum jbi_method_kind { JBI_STATIC, JBI_INSTANCE, JBI_CONSTRUCTOR, JBI_FIELD_STATIC, JBI_FIELD_INSTANCE } jbi_method_kind;
 
@@ -45,7 +45,7 @@ _Static_assert(WANT_COUNT <= 8 * sizeof(((jbi_method *)0)->fast_wants), "fast_wa
 /* Frees a method's memory and, when the JVM still exists, its global references. */
 void jbi_method_destroy(jbi_method *m);
 
-/* Tells the handle table to destroy a freed method or field (both are JBI_HANDLE_METHOD) with
+/* Tells the handle table to destroy a freed method or field (JBI_HANDLE_METHOD, JBI_HANDLE_FIELD) with
  * jbi_method_destroy once its last user has left; every lookup calls it before adding a handle. */
 void jbi_method_register_destroy(void);
 

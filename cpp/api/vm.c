@@ -611,6 +611,8 @@ JB_API int jb_vm_close(jb_vm *vm) {
     /* Global references go while the JVM certainly still exists. A handle a running call
      * holds is destroyed by that call when it ends. */
     jbi_handles_remove_all(JBI_HANDLE_METHOD);
+    jbi_handles_remove_all(JBI_HANDLE_FIELD);
+    jbi_handles_remove_all(JBI_HANDLE_LOADER);
     jbi_handles_remove_all(JBI_HANDLE_OBJECT);
     int rc = JB_OK;
     jbi_thread *t = jbi_thread_self();

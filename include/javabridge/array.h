@@ -7,6 +7,10 @@
  * (jb_call_static_array(), jb_field_get_array()) is copied into a new C buffer. A String[]
  * crosses as an array of NUL-terminated UTF-8 strings (jb_arg_strings(), jb_call_static_strings()).
  * Java arrays hold at most INT32_MAX elements: a longer C array is JB_ERANGE before Java is entered.
+ *
+ * An array held as a jb_object (from jb_call_static_object(), jb_field_get_object(), ...) is
+ * read and written in place by index: jb_array_length() for any array, jb_object_array_get()
+ * and jb_object_array_set() for arrays of references.
  */
 #ifndef JAVABRIDGE_ARRAY_H
 #define JAVABRIDGE_ARRAY_H
@@ -14,6 +18,7 @@
 #include <stddef.h>
 
 #include "javabridge/export.h"
+#include "javabridge/object.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -54,6 +59,43 @@ JB_API void jb_array_free(void *data);
  * @note Thread-safe; needs no open JVM.
  */
 JB_API void jb_strings_free(char **strings, size_t count);
+
+/**
+ * @brief The length of a Java array (of any element type).
+ * @param array a live reference to an array.
+ * @param[out] out receives the element count.
+ * @return JB_OK; JB_EINVAL (array or out NULL); JB_EHANDLE; JB_ETYPE (not an array);
+ *   JB_ENOT_OPEN; JB_EATTACH.
+ * @note Thread-safe.
+ */
+JB_API int jb_array_length(jb_object *array, size_t *out);
+
+/**
+ * @brief One element of an array of references (Object[], String[], int[][], ...).
+ * @param array a live reference to an array of references.
+ * @param index the element's index.
+ * @param[out] out receives a new reference to the element, to free with jb_object_free(), or
+ *   NULL for a null element.
+ * @return JB_OK; JB_EINVAL (array or out NULL); JB_EHANDLE; JB_ETYPE (not an array of
+ *   references: a primitive array is read with jb_call_static_array() and the like);
+ *   JB_ERANGE (index at or past the length); JB_ENOT_OPEN; JB_EATTACH; JB_ENOMEM.
+ * @note Thread-safe; another thread's jb_object_array_set() on the same element is seen or not
+ *   as Java's memory model says for a plain array store.
+ */
+JB_API int jb_object_array_get(jb_object *array, size_t index, jb_object **out);
+
+/**
+ * @brief Stores a reference (or null) in an array of references.
+ * @param array a live reference to an array of references.
+ * @param index the element's index.
+ * @param value the element (borrowed), or NULL to store Java null.
+ * @return JB_OK; JB_EINVAL (array NULL); JB_EHANDLE (array or value not live); JB_ETYPE (not
+ *   an array of references, or value not an instance of its element type: Java's
+ *   ArrayStoreException is checked before storing); JB_ERANGE (index at or past the length);
+ *   JB_ENOT_OPEN; JB_EATTACH.
+ * @note Thread-safe.
+ */
+JB_API int jb_object_array_set(jb_object *array, size_t index, jb_object *value);
 
 #ifdef __cplusplus
 }

@@ -28,5 +28,7 @@
 #include "javabridge/field.h"
 #include "javabridge/run.h"
 #include "javabridge/proxy.h"
+#include "javabridge/buffer.h"
+#include "javabridge/loader.h"
 
 #endif

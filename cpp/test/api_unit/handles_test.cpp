@@ -272,3 +272,40 @@ TEST_F(HandlesInUse, TheLastHolderAlsoAsksBeforeDestroying) {
     jbi_handles_remove_all(JBI_HANDLE_METHOD);
     EXPECT_EQ(destroyed, 1);
 }
+
+// The kind field is 3 bits wide: every kind, including those past the old 2-bit limit (field,
+// class loader), keeps its own identity, and no handle is accepted as any other kind.
+TEST_F(Handles, EveryKindIsDistinct) {
+    const jbi_handle_kind kinds[] = {JBI_HANDLE_VM, JBI_HANDLE_METHOD, JBI_HANDLE_OBJECT, JBI_HANDLE_FIELD,
+                                     JBI_HANDLE_LOADER};
+    static_assert(JBI_HANDLE_LOADER < JBI_HANDLE_KINDS, "every kind fits the kind field");
+    uintptr_t h[5] = {};
+    int payloads[5] = {};
+    for (int k = 0; k < 5; k++) {
+        ASSERT_EQ(jbi_handles_add(kinds[k], &payloads[k], &h[k]), JBI_H_OK);
+    }
+    for (int k = 0; k < 5; k++) {
+        EXPECT_EQ(jbi_handles_count(kinds[k]) >= 1, true);
+        for (int other = 0; other < 5; other++) {
+            void *p = nullptr;
+            int rc = jbi_handles_acquire(h[k], kinds[other], &p);
+            if (other == k) {
+                ASSERT_EQ(rc, JBI_H_OK) << "kind " << kinds[k];
+                EXPECT_EQ(p, &payloads[k]);
+                jbi_handles_release(h[k]);
+            } else {
+                EXPECT_EQ(rc, JBI_H_BAD) << "kind " << kinds[k] << " taken as " << kinds[other];
+                EXPECT_EQ(jbi_handles_peek(h[k], kinds[other]), nullptr);
+                EXPECT_EQ(jbi_handles_remove(h[k], kinds[other]), JBI_H_BAD);
+            }
+        }
+    }
+    // A token whose kind bits name no kind (6, 7) is refused for every kind.
+    for (int k = 0; k < 5; k++) {
+        uintptr_t bad = (h[k] & ~uintptr_t(JBI_HANDLE_KINDS - 1)) | uintptr_t(7);
+        void *p = nullptr;
+        for (int other = 0; other < 5; other++) EXPECT_EQ(jbi_handles_acquire(bad, kinds[other], &p), JBI_H_BAD);
+    }
+    for (int k = 0; k < 5; k++) EXPECT_EQ(jbi_handles_remove(h[k], kinds[k]), JBI_H_OK);
+    EXPECT_EQ(destroyed, 5);
+}

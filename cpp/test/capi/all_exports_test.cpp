@@ -157,6 +157,53 @@ std::map<std::string, Row> table() {
                                      [] { return jb_field_get_array(forged_field, nullptr, JB_ELEM_INT8, &vp, nullptr); },
                                      [] { return jb_field_get_strings(forged_field, nullptr, nullptr, &n); },
                                      [] { return jb_field_get_object(forged_field, nullptr, nullptr); }}, same(INV)};
+    // Class loaders (loader.h): a forged loader is refused before the JVM is asked.
+    static jb_loader *ld;
+    static jb_field *lf;
+    static jb_loader *forged_loader = reinterpret_cast<jb_loader *>(uintptr_t(0x3333333));
+    static const char *tmp_path[] = {"/tmp"};
+    static const char *null_path[] = {nullptr};
+    static const char *missing_path[] = {"/no/such/folder/anywhere/*"};
+    t["jb_loader_new"] = {{[] { return jb_loader_new(nullptr, 1, &ld); },
+                           [] { return jb_loader_new(tmp_path, 1, nullptr); },
+                           [] { return jb_loader_new(null_path, 1, &ld); },
+                           [] { return jb_loader_new(missing_path, 1, &ld); }}, same(INV)};
+    t["jb_loader_new#state"] = {{[] { return jb_loader_new(tmp_path, 1, &ld); }}, {NOT, JB_OK, GONE}};
+    t["jb_loader_free"] = {{[] { return jb_loader_free(forged_loader); },
+                            [] { return jb_loader_free(reinterpret_cast<jb_loader *>(forged_method)); }}, same(BAD)};
+    t["jb_loader_free#null"] = {{[] { return jb_loader_free(nullptr); }}, same(JB_OK)};
+    t["jb_loader_object"] = {{[] { return jb_loader_object(nullptr, &o); },
+                              [] { return jb_loader_object(forged_loader, nullptr); }}, same(INV)};
+    t["jb_loader_object#forged"] = {{[] { return jb_loader_object(forged_loader, &o); }}, same(BAD)};
+    t["jb_loader_find_class"] = {{[] { return jb_loader_find_class(nullptr, "x.Y", &o); },
+                                  [] { return jb_loader_find_class(forged_loader, nullptr, &o); },
+                                  [] { return jb_loader_find_class(forged_loader, "x.Y", nullptr); }}, same(INV)};
+    t["jb_loader_find_class#forged"] = {{[] { return jb_loader_find_class(forged_loader, "x.Y", &o); }}, same(BAD)};
+    t["jb_loader_find_static"] = {{[] { return jb_loader_find_static(nullptr, kTarget, "add", "(II)I", &m); }}, same(INV)};
+    t["jb_loader_find_static#forged"] = {{[] { return jb_loader_find_static(forged_loader, kTarget, "add", "(II)I", &m); }}, same(BAD)};
+    t["jb_loader_find_instance"] = {{[] { return jb_loader_find_instance(nullptr, kCounter, "f", "()V", &m); }}, same(INV)};
+    t["jb_loader_find_instance#forged"] = {{[] { return jb_loader_find_instance(forged_loader, kCounter, "f", "()V", &m); }}, same(BAD)};
+    t["jb_loader_find_constructor"] = {{[] { return jb_loader_find_constructor(nullptr, kCounter, "()V", &m); }}, same(INV)};
+    t["jb_loader_find_constructor#forged"] = {{[] { return jb_loader_find_constructor(forged_loader, kCounter, "()V", &m); }}, same(BAD)};
+    t["jb_loader_find_field_static"] = {{[] { return jb_loader_find_field_static(nullptr, kTarget, "sI", "I", &lf); }}, same(INV)};
+    t["jb_loader_find_field_static#forged"] = {{[] { return jb_loader_find_field_static(forged_loader, kTarget, "sI", "I", &lf); }}, same(BAD)};
+    t["jb_loader_find_field_instance"] = {{[] { return jb_loader_find_field_instance(nullptr, kTarget, "i", "I", &lf); }}, same(INV)};
+    t["jb_loader_find_field_instance#forged"] = {{[] { return jb_loader_find_field_instance(forged_loader, kTarget, "i", "I", &lf); }}, same(BAD)};
+    // Direct buffers (buffer.h) and arrays by index (array.h).
+    t["jb_buffer_wrap"] = {{[] { return jb_buffer_wrap(nullptr, 1, &o); },
+                            [] { return jb_buffer_wrap(&stack_word, 1, nullptr); }}, same(INV)};
+    t["jb_buffer_wrap#range"] = {{[] { return jb_buffer_wrap(&stack_word, size_t(INT32_MAX) + 1, &o); }}, same(JB_ERANGE)};
+    t["jb_buffer_wrap#state"] = {{[] { return jb_buffer_wrap(&stack_word, sizeof stack_word, &o); }}, {NOT, JB_OK, GONE}};
+    t["jb_buffer_address"] = {{[] { return jb_buffer_address(nullptr, nullptr, &n); }}, same(INV)};
+    t["jb_buffer_address#forged"] = {{[] { return jb_buffer_address(forged_object, nullptr, &n); }}, {NOT, BAD, GONE}};
+    t["jb_array_length"] = {{[] { return jb_array_length(nullptr, &n); },
+                             [] { return jb_array_length(forged_object, nullptr); }}, same(INV)};
+    t["jb_array_length#forged"] = {{[] { return jb_array_length(forged_object, &n); }}, {NOT, BAD, GONE}};
+    t["jb_object_array_get"] = {{[] { return jb_object_array_get(nullptr, 0, &o); },
+                                 [] { return jb_object_array_get(forged_object, 0, nullptr); }}, same(INV)};
+    t["jb_object_array_get#forged"] = {{[] { return jb_object_array_get(forged_object, 0, &o); }}, {NOT, BAD, GONE}};
+    t["jb_object_array_set"] = {{[] { return jb_object_array_set(nullptr, 0, nullptr); }}, same(INV)};
+    t["jb_object_array_set#forged"] = {{[] { return jb_object_array_set(forged_object, 0, nullptr); }}, {NOT, BAD, GONE}};
     // Running a program (run.h).
     t["jb_run_main"] = {{[] { return jb_run_main(nullptr, 0, nullptr); },
                          [] { return jb_run_main("x.Y", -1, nullptr); },
