@@ -30,3 +30,14 @@ echo "\$ readelf -d $out/javabridge_example | grep NEEDED"
 readelf -d "$out/javabridge_example" | grep NEEDED | sed 's/^ */  /'
 echo "\$ $out/javabridge_example $jar"
 "$out/javabridge_example" "$jar"
+
+# The showcase: Apache Commons CSV (jars copied by the Maven build into target/showcase-jars)
+# from C, through a class loader over "dir/*", with a C callback the library calls.
+if [ -d target/showcase-jars ]; then
+  "$cc" -std=c11 -Wall -Wextra -pedantic -Werror examples/c-csv/csv_example.c "${flags[@]}" \
+    -Wl,-rpath,"$(pkg-config --variable=libdir javabridge)" -o "$out/csv_example"
+  echo
+  echo "== C uses a Maven Central library: Apache Commons CSV =="
+  echo "\$ $out/csv_example target/showcase-jars examples/c-csv/cities.csv"
+  "$out/csv_example" target/showcase-jars examples/c-csv/cities.csv
+fi

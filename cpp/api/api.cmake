@@ -60,6 +60,15 @@ set_target_properties(javabridge_c_example PROPERTIES
   BUILD_RPATH "${JB_NATIVES_DIR}"
   C_VISIBILITY_PRESET default)
 
+# The showcase (examples/c-csv): Apache Commons CSV from C, its jars in a folder the Maven
+# build fills (maven-dependency-plugin, target/showcase-jars).
+add_executable(javabridge_csv_example examples/c-csv/csv_example.c)
+jb_embeds_jvm(javabridge_csv_example)
+target_link_libraries(javabridge_csv_example PRIVATE javabridge)
+set_target_properties(javabridge_csv_example PROPERTIES
+  BUILD_RPATH "${JB_NATIVES_DIR}"
+  C_VISIBILITY_PRESET default)
+
 if(BUILD_TESTING)
   # Pure C: no JVM. Runs natively, and cross-built under qemu and wine (scripts/test-cross.sh).
   file(GLOB JB_API_UNIT_TESTS CONFIGURE_DEPENDS cpp/test/api_unit/*.cpp)
@@ -116,6 +125,15 @@ if(BUILD_TESTING AND NOT CMAKE_CROSSCOMPILING)
   add_test(NAME capi_c_example COMMAND ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:javabridge_c_example>
     "-DEXPECT=Math.max\\(3, 7\\) = 7.*java.lang.IllegalArgumentException.*done"
     -P ${CMAKE_SOURCE_DIR}/cpp/cmake/expect_output.cmake)
+  set(JB_SHOWCASE_JARS "${CMAKE_BINARY_DIR}/../showcase-jars" CACHE PATH "Commons CSV and its dependencies, for the C showcase")
+  find_package(Python3 COMPONENTS Interpreter)
+  if(Python3_FOUND)
+    add_test(NAME capi_csv_showcase
+      COMMAND ${Python3_EXECUTABLE} ${CMAKE_SOURCE_DIR}/examples/c-csv/check_output.py
+        $<TARGET_FILE:javabridge_csv_example> ${JB_SHOWCASE_JARS} ${CMAKE_SOURCE_DIR}/examples/c-csv/cities.csv)
+    set_tests_properties(capi_csv_showcase PROPERTIES
+      ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME}" LABELS jvm TIMEOUT 120)
+  endif()
   set_tests_properties(capi_c_example PROPERTIES
     ENVIRONMENT "JAVA_HOME=${JB_TEST_JAVA_HOME};JB_EXAMPLE_CLASSPATH=${JB_NATIVES_DIR}/../.."
     TIMEOUT 60)
