@@ -46,6 +46,15 @@ public final class Config {
     public Status status = new Status();
     /** Per-function options, by C name. */
     public Map<String, FunctionOptions> functions = new LinkedHashMap<>();
+    /** Callback types, by typedef name (or "function.parameter" for one spelled inline). */
+    public Map<String, CallbackOptions> callbacks = new LinkedHashMap<>();
+
+    public static final class CallbackOptions {
+        /** What the trampoline returns to C when the Java callback threw (or must not run): C's "stop" value. */
+        public Long abort;
+        /** The Java interface's name; by default the typedef's name in UpperCamelCase. */
+        public String javaName;
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     public static final class Status {
