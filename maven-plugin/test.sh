@@ -33,6 +33,18 @@ sed -i 's/"Z_.\*", "ZLIB_VER.\*"/"Z_.*"/' "$it/zlib.json"
 changed=$(mvn -B -ntp -f "$it/pom.xml" package -DskipTests)
 grep -q 'generated the binding of zlib.h' <<<"$changed" \
   || { echo "maven-plugin/test.sh: a changed config did not regenerate the binding" >&2; exit 1; }
+# Bad input fails the build with the reason, never half a binding.
+expect_failure() { # MESSAGE: the build of $it must fail and say MESSAGE
+  local log
+  if log=$(mvn -B -ntp -f "$it/pom.xml" package -DskipTests 2>&1); then
+    echo "maven-plugin/test.sh: the build passed; expected: $1" >&2; exit 1
+  fi
+  grep -qF "$1" <<<"$log" || { echo "maven-plugin/test.sh: expected '$1' in:" >&2; echo "$log" | tail -30 >&2; exit 1; }
+}
+sed -i 's|"allowMacros"|"allowMacro"|' "$it/zlib.json"
+expect_failure 'allowMacro'
+sed -i 's|<header>/usr/include/zlib.h</header>|<header>/no/such/zlib.h</header>|' "$it/pom.xml"
+expect_failure 'javabridge: no such header: /no/such/zlib.h'
 # The README's example, as a user pastes it.
 python3 scripts/check-snippets.py maven-plugin/README.md --jar "$jb_jar" --provide "$jb_jar" \
   --work maven-plugin/target/snippets --timeout 300

@@ -22,6 +22,28 @@ int ev_visit(int32_t count, ev_visit_fn fn, void *user_data) {
     return 0;
 }
 
+int ev_visit_words(const char *text, ev_visit_fn fn, void *user_data) {
+    char word[64];
+    int32_t index = 0;
+    while (*text != '\0') {
+        size_t n = 0;
+        while (text[n] != '\0' && text[n] != ' ' && n < sizeof word - 1) {
+            word[n] = text[n];
+            n++;
+        }
+        word[n] = '\0';
+        int r = fn(user_data, index++, word);
+        if (r != 0) {
+            return r;
+        }
+        text += n;
+        while (*text == ' ') {
+            text++;
+        }
+    }
+    return 0;
+}
+
 typedef struct job {
     int32_t count;
     ev_visit_fn fn;

@@ -16,6 +16,8 @@ typedef int (*ev_plain_fn)(int value);
 int ev_visit(int32_t count, ev_visit_fn fn, void *user_data);
 /* As ev_visit, but from a thread of its own, joined before it returns. */
 int ev_visit_on_thread(int32_t count, ev_visit_fn fn, void *user_data);
+/* Calls fn once per space-separated word of text (index, word) until it returns non-zero. */
+int ev_visit_words(const char *text, ev_visit_fn fn, void *user_data);
 /* Keeps fn and user_data for ev_fire: the callback outlives the call that registered it. */
 void ev_register(ev_notify_fn fn, void *user_data);
 /* Calls the registered callback, if any; returns how many times it called one. */

@@ -313,8 +313,9 @@ final class Binder {
         }
         long pinned = params.stream().filter(p -> p.kind() == Binding.Kind.STRING
                 || (p.kind() == Binding.Kind.ARRAY && !(p.pointer().pointee() instanceof HeaderType.StructRef))).count();
-        if (pinned > 0 && params.stream().anyMatch(p -> p.kind() == Binding.Kind.CALLBACK)) {
-            throw new Refused("strings or arrays together with a callback: they are pinned critically, and a callback makes JNI calls");
+        if (params.stream().anyMatch(p -> p.kind() == Binding.Kind.CALLBACK)
+                && params.stream().anyMatch(p -> p.kind() == Binding.Kind.ARRAY)) {
+            throw new Refused("arrays together with a callback: arrays are pinned critically, and a callback makes JNI calls");
         }
         if (pinned > PINS_MAX) {
             throw new Refused(pinned + " strings and arrays: the JNI kit pins at most " + PINS_MAX + " together (JBK_PINS_MAX)");

@@ -21,9 +21,9 @@ public final class Config {
     @JsonProperty(required = true) public String packageName;
     /** The public class holding the bound functions and constants; its natives go in {@code <className>Native}. */
     @JsonProperty(required = true) public String className;
-    /** The library the generated class loads with {@code System.loadLibrary}, unless {@link #loader} is set. */
+    /** The library the generated class loads with javabridge's {@code NativeLoader}, unless {@link #loader} is set. */
     public String library;
-    /** A static no-argument method {@code com.example.Natives.load} to call instead of System.loadLibrary. */
+    /** A static no-argument method {@code com.example.Natives.load} to call instead of NativeLoader. */
     public String loader;
     /** What the glue #includes; by default the header's file name. */
     public List<String> includes = new ArrayList<>();

@@ -83,7 +83,7 @@ public final class Main {
         }
         Config cfg = Config.read(config);
         if (cfg.library == null && cfg.loader == null) {
-            throw new IllegalArgumentException(config + ": set \"library\" (for System.loadLibrary) or \"loader\"");
+            throw new IllegalArgumentException(config + ": set \"library\" (loaded by NativeLoader from natives/<platform>/) or \"loader\"");
         }
         Path abs = header.toAbsolutePath().normalize();
         Set<Path> scope = new HashSet<>();

@@ -106,7 +106,16 @@ final class ParamCrossings {
                     .append(", ").append(n).append("Length - 1, 1, &last);\n        }\n");
             call.checks.append("        if (last != 0) {\n            ").append(w.thrower("ILLEGAL_ARGUMENT"))
                     .append(", \"").append(n).append(" is not NUL-terminated\");\n    ").append(CWriter.FAIL).append("        }\n    }\n");
-            w.pin(call, n, "sizeof(jbyte)", "0", n + "Length", true);
+            if (call.f.params().stream().anyMatch(q -> q.kind() == Binding.Kind.CALLBACK)) {
+                // A callback makes JNI calls during the C call, so nothing may be pinned critically: a copy instead.
+                call.decls.append("    char *").append(n).append("Data = NULL;\n");
+                call.checks.append("    {\n        size_t copied;\n        ").append(n).append("Data = jbk_copy_bytes(env, ").append(n)
+                        .append(", &copied, \"").append(n).append("\");\n        if (").append(n).append("Data == NULL) {\n    ")
+                        .append(CWriter.FAIL).append("        }\n    }\n");
+                call.frees.append("    free(").append(n).append("Data);\n");
+            } else {
+                w.pin(call, n, "sizeof(jbyte)", "0", n + "Length", true);
+            }
             call.args.add("(" + p.type().spelling() + ")" + n + "Data");
         }
     }

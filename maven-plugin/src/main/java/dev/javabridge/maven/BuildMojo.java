@@ -14,32 +14,23 @@ import java.util.Properties;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Builds the binding that {@code generate} wrote into a JNI library for the host: writes the natives
  * holder's JNI header ({@code javac -h}), unpacks javabridge's JNI kit, compiles the glue and the kit
  * with CMake and links the C libraries named in {@code libraries}, builds and runs the layout check
  * (the build fails when Java's idea of a struct or scalar differs from the C compiler's), and puts the
- * library with its {@code .sha256} under {@code natives/<platform>/} in the classes folder, where
+ * library with its {@code .sha256} under natives/&lt;platform&gt;/ in the classes folder, where
  * {@code NativeLoader} finds it in the jar. CMake rebuilds only what changed.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE)
-public class BuildMojo extends AbstractMojo {
-    /** Where {@code generate} wrote the C glue. */
-    @Parameter(defaultValue = "${project.build.directory}/javabridge/glue")
-    File cOutput;
-
-    /** Where {@code generate} wrote the Java sources. */
-    @Parameter(defaultValue = "${project.build.directory}/generated-sources/javabridge")
-    File javaOutput;
+public class BuildMojo extends BindingMojo {
 
     /** C libraries the binding links, as CMake's target_link_libraries takes them: {@code z}, {@code sqlite3}, a path. */
     @Parameter
@@ -53,7 +44,7 @@ public class BuildMojo extends AbstractMojo {
     @Parameter
     List<File> sources = new ArrayList<>();
 
-    /** Where {@code natives/<platform>/} goes: the classes folder, so that tests and the jar load the same file. */
+    /** Where natives/&lt;platform&gt;/ goes: the classes folder, so that tests and the jar load the same file. */
     @Parameter(defaultValue = "${project.build.outputDirectory}/natives")
     File nativesDirectory;
 
@@ -64,16 +55,6 @@ public class BuildMojo extends AbstractMojo {
     /** CMAKE_BUILD_TYPE. */
     @Parameter(property = "javabridge.buildType", defaultValue = "RelWithDebInfo")
     String buildType;
-
-    /** Skip the plugin. */
-    @Parameter(property = "javabridge.skip", defaultValue = "false")
-    boolean skip;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
-
-    @Parameter(defaultValue = "${project.build.directory}/javabridge", readonly = true)
-    File workDirectory;
 
     @Override
     public void execute() throws MojoExecutionException {

@@ -9,12 +9,10 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.project.MavenProject;
 
 /**
  * Generates the Java classes and the C glue of a binding from a C header and a bindgen config
@@ -23,7 +21,7 @@ import org.apache.maven.project.MavenProject;
  * plugin's bindgen changed since the last run (a digest of all three is kept in the output).
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
-public class GenerateMojo extends AbstractMojo {
+public class GenerateMojo extends BindingMojo {
     /** The C header to bind, for example {@code /usr/include/zlib.h}. */
     @Parameter(property = "javabridge.header", required = true)
     File header;
@@ -32,14 +30,6 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "javabridge.config", required = true)
     File config;
 
-    /** Where the generated Java goes; added to the compile source roots. */
-    @Parameter(defaultValue = "${project.build.directory}/generated-sources/javabridge")
-    File javaOutput;
-
-    /** Where the generated C glue, layout check, report and binding.properties go. */
-    @Parameter(defaultValue = "${project.build.directory}/javabridge/glue")
-    File cOutput;
-
     /** The clang that reads the header. */
     @Parameter(property = "javabridge.clang", defaultValue = "clang")
     String clang;
@@ -47,16 +37,6 @@ public class GenerateMojo extends AbstractMojo {
     /** Fail the build when anything the config selects could not be bound. */
     @Parameter(property = "javabridge.strict", defaultValue = "false")
     boolean strict;
-
-    /** Skip the plugin. */
-    @Parameter(property = "javabridge.skip", defaultValue = "false")
-    boolean skip;
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    MavenProject project;
-
-    @Parameter(defaultValue = "${project.build.directory}/javabridge", readonly = true)
-    File workDirectory;
 
     @Override
     public void execute() throws MojoExecutionException {

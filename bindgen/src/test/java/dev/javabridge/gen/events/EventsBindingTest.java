@@ -25,6 +25,19 @@ class EventsBindingTest {
     }
 
     @Test
+    void aStringBesideACallbackIsCopiedNotPinned() {
+        List<String> words = new ArrayList<>();
+        assertEquals(0, Events.evVisitWords("caf\u00e9 au \uD83D\uDE00 lait", (index, word) -> {
+            words.add(index + ":" + word);
+            System.gc(); // the callback may do anything Java can: nothing of the call is pinned
+            return 0;
+        }));
+        assertEquals(List.of("0:caf\u00e9", "1:au", "2:\uD83D\uDE00", "3:lait"), words);
+        assertThrows(IllegalArgumentException.class, () -> Events.evVisitWords("nul\u0000inside", (i, w) -> 0));
+        assertThrows(NullPointerException.class, () -> EventsNative.evVisitWords(null, (i, w) -> 0));
+    }
+
+    @Test
     void aVisitorRunsOnTheThreadCStartedAndThousandsOfCallsLeakNothing() {
         String caller = Thread.currentThread().getName();
         List<String> threads = new ArrayList<>();
@@ -91,6 +104,7 @@ class EventsBindingTest {
         assertEquals("fn is null", assertThrows(NullPointerException.class, () -> EventsNative.evVisit(1, null)).getMessage());
         assertThrows(NullPointerException.class, () -> EventsNative.evVisitOnThread(1, null));
         assertThrows(NullPointerException.class, () -> EventsNative.evRegister(null));
+        assertThrows(NullPointerException.class, () -> EventsNative.evVisitWords(new byte[] {0}, null));
     }
 
     @Test
