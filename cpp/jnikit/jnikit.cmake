@@ -3,9 +3,11 @@
 # hidden (JBK_LOCAL), so each shared library keeps a private copy of the kit's state.
 add_library(javabridge_jnikit STATIC
   cpp/jnikit/bytes.c
+  cpp/jnikit/callback.c
   cpp/jnikit/check.c
   cpp/jnikit/module.c
   cpp/jnikit/pin.c
+  cpp/jnikit/pins.c
   cpp/jnikit/throw.c)
 set_target_properties(javabridge_jnikit PROPERTIES POSITION_INDEPENDENT_CODE ON)
 target_include_directories(javabridge_jnikit

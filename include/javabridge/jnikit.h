@@ -9,6 +9,8 @@
  * - jnikit/throw.h:  throwing by exception kind, with a fallback when `ThrowNew` fails;
  * - jnikit/check.h:  null, index and range checks that throw;
  * - jnikit/pin.h:    pinning `byte[]`, primitive arrays and direct buffers with the right release mode;
+ * - jnikit/pins.h:   several arrays and direct buffers pinned together around one C call;
+ * - jnikit/callback.h: Java objects C calls back through a `void *` user data (tokens, not pointers);
  * - jnikit/status.h: an int result and a negative status in one `jlong`;
  * - jnikit/bytes.h:  `byte[]` copies and the strict UTF-8 codec (`jstring` <-> real UTF-8, fast path for ASCII);
  * - jnikit/module.h: `JNI_OnLoad` from a table: JNI version check, `RegisterNatives` under the
@@ -32,7 +34,9 @@
 #include "jnikit/throw.h"
 #include "jnikit/check.h"
 #include "jnikit/pin.h"
+#include "jnikit/pins.h"
 #include "jnikit/status.h"
+#include "jnikit/callback.h"
 #include "jnikit/bytes.h"
 #include "jnikit/module.h"
 

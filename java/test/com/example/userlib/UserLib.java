@@ -37,6 +37,25 @@ public final class UserLib {
 
     public static native long bufferSum(ByteBuffer buffer, long offset, long length);
 
+    /** Calls fn on each value (on a new native thread if asked) until it returns non-zero; -100 when fn threw. */
+    public static native int visit(int[] values, java.util.function.IntUnaryOperator fn, boolean onNativeThread);
+
+    /** Registers fn as the callback the C side keeps. */
+    public static native void keep(java.util.function.IntUnaryOperator fn);
+
+    /** Calls the kept callback from C; -100 when it cannot run (closed) or threw. */
+    public static native int fireKept(int value);
+
+    /** Closes the kept callback: C still holds its token. Rethrows what it threw. */
+    public static native void dropKept();
+
+    /** Opens callbacks until refused, closes them, and returns how many opened (the refusal is rethrown). */
+    public static native int callbackCapacity(java.util.function.IntUnaryOperator fn);
+
+    /** out[outOffset + i] = a[aOffset + i] * buffer[i] through one multi-pin set (plus extraPins empty pins); the sum. */
+    public static native long mix(int[] a, int aOffset, long[] out, int outOffset, ByteBuffer buffer, int length,
+            int extraPins);
+
     /** The string round-tripped through real UTF-8; utf8Length[0] receives the UTF-8 length. */
     public static native String echo(String text, int[] utf8Length);
 

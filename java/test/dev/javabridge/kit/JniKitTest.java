@@ -119,6 +119,112 @@ class JniKitTest {
     }
 
     @Test
+    void severalArraysAndABufferArePinnedTogether() {
+        int[] a = {9, 1, 2, 3, 4};
+        long[] out = new long[6];
+        ByteBuffer buffer = ByteBuffer.allocateDirect(4).put(new byte[] {10, 20, 30, (byte) 200});
+        assertEquals(10 + 40 + 90 + 800, UserLib.mix(a, 1, out, 2, buffer, 4, 0));
+        assertArrayEquals(new long[] {0, 0, 10, 40, 90, 800}, out, "the written array was copied back at its offset");
+        assertArrayEquals(new int[] {9, 1, 2, 3, 4}, a);
+        assertEquals(0, UserLib.mix(a, 5, out, 6, buffer, 0, 0));
+        // The limit: 3 pins + 13 more fill the set; one more is refused before any region is entered.
+        assertEquals(10 + 40 + 90 + 800, UserLib.mix(a, 1, out, 0, buffer, 4, 13));
+        IllegalArgumentException full = assertThrows(IllegalArgumentException.class,
+                () -> UserLib.mix(a, 1, out, 0, buffer, 4, 14));
+        assertEquals("extra: more than 16 pins in one set", full.getMessage());
+    }
+
+    @Test
+    void everyMemberOfAPinSetIsCheckedBeforeAnyIsPinned() {
+        int[] a = new int[4];
+        long[] out = new long[4];
+        ByteBuffer buffer = ByteBuffer.allocateDirect(4);
+        // A bad later member: its check (a JNI call) runs while nothing is pinned, and nothing is written.
+        assertEquals("out: range [1, 1 + 4) is outside an array of length 4",
+                assertThrows(IndexOutOfBoundsException.class, () -> UserLib.mix(a, 0, out, 1, buffer, 4, 0)).getMessage());
+        assertThrows(IndexOutOfBoundsException.class, () -> UserLib.mix(a, 1, out, 0, buffer, 4, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> UserLib.mix(a, 0, out, 0, ByteBuffer.allocateDirect(3), 4, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> UserLib.mix(a, -1, out, 0, buffer, 1, 0));
+        assertThrows(IndexOutOfBoundsException.class, () -> UserLib.mix(a, 0, out, 0, buffer, -1, 0));
+        assertEquals("out is null", assertThrows(NullPointerException.class,
+                () -> UserLib.mix(a, 0, null, 0, buffer, 1, 0)).getMessage());
+        assertThrows(NullPointerException.class, () -> UserLib.mix(null, 0, out, 0, buffer, 1, 0));
+        assertThrows(NullPointerException.class, () -> UserLib.mix(a, 0, out, 0, null, 1, 0));
+        assertEquals("buffer is not a direct ByteBuffer", assertThrows(IllegalArgumentException.class,
+                () -> UserLib.mix(a, 0, out, 0, ByteBuffer.allocate(4), 4, 0)).getMessage());
+        assertArrayEquals(new long[4], out);
+    }
+
+    @Test
+    void aCallbackRunsForEachValueOnAnyThread() {
+        for (boolean onNativeThread : new boolean[] {false, true}) {
+            java.util.List<Integer> seen = new java.util.ArrayList<>();
+            java.util.List<String> threads = new java.util.ArrayList<>();
+            assertEquals(0, UserLib.visit(new int[] {1, 2, 3}, v -> {
+                seen.add(v);
+                threads.add(Thread.currentThread().getName());
+                return 0;
+            }, onNativeThread));
+            assertEquals(java.util.List.of(1, 2, 3), seen);
+            assertEquals(onNativeThread, !threads.get(0).equals(Thread.currentThread().getName()), threads.toString());
+            assertEquals(7, UserLib.visit(new int[] {1, 7, 3}, v -> v == 7 ? 7 : 0, onNativeThread), "C's own stop value");
+        }
+        assertThrows(NullPointerException.class, () -> UserLib.visit(new int[1], null, false));
+    }
+
+    @Test
+    void aCallbackThatThrowsAbortsTheCLoopAndTheCallerGetsItsException() {
+        for (boolean onNativeThread : new boolean[] {false, true}) {
+            int[] calls = {0};
+            class Stop extends RuntimeException {
+                Stop(String m) {
+                    super(m);
+                }
+            }
+            Stop stop = assertThrows(Stop.class, () -> UserLib.visit(new int[] {1, 2, 3, 4}, v -> {
+                calls[0]++;
+                if (v == 2) {
+                    throw new Stop("at " + v);
+                }
+                return 0;
+            }, onNativeThread));
+            assertEquals("at 2", stop.getMessage());
+            assertEquals(2, calls[0], "the trampoline returned the abort value and C stopped at once");
+        }
+    }
+
+    @Test
+    void aCallbackKeptByCAfterItsOwnerClosedIsRefused() {
+        int[] calls = {0};
+        UserLib.keep(v -> {
+            calls[0]++;
+            return v * 2;
+        });
+        assertEquals(42, UserLib.fireKept(21));
+        UserLib.dropKept();
+        assertEquals(-100, UserLib.fireKept(21), "a stale token is refused");
+        assertEquals(1, calls[0]);
+        UserLib.dropKept(); // closing again does nothing
+        // A kept callback that threw: refused afterwards, and its exception reaches whoever closes it.
+        UserLib.keep(v -> {
+            throw new IllegalStateException("kept " + v);
+        });
+        assertEquals(-100, UserLib.fireKept(5));
+        assertEquals(-100, UserLib.fireKept(6), "after a throw the callback is not called again");
+        assertEquals("kept 5", assertThrows(IllegalStateException.class, UserLib::dropKept).getMessage());
+        assertEquals(-100, UserLib.fireKept(7));
+    }
+
+    @Test
+    void theRegistryIsBoundedAndItsSlotsAreReused() {
+        for (int round = 0; round < 2; round++) {
+            IllegalStateException full = assertThrows(IllegalStateException.class, () -> UserLib.callbackCapacity(v -> v));
+            assertEquals("fn: more than 1024 callbacks open at once", full.getMessage());
+        }
+        assertEquals(0, UserLib.visit(new int[] {1}, v -> 0, false), "every slot was freed");
+    }
+
+    @Test
     void stringsCrossAsRealUtf8BothWays() {
         for (String s : new String[] {"", "ascii only", "h\u00e9llo \uD83D\uDE00 \u0000 end", "\u0000", "\uFFFF\u0800\u07FF",
             "x".repeat(300) + "\uD83D\uDE00", "y".repeat(1000)}) {

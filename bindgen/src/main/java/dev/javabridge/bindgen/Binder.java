@@ -110,6 +110,9 @@ final class Binder {
         return RESERVED.contains(n) ? n + "_" : n;
     }
 
+    /** The kit's JBK_PINS_MAX (include/javabridge/jnikit/pins.h): the arrays one call can pin together. */
+    static final int PINS_MAX = 16;
+
     private static final class Refused extends Exception {
         private static final long serialVersionUID = 1L;
 
@@ -308,6 +311,15 @@ final class Binder {
                 results.add(p);
             }
         }
+        long pinned = params.stream().filter(p -> p.kind() == Binding.Kind.STRING
+                || (p.kind() == Binding.Kind.ARRAY && !(p.pointer().pointee() instanceof HeaderType.StructRef))).count();
+        if (params.stream().anyMatch(p -> p.kind() == Binding.Kind.CALLBACK)
+                && params.stream().anyMatch(p -> p.kind() == Binding.Kind.ARRAY)) {
+            throw new Refused("arrays together with a callback: arrays are pinned critically, and a callback makes JNI calls");
+        }
+        if (pinned > PINS_MAX) {
+            throw new Refused(pinned + " strings and arrays: the JNI kit pins at most " + PINS_MAX + " together (JBK_PINS_MAX)");
+        }
         boolean cReturnsValue = !(ret instanceof HeaderType.Void) && !status;
         if (results.size() + (cReturnsValue ? 1 : 0) > 1) {
             throw new Refused("more than one result (return value and out-parameters " + results.stream().map(Binding.Param::cName).toList()
@@ -387,6 +399,78 @@ final class Binder {
         return t;
     }
 
+    private static boolean isUserData(HeaderType t) {
+        return t instanceof HeaderType.Pointer ptr && !ptr.constPointee() && ptr.pointee() instanceof HeaderType.Void;
+    }
+
+    /**
+     * A function pointer parameter: bound when its type hands a void * back (the user data through which the
+     * trampoline finds the Java object) and the function takes a void * to pass on; refused otherwise, with why.
+     */
+    private Binding.Param callbackParam(HeaderModel.Function f, HeaderModel.Param p, HeaderType.FunctionPointer fp,
+                                        String jn, String where) throws Refused {
+        int userData = -1;
+        for (int i = 0; i < fp.params().size(); i++) {
+            if (isUserData(fp.params().get(i))) {
+                if (userData >= 0) {
+                    throw new Refused(where + ": a callback with two void * parameters: which one is the user data is ambiguous");
+                }
+                userData = i;
+            }
+        }
+        if (userData < 0) {
+            throw new Refused(where + ": function pointer without a void * user-data parameter: the trampoline could not "
+                    + "tell which Java object to call (only a process-wide one could serve it, which javabridge does not generate)");
+        }
+        long userDataParams = f.params().stream().filter(q -> isUserData(types.resolve(q.spelling()))).count();
+        if (userDataParams != 1) {
+            throw new Refused(where + ": the function needs exactly one void * parameter to carry the callback's user data, has "
+                    + userDataParams);
+        }
+        long callbacks = f.params().stream().filter(q -> types.resolve(q.spelling()) instanceof HeaderType.FunctionPointer).count();
+        if (callbacks > 1) {
+            throw new Refused(where + ": more than one callback in one function (one user data cannot serve two)");
+        }
+        String key = fp.typedefName() != null ? fp.typedefName() : f.name() + "." + p.name();
+        Binding.Callback cb = out.callbacks.get(key);
+        if (cb == null) {
+            Config.CallbackOptions opt = config.callbacks.getOrDefault(key, new Config.CallbackOptions());
+            List<Binding.Param> args = new ArrayList<>();
+            for (int i = 0; i < fp.params().size(); i++) {
+                if (i == userData) {
+                    continue;
+                }
+                HeaderType a = scalarize(fp.params().get(i));
+                String an = "arg" + i;
+                if (a instanceof HeaderType.Prim pr) {
+                    note(pr);
+                    args.add(new Binding.Param(an, an, a, Binding.Kind.VALUE, null, false, true));
+                } else if (a instanceof HeaderType.Pointer ptr && isChar(scalarize(ptr.pointee())) && ptr.constPointee()) {
+                    args.add(new Binding.Param(an, an, a, Binding.Kind.STRING, null, false, false));
+                } else {
+                    throw new Refused(where + ": callback parameter " + (i + 1) + " (" + fp.params().get(i).spelling()
+                            + ") is neither a scalar nor a const char * string");
+                }
+            }
+            HeaderType r = scalarize(fp.result());
+            if (!(r instanceof HeaderType.Prim || r instanceof HeaderType.Void)) {
+                throw new Refused(where + ": callback returns " + fp.result().spelling() + ": only scalars and void are supported");
+            }
+            if (r instanceof HeaderType.Prim pr) {
+                note(pr);
+                if (opt.abort == null) {
+                    throw new Refused(where + ": callback " + key + " returns " + fp.result().spelling() + ": set callbacks." + key
+                            + ".abort in the config to the value that tells C to stop when the Java callback throws");
+                }
+            }
+            String javaName = opt.javaName != null ? opt.javaName : Types.pascal(fp.typedefName() != null ? key : f.name() + "_" + p.name());
+            cb = new Binding.Callback(key, javaName, fp, userData, args, r, opt.abort);
+            out.callbacks.put(key, cb);
+        }
+        String ud = f.params().stream().filter(q -> isUserData(types.resolve(q.spelling()))).findFirst().orElseThrow().name();
+        return new Binding.Param(p.name(), jn, fp, Binding.Kind.CALLBACK, ud, false, true);
+    }
+
     private static boolean isChar(HeaderType t) {
         return t instanceof HeaderType.Prim p && (p.kind() == HeaderType.Kind.CHAR);
     }
@@ -396,6 +480,14 @@ final class Binder {
         HeaderType t = scalarize(types.resolve(p.spelling()));
         String jn = javaParamName(p.name());
         String where = "parameter " + p.name() + " (" + p.spelling() + ")";
+        if (t instanceof HeaderType.FunctionPointer fp) {
+            return callbackParam(f, p, fp, jn, where);
+        }
+        if (isUserData(t) && f.params().stream().anyMatch(q -> types.resolve(q.spelling()) instanceof HeaderType.FunctionPointer)) {
+            String cb = f.params().stream().filter(q -> types.resolve(q.spelling()) instanceof HeaderType.FunctionPointer)
+                    .findFirst().orElseThrow().name();
+            return new Binding.Param(p.name(), jn, t, Binding.Kind.USER_DATA, cb, false, true);
+        }
         if (lengthOf.containsKey(p.name())) {
             if (Types.isInteger(t)) {
                 note((HeaderType.Prim) t);

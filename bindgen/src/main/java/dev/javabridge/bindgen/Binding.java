@@ -33,8 +33,19 @@ final class Binding {
         /** A non-const pointer to one struct C fills: the Java result. */
         STRUCT_OUT,
         /** A pointer to an opaque type: a Java handle object carrying the address. */
-        HANDLE
+        HANDLE,
+        /** A function pointer: a Java functional interface; lengthParam names its USER_DATA parameter. */
+        CALLBACK,
+        /** The void * the C function hands back to the callback: the registry's token; not a Java parameter. */
+        USER_DATA
     }
+
+    /**
+     * A callback type: the Java interface generated for it and how the trampoline calls it. {@code userData} is
+     * the index of the callback's void * parameter; {@code args} the others, as VALUE or STRING params.
+     */
+    record Callback(String key, String javaName, HeaderType.FunctionPointer type, int userData, List<Param> args,
+                    HeaderType result, Long abort) {}
 
     record Param(String cName, String javaName, HeaderType type, Kind kind, String lengthParam, boolean javaAllocated,
                  boolean byValue) {
@@ -59,6 +70,8 @@ final class Binding {
     final List<Function> functions = new ArrayList<>();
     final List<Constant> constants = new ArrayList<>();
     final Map<String, Handle> handles = new java.util.LinkedHashMap<>();
+    /** Callback types by {@link Callback#key}, in the order first used. */
+    final Map<String, Callback> callbacks = new java.util.LinkedHashMap<>();
     final List<Report.Item> unsupported = new ArrayList<>();
     /** Scalar typedef spellings the Java side assumed a width for: checked by the layout program. */
     final Map<String, HeaderType.Kind> scalarSpellings = new java.util.TreeMap<>();

@@ -73,6 +73,9 @@ final class CWriter {
             succ.add("(rc) == " + s);
         }
         o.append("#define ").append(up("SUCCESS")).append("(rc) (").append(String.join(" || ", succ)).append(")\n");
+        for (Binding.Callback c : b.callbacks.values()) {
+            trampoline(o, c);
+        }
         for (Binding.Function f : b.functions) {
             function(o, f, Types.mangle(holder));
         }
@@ -96,12 +99,28 @@ final class CWriter {
         o.append("static const jbk_class_natives ").append(prefix).append("_natives[] = {\n    {\"")
                 .append(holder.replace('.', '/')).append("\", ").append(prefix).append("_methods, (jint)(sizeof ").append(prefix)
                 .append("_methods / sizeof ").append(prefix).append("_methods[0])},\n};\n\n");
+        if (!b.callbacks.isEmpty()) {
+            // The callback interfaces' call methods, looked up once (their class is the holder's loader's, so
+            // the method IDs stay valid as long as this library is loaded).
+            o.append("static int ").append(prefix).append("_callbacks_load(JNIEnv *env) {\n    jclass c;\n");
+            for (Binding.Callback c : b.callbacks.values()) {
+                o.append("    c = jbk_find_class(env, \"").append(cfg.packageName.replace('.', '/')).append('/').append(c.javaName())
+                        .append("\");\n    if (c == NULL) {\n        return -1;\n    }\n    ").append(methodId(c))
+                        .append(" = jbk_method(env, c, \"call\", \"").append(JavaWriter.callbackDescriptor(c)).append("\");\n")
+                        .append("    (*env)->DeleteLocalRef(env, c);\n    if (").append(methodId(c)).append(" == NULL) {\n        return -1;\n    }\n");
+            }
+            o.append("    return 0;\n}\n\n");
+            o.append("static const jbk_module ").append(prefix).append("_modules[] = {\n    {\"callbacks\", ").append(prefix)
+                    .append("_callbacks_load, NULL},\n};\n\n");
+        }
         o.append("static const jbk_library ").append(prefix).append("_library = {\n")
                 .append("    .name = \"").append(cfg.library == null ? cfg.className : cfg.library).append("\",\n")
                 .append("    .package = \"").append(cfg.packageName.replace('.', '/')).append("\",\n")
                 .append("    .jni_version = JNI_VERSION_10,\n")
                 .append("    .natives = ").append(prefix).append("_natives,\n")
-                .append("    .natives_count = 1,\n};\n\n");
+                .append("    .natives_count = 1,\n")
+                .append(b.callbacks.isEmpty() ? "" : "    .modules = " + prefix + "_modules,\n    .module_count = 1,\n")
+                .append("};\n\n");
         o.append("JBK_DEFINE_JNI_ONLOAD(").append(prefix).append("_library)\n");
     }
 
@@ -115,7 +134,8 @@ final class CWriter {
 
     /**
      * The parts of one native's body, which the crossings fill and {@link #function} joins in order:
-     * declarations, count checks, other checks, pinning, the C call, unpinning, work after the call, frees.
+     * declarations, count checks, other checks (which add arrays to the pin set), the C call between entering and
+     * leaving the pin set, work after the call, frees.
      */
     static final class Call {
         final Binding.Function f;
@@ -123,8 +143,8 @@ final class CWriter {
         /** Counts are checked before any array, so a negative count is reported as such. */
         final StringBuilder lengthChecks = new StringBuilder();
         final StringBuilder checks = new StringBuilder();
-        final StringBuilder pins = new StringBuilder();
-        final StringBuilder unpins = new StringBuilder();
+        /** Right after the C call (and the pins): callback tokens closed, which rethrows a callback's exception. */
+        final StringBuilder closes = new StringBuilder();
         final StringBuilder after = new StringBuilder();
         final StringBuilder frees = new StringBuilder();
         /** The C function's arguments, in order. */
@@ -171,13 +191,13 @@ final class CWriter {
             cResultDecl = result.cCall(this, f, callExpr);
         }
         if (!call.pinned.isEmpty()) {
-            o.append(call.pins);
-            o.append("    if (").append(String.join(" || ", call.pinned.stream().map(x -> x + "Data == NULL").toList())).append(") {\n");
-            o.append(call.unpins).append("        ").append(thrower("OUT_OF_MEMORY"))
-                    .append(", \"cannot pin the arrays of ").append(f.c().name()).append("\");\n").append(FAIL).append("    }\n");
+            o.append("    if (jbk_pins_enter(env, &").append(PINS).append(") != 0) {\n").append(FAIL).append("    }\n");
         }
         o.append(cResultDecl);
-        o.append(call.unpins.toString().replace("        ", "    "));
+        if (!call.pinned.isEmpty()) {
+            o.append("    jbk_pins_leave(env, &").append(PINS).append(");\n");
+        }
+        o.append(call.closes);
         if (f.status() && !call.after.isEmpty()) {
             o.append("    if (!").append(up("SUCCESS")).append("(rc)) {\n        goto finish;\n    }\n");
         }
@@ -209,19 +229,95 @@ final class CWriter {
                 .append(FAIL).append("    }\n");
     }
 
+    /** The glue's pin set (the kit's jbk_pins): every array of one call, pinned together around it. */
+    static final String PINS = "bg_pins";
+
     /**
-     * Pins n around the C call (only if every array before it was pinned) and unpins in reverse order.
-     * Not through the kit's jbk_pin_array: it range-checks, a JNI call, which is not allowed once an
-     * earlier array of the same call is pinned critically; the ranges were checked through the kit before.
+     * Adds array n's range [offset, offset + count) to the call's pin set: the kit checks it (null and range,
+     * JNI calls) now, before any array is pinned, and the call's arrays are entered together right before the
+     * C call and left, in reverse, right after it, so no JNI call happens inside a critical region.
      */
-    void pin(Call call, String n, boolean readOnly) {
+    void pin(Call call, String n, String elementSize, String offset, String count, boolean readOnly) {
+        if (call.pinned.isEmpty()) {
+            call.decls.append("    jbk_pins ").append(PINS).append(" = JBK_PINS_INIT;\n");
+        }
         call.decls.append("    void *").append(n).append("Data = NULL;\n");
-        List<String> pinned = call.pinned;
-        String cond = pinned.isEmpty() ? "" : "if (" + pinned.get(pinned.size() - 1) + "Data != NULL) ";
-        call.pins.append("    ").append(cond).append(n).append("Data = (*env)->GetPrimitiveArrayCritical(env, ").append(n).append(", NULL);\n");
-        call.unpins.insert(0, "        if (" + n + "Data != NULL) {\n            (*env)->ReleasePrimitiveArrayCritical(env, " + n + ", " + n
-                + "Data, " + (readOnly ? "JNI_ABORT" : "0") + ");\n            " + n + "Data = NULL;\n        }\n");
-        pinned.add(n);
+        call.checks.append("    if (jbk_pins_array(env, &").append(PINS).append(", ").append(n).append(", ").append(elementSize)
+                .append(", ").append(offset).append(", ").append(count).append(", ").append(readOnly ? "JBK_PIN_READ" : "JBK_PIN_READ_WRITE")
+                .append(", &").append(n).append("Data, \"").append(n).append("\") != 0) {\n").append(FAIL).append("    }\n");
+        call.pinned.add(n);
+    }
+
+    Binding.Callback callbackOf(Binding.Param p) {
+        return b.callbacks.values().stream().filter(c -> c.type().equals(p.type())).findFirst().orElseThrow();
+    }
+
+    private String key(Binding.Callback c) {
+        return c.key().replaceAll("[^A-Za-z0-9_]", "_");
+    }
+
+    private String methodId(Binding.Callback c) {
+        return prefix + "_" + key(c) + "_call";
+    }
+
+    /** The C function C calls for callback type c. */
+    String trampoline(Binding.Callback c) {
+        return prefix + "_" + key(c) + "_trampoline";
+    }
+
+    /**
+     * The trampoline: finds the Java object through the user data (a registry token, refused once closed),
+     * calls it on whatever thread C is on, and returns the config's abort value when it cannot run or threw.
+     */
+    private void trampoline(StringBuilder o, Binding.Callback c) {
+        HeaderType.FunctionPointer fp = c.type();
+        String ret = fp.result().spelling();
+        boolean returns = !(c.result() instanceof HeaderType.Void);
+        String abort = returns ? "(" + ret + ")(" + c.abort() + "LL)" : "";
+        o.append("\nstatic jmethodID ").append(methodId(c)).append(";\n");
+        List<String> params = new ArrayList<>();
+        for (int i = 0; i < fp.params().size(); i++) {
+            params.add(fp.params().get(i).spelling() + " arg" + i);
+        }
+        o.append("\nstatic ").append(ret).append(' ').append(trampoline(c)).append('(')
+                .append(params.isEmpty() ? "void" : String.join(", ", params)).append(") {\n");
+        o.append("    jbk_callback_call call;\n    if (jbk_callback_enter(arg").append(c.userData()).append(", &call) != 0) {\n")
+                .append("        return").append(returns ? " " + abort : "").append(";\n    }\n");
+        List<String> args = new ArrayList<>();
+        List<String> strings = new ArrayList<>();
+        for (Binding.Param a : c.args()) {
+            String n = a.javaName();
+            if (a.kind() == Binding.Kind.STRING) {
+                o.append("    jstring ").append(n).append("J = NULL;\n    if (").append(n).append(" != NULL) {\n        ").append(n)
+                        .append("J = jbk_new_string_utf8(call.env, ").append(n).append(", strlen(").append(n).append("), \"").append(n)
+                        .append("\");\n        if (").append(n).append("J == NULL) {\n            jbk_callback_leave(&call);\n            return")
+                        .append(returns ? " " + abort : "").append(";\n        }\n    }\n");
+                args.add(n + "J");
+                strings.add(n + "J");
+            } else {
+                HeaderType.Kind k = ((HeaderType.Prim) a.type()).kind();
+                args.add(k == HeaderType.Kind.BOOL ? "(jboolean)(" + n + " ? JNI_TRUE : JNI_FALSE)" : "(" + Types.jni(k) + ")" + n);
+            }
+        }
+        String javaRet = JavaWriter.callbackJava(c.result());
+        String callArgs = args.isEmpty() ? "" : ", " + String.join(", ", args);
+        String invoke = "(*call.env)->Call" + (returns ? cap(javaRet) : "Void") + "Method(call.env, call.target, " + methodId(c) + callArgs + ")";
+        if (returns) {
+            o.append("    ").append(Types.jni(((HeaderType.Prim) c.result()).kind())).append(" r = ").append(invoke).append(";\n");
+        } else {
+            o.append("    ").append(invoke).append(";\n");
+        }
+        // A C loop may call back thousands of times in one native frame: no local reference may pile up.
+        for (String sj : strings) {
+            o.append("    if (").append(sj).append(" != NULL) {\n        (*call.env)->DeleteLocalRef(call.env, ").append(sj).append(");\n    }\n");
+        }
+        if (returns) {
+            HeaderType.Kind k = ((HeaderType.Prim) c.result()).kind();
+            o.append("    return jbk_callback_leave(&call) != 0 ? ").append(abort).append(" : (").append(ret).append(")")
+                    .append(k == HeaderType.Kind.BOOL ? "(r != JNI_FALSE)" : "r").append(";\n}\n");
+        } else {
+            o.append("    jbk_callback_leave(&call);\n}\n");
+        }
     }
 
     private String cReturn(Binding.Function f) {

@@ -21,9 +21,9 @@ public final class Config {
     @JsonProperty(required = true) public String packageName;
     /** The public class holding the bound functions and constants; its natives go in {@code <className>Native}. */
     @JsonProperty(required = true) public String className;
-    /** The library the generated class loads with {@code System.loadLibrary}, unless {@link #loader} is set. */
+    /** The library the generated class loads with javabridge's {@code NativeLoader}, unless {@link #loader} is set. */
     public String library;
-    /** A static no-argument method {@code com.example.Natives.load} to call instead of System.loadLibrary. */
+    /** A static no-argument method {@code com.example.Natives.load} to call instead of NativeLoader. */
     public String loader;
     /** What the glue #includes; by default the header's file name. */
     public List<String> includes = new ArrayList<>();
@@ -46,6 +46,15 @@ public final class Config {
     public Status status = new Status();
     /** Per-function options, by C name. */
     public Map<String, FunctionOptions> functions = new LinkedHashMap<>();
+    /** Callback types, by typedef name (or "function.parameter" for one spelled inline). */
+    public Map<String, CallbackOptions> callbacks = new LinkedHashMap<>();
+
+    public static final class CallbackOptions {
+        /** What the trampoline returns to C when the Java callback threw (or must not run): C's "stop" value. */
+        public Long abort;
+        /** The Java interface's name; by default the typedef's name in UpperCamelCase. */
+        public String javaName;
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
     public static final class Status {

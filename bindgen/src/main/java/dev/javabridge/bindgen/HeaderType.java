@@ -22,6 +22,13 @@ sealed interface HeaderType {
 
     record Void(String spelling) implements HeaderType {}
 
+    /**
+     * A pointer to a function: a callback. {@code typedefName} is the typedef it was declared through, or null
+     * for one spelled inline; its parameters keep their C spellings for the trampoline's declaration.
+     */
+    record FunctionPointer(String typedefName, HeaderType result, java.util.List<HeaderType> params, String spelling)
+            implements HeaderType {}
+
     /** Something the generator refuses, and why. */
     record Unsupported(String spelling, String reason) implements HeaderType {}
 

@@ -29,6 +29,9 @@ final class JavaWriter {
         for (Binding.Handle h : b.handles.values()) {
             Files.writeString(dir.resolve(h.javaName() + ".java"), handle(h));
         }
+        for (Binding.Callback c : b.callbacks.values()) {
+            Files.writeString(dir.resolve(c.javaName() + ".java"), callback(c));
+        }
         Files.writeString(dir.resolve(cfg.className + ".java"), api());
         Files.writeString(dir.resolve(cfg.className + "Native.java"), natives());
     }
@@ -131,6 +134,46 @@ final class JavaWriter {
         return o.toString();
     }
 
+    // ---- callbacks ---------------------------------------------------------------------------
+
+    /** The Java type of one callback argument or result, as the interface declares it. */
+    static String callbackJava(HeaderType t) {
+        if (t instanceof HeaderType.Void) {
+            return "void";
+        }
+        if (t instanceof HeaderType.Prim p) {
+            return Types.java(p.kind());
+        }
+        return "String";
+    }
+
+    private String callback(Binding.Callback c) {
+        List<String> params = new ArrayList<>();
+        for (Binding.Param a : c.args()) {
+            params.add(callbackJava(a.type()) + " " + a.javaName());
+        }
+        String abort = c.abort() == null ? "" : " The C code is then told to stop with {@code " + c.abort() + "}.";
+        return generatedNote() + "package " + cfg.packageName + ";\n\n"
+                + "/**\n * C's callback type {@code " + c.type().spelling() + "} (" + c.type().result().spelling() + " (*)(...)), "
+                + "implemented in Java.\n * It may be called on any thread, including threads C started. An exception it throws ends the\n"
+                + " * C call that took it: later calls of this callback in that C call are refused, and the exception\n"
+                + " * is rethrown, with its own type, to the Java caller of that call." + abort + "\n"
+                + " * It runs only while that C call runs: a C library that keeps the function pointer and calls it\n"
+                + " * later is refused (this object is not called; C gets the abort value), never a dangling reference.\n"
+                + " * Unsigned C values arrive with their bits, in the Java type of their width; strings as strict UTF-8.\n */\n"
+                + "@FunctionalInterface\npublic interface " + c.javaName() + " {\n    " + callbackJava(c.result()) + " call("
+                + String.join(", ", params) + ");\n}\n";
+    }
+
+    /** The JNI descriptor of a callback's call method. */
+    static String callbackDescriptor(Binding.Callback c) {
+        StringBuilder d = new StringBuilder("(");
+        for (Binding.Param a : c.args()) {
+            d.append(a.kind() == Binding.Kind.STRING ? "Ljava/lang/String;" : descriptor(callbackJava(a.type())));
+        }
+        return d.append(')').append(descriptor(callbackJava(c.result()))).toString();
+    }
+
     // ---- handles -----------------------------------------------------------------------------
 
     private String handle(Binding.Handle h) {
@@ -164,6 +207,11 @@ final class JavaWriter {
                 + "    /** Frees the C object if the caller owns it; later calls do nothing. */\n"
                 + "    @Override\n    public void close() {\n        if (cleanable != null) {\n            cleanable.clean();\n"
                 + "        } else {\n            state.run();\n        }\n    }\n}\n";
+    }
+
+    Binding.Callback callbackOf(Binding.Param p) {
+        HeaderType.FunctionPointer fp = (HeaderType.FunctionPointer) p.type();
+        return b.callbacks.values().stream().filter(c -> c.type().equals(fp)).findFirst().orElseThrow();
     }
 
     Binding.Handle handleOf(HeaderType t) {
@@ -438,7 +486,9 @@ final class JavaWriter {
     String nativeDescriptor(Binding.Function f) {
         StringBuilder d = new StringBuilder("(");
         for (String p : nativeParams(f)) {
-            d.append(descriptor(p.substring(0, p.lastIndexOf(' '))));
+            String type = p.substring(0, p.lastIndexOf(' '));
+            boolean callback = b.callbacks.values().stream().anyMatch(c -> c.javaName().equals(type));
+            d.append(callback ? "L" + cfg.packageName.replace('.', '/') + "/" + type + ";" : descriptor(type));
         }
         return d.append(')').append(descriptor(ResultCrossing.of(f.result()).nativeReturn(f))).toString();
     }

@@ -25,6 +25,8 @@ interface ParamCrossing {
             case STRUCT_IN -> ParamCrossings.STRUCT_IN;
             case STRUCT_OUT -> ParamCrossings.STRUCT_OUT;
             case HANDLE -> ParamCrossings.HANDLE;
+            case CALLBACK -> ParamCrossings.CALLBACK;
+            case USER_DATA -> ParamCrossings.USER_DATA;
         };
     }
 

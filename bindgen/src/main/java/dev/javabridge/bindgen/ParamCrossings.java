@@ -16,6 +16,8 @@ final class ParamCrossings {
     static final ParamCrossing STRUCT_IN = new StructIn();
     static final ParamCrossing STRUCT_OUT = new StructOut();
     static final ParamCrossing HANDLE = new Handle();
+    static final ParamCrossing CALLBACK = new CallbackParam();
+    static final ParamCrossing USER_DATA = new UserData();
 
     /** A parameter the caller passes as it is. */
     private abstract static class Passed implements ParamCrossing {
@@ -98,12 +100,22 @@ final class ParamCrossings {
         public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
             String n = p.javaName();
             w.nullCheck(call.checks, n);
-            call.checks.append("    {\n        jsize len = (*env)->GetArrayLength(env, ").append(n).append(");\n");
-            call.checks.append("        jbyte last = 1;\n        if (len > 0) {\n            (*env)->GetByteArrayRegion(env, ").append(n)
-                    .append(", len - 1, 1, &last);\n        }\n");
+            call.decls.append("    jsize ").append(n).append("Length = 0;\n");
+            call.checks.append("    ").append(n).append("Length = (*env)->GetArrayLength(env, ").append(n).append(");\n    {\n");
+            call.checks.append("        jbyte last = 1;\n        if (").append(n).append("Length > 0) {\n            (*env)->GetByteArrayRegion(env, ").append(n)
+                    .append(", ").append(n).append("Length - 1, 1, &last);\n        }\n");
             call.checks.append("        if (last != 0) {\n            ").append(w.thrower("ILLEGAL_ARGUMENT"))
                     .append(", \"").append(n).append(" is not NUL-terminated\");\n    ").append(CWriter.FAIL).append("        }\n    }\n");
-            w.pin(call, n, true);
+            if (call.f.params().stream().anyMatch(q -> q.kind() == Binding.Kind.CALLBACK)) {
+                // A callback makes JNI calls during the C call, so nothing may be pinned critically: a copy instead.
+                call.decls.append("    char *").append(n).append("Data = NULL;\n");
+                call.checks.append("    {\n        size_t copied;\n        ").append(n).append("Data = jbk_copy_bytes(env, ").append(n)
+                        .append(", &copied, \"").append(n).append("\");\n        if (").append(n).append("Data == NULL) {\n    ")
+                        .append(CWriter.FAIL).append("        }\n    }\n");
+                call.frees.append("    free(").append(n).append("Data);\n");
+            } else {
+                w.pin(call, n, "sizeof(jbyte)", "0", n + "Length", true);
+            }
             call.args.add("(" + p.type().spelling() + ")" + n + "Data");
         }
     }
@@ -206,11 +218,10 @@ final class ParamCrossings {
         public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
             String n = p.javaName();
             String count = count(call, p);
-            // Null and range checked here, before any array is pinned.
-            call.checks.append("    if (jbk_check_range(env, ").append(n).append(", ").append(n).append("Offset, ").append(count)
-                    .append(", \"").append(n).append("\") != 0) {\n").append(CWriter.FAIL).append("    }\n");
-            w.pin(call, n, p.pointer().constPointee());
-            call.args.add("((" + p.type().spelling() + ")" + n + "Data + " + n + "Offset)");
+            // Null and range checked by the kit as the array joins the pin set, before any array is pinned.
+            String element = "sizeof(j" + Types.arrayElement(JavaWriter.primKind(p.pointer().pointee())) + ")";
+            w.pin(call, n, element, n + "Offset", count, p.pointer().constPointee());
+            call.args.add("(" + p.type().spelling() + ")" + n + "Data");
         }
     }
 
@@ -509,6 +520,61 @@ final class ParamCrossings {
             call.checks.append("    if (").append(n).append(" == 0) {\n        ").append(w.thrower("NULL_POINTER"))
                     .append(", \"").append(n).append(" is a NULL handle\");\n").append(CWriter.FAIL).append("    }\n");
             call.args.add("(" + p.type().spelling() + ")(intptr_t)" + n);
+        }
+    }
+
+    /**
+     * A function pointer: the Java caller passes an implementation of the generated interface; C gets the
+     * callback type's trampoline, and as user data a registry token (the kit's jbk_callback_open), closed
+     * right after the C call, which rethrows what the callback threw.
+     */
+    private static final class CallbackParam extends Passed {
+        @Override
+        public String javaType(JavaWriter w, Binding.Param p) {
+            return w.callbackOf(p).javaName();
+        }
+
+        @Override
+        public void javaCheck(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            call.body.append("        Objects.requireNonNull(").append(p.javaName()).append(", \"").append(p.javaName()).append("\");\n");
+        }
+
+        @Override
+        public void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            call.args.add(p.javaName());
+        }
+
+        @Override
+        public void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
+            ps.add(javaType(w, p) + " " + p.javaName());
+        }
+
+        @Override
+        public void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
+            params.add("jobject " + p.javaName());
+        }
+
+        @Override
+        public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            call.decls.append("    void *").append(n).append("Token = NULL;\n");
+            call.checks.append("    if (jbk_callback_open(env, ").append(n).append(", &").append(n).append("Token, \"").append(n)
+                    .append("\") != 0) {\n").append(CWriter.FAIL).append("    }\n");
+            call.args.add(w.trampoline(w.callbackOf(p)));
+            call.closes.append("    if (jbk_callback_close(env, ").append(n).append("Token) != 0) {\n        ").append(n)
+                    .append("Token = NULL;\n").append(CWriter.FAIL).append("    }\n    ").append(n).append("Token = NULL;\n");
+            // On a path that failed before the call (nothing ran, nothing to rethrow), the token is closed too.
+            call.frees.append("    if (").append(n).append("Token != NULL) {\n        jbk_callback_close(env, ").append(n)
+                    .append("Token);\n    }\n");
+        }
+    }
+
+    /** The callback's user data: the registry token of the function's callback parameter. */
+    private static final class UserData implements ParamCrossing {
+        @Override
+        public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
+            String cb = call.f.params().stream().filter(q -> q.cName().equals(p.lengthParam())).findFirst().orElseThrow().javaName();
+            call.args.add(cb + "Token");
         }
     }
 }

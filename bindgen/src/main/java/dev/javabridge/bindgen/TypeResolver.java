@@ -55,7 +55,7 @@ final class TypeResolver {
             return new HeaderType.Unsupported(s, "typedef chain too deep");
         }
         if (s.contains("(")) {
-            return new HeaderType.Unsupported(s, "function pointer (callbacks are not generated)");
+            return functionPointer(null, s, depth);
         }
         if (s.contains("[")) {
             return new HeaderType.Unsupported(s, "fixed-size array");
@@ -100,8 +100,33 @@ final class TypeResolver {
         if (target == null) {
             return new HeaderType.Unsupported(bare, "unknown type");
         }
+        if (target.contains("(")) {
+            return functionPointer(bare, target.trim().replaceAll("\\s+", " "), depth);
+        }
         HeaderType t = resolve(target, depth + 1);
         return respell(t, bare);
+    }
+
+    private static final java.util.regex.Pattern FUNCTION_POINTER = java.util.regex.Pattern.compile("^(.+?)\\s*\\(\\*\\)\\s*\\((.*)\\)$");
+
+    /** "int (*)(void *, int)", named by its typedef when it has one; anything more intricate is refused. */
+    private HeaderType functionPointer(String name, String s, int depth) {
+        String spelling = name != null ? name : s;
+        java.util.regex.Matcher m = FUNCTION_POINTER.matcher(s);
+        if (!m.matches() || m.group(1).contains("(") || m.group(2).contains("(")) {
+            return new HeaderType.Unsupported(spelling, "function type other than a plain function pointer");
+        }
+        String list = m.group(2).trim();
+        List<HeaderType> params = new java.util.ArrayList<>();
+        if (!list.isEmpty() && !list.equals("void")) {
+            for (String p : list.split(",")) {
+                if (p.trim().equals("...")) {
+                    return new HeaderType.Unsupported(spelling, "callback with varargs");
+                }
+                params.add(resolve(p, depth + 1));
+            }
+        }
+        return new HeaderType.FunctionPointer(name, resolve(m.group(1), depth + 1), params, spelling);
     }
 
     /** A typedef keeps the typedef's name as its spelling so that the glue declares what the header declares. */

@@ -70,6 +70,21 @@ class GeneratorReportTest {
         assertTrue(reason("R_CAST").contains("cast"));
         assertTrue(reason("R_FLOAT").contains("not an integer constant expression"));
         assertTrue(reason("bad_config").contains("'count'"));
+        assertTrue(reason("too_many_pins").contains("17 strings and arrays: the JNI kit pins at most 16 together"),
+                reason("too_many_pins"));
+    }
+
+    @Test
+    void helpPrintsTheUsageAndEveryOption() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Main.Result r = Main.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8));
+        String help = out.toString(StandardCharsets.UTF_8);
+        assertEquals(0, r.functions());
+        for (String option : List.of("usage: bindgen HEADER", "--config", "--java-out", "--c-out", "--clang", "--strict", "--help")) {
+            assertTrue(help.contains(option), help);
+        }
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> Main.run(new String[] {"--bogus"}, System.out))
+                .getMessage().contains("usage:"));
     }
 
     @Test

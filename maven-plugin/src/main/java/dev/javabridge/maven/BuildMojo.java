@@ -1,0 +1,206 @@
+package dev.javabridge.maven;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+/**
+ * Builds the binding that {@code generate} wrote into a JNI library for the host: writes the natives
+ * holder's JNI header ({@code javac -h}), unpacks javabridge's JNI kit, compiles the glue and the kit
+ * with CMake and links the C libraries named in {@code libraries}, builds and runs the layout check
+ * (the build fails when Java's idea of a struct or scalar differs from the C compiler's), and puts the
+ * library with its {@code .sha256} under natives/&lt;platform&gt;/ in the classes folder, where
+ * {@code NativeLoader} finds it in the jar. CMake rebuilds only what changed.
+ */
+@Mojo(name = "build", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true,
+        requiresDependencyResolution = ResolutionScope.COMPILE)
+public class BuildMojo extends BindingMojo {
+
+    /** C libraries the binding links, as CMake's target_link_libraries takes them: {@code z}, {@code sqlite3}, a path. */
+    @Parameter
+    List<String> libraries = new ArrayList<>();
+
+    /** Further include folders for the glue and the layout check (the header's own folder is not added by itself). */
+    @Parameter
+    List<File> includeDirectories = new ArrayList<>();
+
+    /** Further C sources compiled into the library (for example the C code being bound, when it is the project's own). */
+    @Parameter
+    List<File> sources = new ArrayList<>();
+
+    /** Where natives/&lt;platform&gt;/ goes: the classes folder, so that tests and the jar load the same file. */
+    @Parameter(defaultValue = "${project.build.outputDirectory}/natives")
+    File nativesDirectory;
+
+    /** The cmake to run. */
+    @Parameter(property = "javabridge.cmake", defaultValue = "cmake")
+    String cmake;
+
+    /** CMAKE_BUILD_TYPE. */
+    @Parameter(property = "javabridge.buildType", defaultValue = "RelWithDebInfo")
+    String buildType;
+
+    @Override
+    public void execute() throws MojoExecutionException {
+        if (skip) {
+            getLog().info("javabridge: skipped");
+            return;
+        }
+        try {
+            Properties binding = binding();
+            String pkg = binding.getProperty("packageName");
+            String cls = binding.getProperty("className");
+            String library = binding.getProperty("library", "");
+            if (library.isEmpty()) {
+                throw new MojoExecutionException("javabridge: the config names a \"loader\", not a \"library\": "
+                        + "the plugin packages libraries for NativeLoader only");
+            }
+            Path work = workDirectory.toPath();
+            Path jniHeaders = work.resolve("jni");
+            javacH(pkg, cls, jniHeaders, work.resolve("jni-classes"));
+            Path kit = unpackKit(work.resolve("kit"));
+            String platform = Platform.host();
+            Path out = nativesDirectory.toPath().resolve(platform);
+            Files.createDirectories(out);
+            Path src = work.resolve("cmake-src");
+            Path build = work.resolve("cmake-build");
+            Files.createDirectories(src);
+            writeIfChanged(src.resolve("CMakeLists.txt"), cmakeLists(cls, library, kit, jniHeaders, out));
+            Processes.run(getLog(), project.getBasedir(), List.of(cmake, "-S", src.toString(), "-B", build.toString(),
+                    "-DCMAKE_BUILD_TYPE=" + buildType, "-DJAVA_HOME=" + System.getProperty("java.home")), "cmake (configure)");
+            Processes.run(getLog(), project.getBasedir(), List.of(cmake, "--build", build.toString(), "--parallel", "2"),
+                    "cmake (build)");
+            // The layout check: a C program comparing every size, offset and width Java assumes with the compiler's.
+            Processes.run(getLog(), project.getBasedir(), List.of(build.resolve(cls + "_layout_check").toString()),
+                    "the layout check of " + cls);
+            Path lib = out.resolve(Platform.libraryFile(library));
+            Files.writeString(out.resolve(lib.getFileName() + ".sha256"),
+                    Stamp.of(lib) + "  " + lib.getFileName() + "\n", StandardCharsets.US_ASCII);
+            getLog().info("javabridge: built " + nativesDirectory.toPath().relativize(lib) + " (layout checked)");
+        } catch (IOException e) {
+            throw new MojoExecutionException("javabridge: " + e.getMessage(), e);
+        }
+    }
+
+    private Properties binding() throws IOException, MojoExecutionException {
+        Path file = cOutput.toPath().resolve("binding.properties");
+        if (!Files.isRegularFile(file)) {
+            throw new MojoExecutionException("javabridge: " + file + " is missing: run the generate goal first "
+                    + "(bind both goals in the same <execution>)");
+        }
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(file)) {
+            p.load(r);
+        }
+        return p;
+    }
+
+    /** The holder's JNI header, the contract the glue includes; compiled apart so the user's javac needs no -h. */
+    private void javacH(String pkg, String cls, Path headers, Path classes) throws IOException, MojoExecutionException {
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        if (javac == null) {
+            throw new MojoExecutionException("javabridge: Maven runs on a JRE without javac; run it with a JDK");
+        }
+        Files.createDirectories(headers);
+        Files.createDirectories(classes);
+        List<String> cp = new ArrayList<>();
+        try {
+            cp.addAll(project.getCompileClasspathElements());
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("javabridge: " + e.getMessage(), e);
+        }
+        Path holder = javaOutput.toPath().resolve(pkg.replace('.', File.separatorChar)).resolve(cls + "Native.java");
+        List<String> args = List.of("-h", headers.toString(), "-d", classes.toString(), "-proc:none", "-implicit:none",
+                "-nowarn", "-cp", String.join(File.pathSeparator, cp), "-sourcepath", javaOutput.getPath(), holder.toString());
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        int rc = javac.run(null, null, err, args.toArray(new String[0]));
+        if (rc != 0) {
+            throw new MojoExecutionException("javabridge: javac -h on " + holder + " failed:\n" + err.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private Path unpackKit(Path kit) throws IOException {
+        List<String> files;
+        try (InputStream in = GenerateMojo.resource("kit/files.txt")) {
+            files = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        }
+        for (String f : files) {
+            Path to = kit.resolve(f);
+            Files.createDirectories(to.getParent());
+            byte[] bytes;
+            try (InputStream in = GenerateMojo.resource("kit/" + f)) {
+                bytes = in.readAllBytes();
+            }
+            // Unchanged files keep their time stamps, so CMake does not rebuild the kit every time.
+            if (!Files.isRegularFile(to) || !java.util.Arrays.equals(Files.readAllBytes(to), bytes)) {
+                Files.write(to, bytes);
+            }
+        }
+        return kit;
+    }
+
+    private static void writeIfChanged(Path file, String text) throws IOException {
+        if (!Files.isRegularFile(file) || !Files.readString(file).equals(text)) {
+            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.writeString(tmp, text);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static String q(Object path) {
+        return "\"" + path.toString().replace("\\", "/").replace("\"", "\\\"") + "\"";
+    }
+
+    private String cmakeLists(String cls, String library, Path kit, Path jniHeaders, Path out) {
+        Path glue = cOutput.toPath().toAbsolutePath();
+        StringBuilder includes = new StringBuilder();
+        for (File d : includeDirectories) {
+            includes.append(' ').append(q(d.getAbsolutePath()));
+        }
+        StringBuilder extra = new StringBuilder();
+        for (File s : sources) {
+            extra.append(' ').append(q(s.getAbsolutePath()));
+        }
+        String libs = String.join(" ", libraries);
+        return "# Written by javabridge-maven-plugin: the binding " + cls + " as a JNI library on javabridge's kit.\n"
+                + "cmake_minimum_required(VERSION 3.24)\n"
+                + "project(javabridge_binding_" + library + " LANGUAGES C)\n"
+                + "set(CMAKE_C_STANDARD 11)\nset(CMAKE_C_STANDARD_REQUIRED ON)\nset(CMAKE_C_EXTENSIONS OFF)\n"
+                + "set(CMAKE_POSITION_INDEPENDENT_CODE ON)\nset(CMAKE_C_VISIBILITY_PRESET hidden)\n"
+                + "find_package(JNI REQUIRED OPTIONAL_COMPONENTS JVM)\n"
+                + "file(GLOB kit_sources " + q(kit.resolve("src") + "/*.c") + ")\n"
+                + "add_library(javabridge_jnikit STATIC ${kit_sources})\n"
+                + "target_compile_definitions(javabridge_jnikit PRIVATE _POSIX_C_SOURCE=200809L)\n"
+                + "target_include_directories(javabridge_jnikit PUBLIC " + q(kit.resolve("include")) + " ${JNI_INCLUDE_DIRS} PRIVATE "
+                + q(kit.resolve("src")) + ")\n"
+                + "add_library(binding SHARED " + q(glue.resolve(cls + "Native.c")) + extra + ")\n"
+                + "set_target_properties(binding PROPERTIES OUTPUT_NAME " + library + " LIBRARY_OUTPUT_DIRECTORY " + q(out)
+                + " RUNTIME_OUTPUT_DIRECTORY " + q(out) + ")\n"
+                + "target_include_directories(binding PRIVATE " + q(glue) + " " + q(jniHeaders) + includes + ")\n"
+                + "target_link_libraries(binding PRIVATE javabridge_jnikit " + libs + ")\n"
+                + "if(CMAKE_SYSTEM_NAME STREQUAL \"Linux\")\n"
+                + "  # The library exports JNI_OnLoad/JNI_OnUnload only: the kit binds the natives with RegisterNatives.\n"
+                + "  file(WRITE \"${CMAKE_BINARY_DIR}/exports.map\" \"{ global: JNI_OnLoad; JNI_OnUnload; local: *; };\\n\")\n"
+                + "  target_link_options(binding PRIVATE -Wl,--no-undefined \"-Wl,--version-script=${CMAKE_BINARY_DIR}/exports.map\")\n"
+                + "endif()\n"
+                + "add_executable(" + cls + "_layout_check " + q(glue.resolve(cls + "_layout_check.c")) + ")\n"
+                + "target_include_directories(" + cls + "_layout_check PRIVATE " + q(glue) + includes + ")\n"
+                + "target_link_libraries(" + cls + "_layout_check PRIVATE " + libs + ")\n";
+    }
+}
