@@ -30,7 +30,10 @@ files = []
 for p in paths:
     if os.path.isdir(p):
         for root, _, names in os.walk(p):
-            files += [os.path.join(root, f) for f in sorted(names) if f.endswith(".xml")]
+            # CTestResults.xml: cmake-maven-plugin's copy of ctest's results, without the reasons;
+            # the build passes ctest's own --output-junit file instead.
+            files += [os.path.join(root, f) for f in sorted(names)
+                      if f.endswith(".xml") and f != "CTestResults.xml"]
     elif os.path.isfile(p):
         files.append(p)
 
