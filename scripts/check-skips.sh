@@ -42,11 +42,13 @@ def reason_of(case, skipped):
     # and the program's output, whose "Skipped" line is followed by the message.
     out = case.findtext("system-out") or ""
     m = re.search(r"Skipped\s*\n(.+)\n", out)
-    candidates = [skipped.text, skipped.get("message")] if skipped is not None else []
+    candidates = [skipped.get("message"), skipped.text] if skipped is not None else []
     candidates.append(m.group(1) if m else None)
     for r in candidates:
-        lines = [l for l in (r or "").splitlines() if l.strip() and not re.match(r"^\S+:\d+$", l.strip())]
-        r = " ".join(" ".join(lines).split())
+        # Drop GoogleTest's file:line and a JUnit assumption's stack trace; keep the message.
+        lines = [l for l in (r or "").splitlines() if l.strip()
+                 and not re.match(r"^(\S+:\d+|at \S+\(.*\)|\.\.\. \d+ more)$", l.strip())]
+        r = " ".join(" ".join(lines).split()).replace("org.opentest4j.TestAbortedException: ", "")
         if r and r not in ("SKIP_REGULAR_EXPRESSION_MATCHED", "Skipped", "Disabled"):
             return r[:200]
     return "disabled" if case.get("status") in ("disabled", "notrun") else "no reason given"
