@@ -4,6 +4,11 @@
 # runs alone (Jazzer fuzzes one test per JVM) for the maxDuration in its @FuzzTest (60 s).
 # A finding fails the step; Jazzer saves the input beside the test class's resources, and
 # mvn -Pjazzer test (without JAZZER_FUZZ) replays saved inputs as regression tests.
+# The natives are built with AddressSanitizer + UBSan (-Psanitize: gcc's runtime preloaded into
+# the fuzzing JVM, pom.xml's ASAN_OPTIONS), so a memory error fuzzing reaches in C is reported and
+# ends the run instead of passing unseen. Before the fuzz tests, the step checks the library the
+# JVM loads is instrumented and that the canary AsanCanaryFuzzTest's out-of-bounds read, which
+# only fuzzing reaches, is reported (the step fails if it is not).
 # Usage: scripts/ci-jazzer.sh [TEST_CLASS...]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,13 +19,40 @@ jb_install_packages
 start=$(date +%s)
 tests=("$@")
 [ ${#tests[@]} -gt 0 ] || tests=(LibCFormatFuzzTest NativeBufferFuzzTest DataProcessorFuzzTest)
+runtime=$(gcc -print-file-name=libasan.so)
+[ -f "$runtime" ] || { echo "ci-jazzer: gcc has no libasan.so ($runtime)"; exit 1; }
+mvn_args=(-B -ntp -q -Pjazzer,sanitize -Djb.asan.runtime="$runtime" -Djb.ctest.skip=true -Dsurefire.failIfNoSpecifiedTests=false)
 mkdir -p target/jazzer
+# The canary: its run must fail with ASan's report from the canary's native.
+t0=$(date +%s)
+log=target/jazzer/AsanCanaryFuzzTest.log
+rm -f target/surefire-reports/*AsanCanaryFuzzTest*
+marker=$(mktemp)
+if JAZZER_FUZZ=1 JB_SANITIZER_CANARY=$PWD/target/cmake/libjb_sanitizer_canary.so \
+    mvn "${mvn_args[@]}" test -Dtest=AsanCanaryFuzzTest >"$log" 2>&1; then
+  echo "ci-jazzer: the ASan canary's fuzz run PASSED: a memory error under fuzzing would go unseen (log $log)"; exit 1
+fi
+if ! cat "$log" target/surefire-reports/*AsanCanaryFuzzTest* target/surefire-reports/*.dumpstream 2>/dev/null |
+    grep -a -q 'ERROR: AddressSanitizer: heap-buffer-overflow' ||
+   ! cat "$log" target/surefire-reports/*AsanCanaryFuzzTest* target/surefire-reports/*.dumpstream 2>/dev/null |
+    grep -a -q 'SanitizerCanary_readPastEnd'; then
+  echo "ci-jazzer: the ASan canary's run failed without ASan's report of its read (log $log):"; tail -30 "$log"; exit 1
+fi
+# Jazzer keeps the canary's input as crash-<sha1> in the project folder, and its corpus: not findings.
+find . -maxdepth 1 -name 'crash-*' -newer "$marker" -delete
+rm -rf "$marker" .cifuzz-corpus/dev.javabridge.sanitize.AsanCanaryFuzzTest
+echo "ci-jazzer: ASan canary reported as it must (heap-buffer-overflow in SanitizerCanary_readPastEnd), $(jb_elapsed "$t0")"
+guide=target/classes/natives/linux_64/libjavabridge_guide.so
+nm -D --undefined-only "$guide" | grep -q ' __asan_init$' ||
+  { echo "ci-jazzer: $guide is NOT instrumented (no __asan_init import)"; exit 1; }
+echo "ci-jazzer: the fuzzed natives are instrumented ($(nm -D --undefined-only "$guide" | grep -c ' __asan_') __asan_* imports in $guide)"
+rm -f target/surefire-reports/*.dumpstream
 for t in "${tests[@]}"; do
   log=target/jazzer/$t.log
   t0=$(date +%s)
   rm -f target/surefire-reports/*."$t".txt target/surefire-reports/TEST-*."$t".xml
   # libFuzzer writes its statistics to the JVM's stderr, which reaches Maven's output.
-  JAZZER_FUZZ=1 mvn -B -ntp -q -Pjazzer test -Dtest="$t" -Dsurefire.failIfNoSpecifiedTests=false >"$log" 2>&1 || {
+  JAZZER_FUZZ=1 mvn "${mvn_args[@]}" test -Dtest="$t" >"$log" 2>&1 || {
     echo "ci-jazzer: $t found a problem (log $log):"; cat target/surefire-reports/*"$t".txt; exit 1; }
   # A misspelled class, a test that did not fuzz (JAZZER_FUZZ lost) or a fuzzer that stopped at
   # once all pass the Maven step: require the test's report and libFuzzer's run count.
