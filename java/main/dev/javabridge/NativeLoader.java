@@ -41,8 +41,9 @@ import org.scijava.nativelib.NativeLibraryUtil;
  * <p>A library loads once per class loader of its anchor: later calls return at once with
  * the same path. Safe to call from any number of threads and from several class loaders
  * (each gets its own extracted copy). On JDK 22 and later loading native code is a
- * restricted operation: run with {@code --enable-native-access=ALL-UNNAMED} (or your
- * module's name).
+ * restricted operation: run with {@code --enable-native-access=ALL-UNNAMED} on the class
+ * path, or {@code --enable-native-access=dev.javabridge} on the module path (the JDK checks the
+ * module that calls {@code System.load}, which is javabridge's, also for your own libraries).
  *
  * <p>A library built on javabridge's JNI kit ({@code javabridge/jnikit.h}) learns the
  * anchor's package here, so it binds its natives even when a shaded jar has relocated them.
@@ -229,10 +230,13 @@ public final class NativeLoader {
         } catch (UnsatisfiedLinkError e) {
             throw new NativeLoadError("could not load " + what + " at " + path + ": " + e.getMessage() + ". " + hint, e);
         } catch (IllegalCallerException e) {
+            // The JDK checks the module that calls System.load: this class's, not the anchor's.
+            Module self = NativeLoader.class.getModule();
+            String grant = self.isNamed() ? self.getName() : "ALL-UNNAMED";
             throw new NativeLoadError("javabridge may not load native code in this JVM (" + what + "): " + e.getMessage()
-                    + ". Add --enable-native-access=ALL-UNNAMED (or the module holding " + anchor.getName()
-                    + ") to the java command, or Enable-Native-Access: ALL-UNNAMED to the executable jar's"
-                    + " manifest.", e);
+                    + ". Add --enable-native-access=" + grant + " to the java command"
+                    + (self.isNamed() ? "." : ", or Enable-Native-Access: ALL-UNNAMED to the executable jar's manifest."),
+                    e);
         } catch (RuntimeException | Error e) {
             // An exception a library's JNI_OnLoad left pending (the JNI kit's unwind keeps the cause).
             throw new NativeLoadError("could not load " + what + " at " + path + ": its JNI_OnLoad failed: " + e, e);
