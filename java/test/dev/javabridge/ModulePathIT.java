@@ -134,8 +134,7 @@ class ModulePathIT {
             if (isAtLeast24(java)) {
                 command.add("--illegal-native-access=deny");
             }
-            command.addAll(List.of(GRANT, "-D" + NativeLoader.pathProperty("userlib") + "=" + userlib(),
-                    "-p", jar + File.pathSeparator + app,
+            command.addAll(List.of(GRANT, "-p", jar + File.pathSeparator + app,
                     "-m", "com.example.userlib/com.example.userlib.app.Main"));
             FreshJvm.Result r = FreshJvm.runExactly(command);
             assertEquals(0, r.exitCode(), r::describe);
@@ -190,9 +189,9 @@ class ModulePathIT {
 
     /**
      * The user-library fixture as a modular application: the module com.example.userlib
-     * (UserLib and a main class), compiled against the packaged jar alone. Its library is named
-     * by -Djavabridge.library.path.userlib: a modular jar cannot carry natives/linux_64/ while
-     * javabridge's jar does, as both would hold the package natives.linux_64.
+     * (UserLib, a main class, META-INF/natives/linux_64/libuserlib.so + digest), compiled against
+     * the packaged jar alone. Not natives/linux_64/: that is a package, which javabridge's own
+     * module holds, and two modules with one package make the boot layer fail.
      */
     private static Path userApplication() throws IOException {
         Path basedir = Paths.get(System.getProperty("javabridge.basedir"));
@@ -236,6 +235,10 @@ class ModulePathIT {
                     put(out, classes.relativize(f).toString().replace('\\', '/'), Files.readAllBytes(f));
                 }
             }
+            Path natives = userlib();
+            put(out, NativeLoader.MODULE_RESOURCE_ROOT + "linux_64/libuserlib.so", Files.readAllBytes(natives));
+            put(out, NativeLoader.MODULE_RESOURCE_ROOT + "linux_64/libuserlib.so.sha256",
+                    Files.readAllBytes(Paths.get(natives + ".sha256")));
         }
         return appJar;
     }
