@@ -9,9 +9,9 @@ package dev.javabridge;
  * a library file to load instead of the jar's copy.
  *
  * <p>On JDK 22 and later, loading a library is a restricted operation: run with
- * {@code --enable-native-access=ALL-UNNAMED} (or the name of the module holding
- * javabridge), or put {@code Enable-Native-Access: ALL-UNNAMED} in the manifest
- * of an executable jar.
+ * {@code --enable-native-access=ALL-UNNAMED} on the class path (or put
+ * {@code Enable-Native-Access: ALL-UNNAMED} in the manifest of an executable jar), and
+ * with {@code --enable-native-access=dev.javabridge} on the module path.
  *
  * <p>Every class with native methods calls {@link #load()} in its static
  * initialiser, so applications need not call it; calling it early surfaces a

@@ -25,7 +25,9 @@ import org.scijava.nativelib.NativeLibraryUtil;
  * {@code natives/<platform>/<file>} ({@code natives/linux_64/libNAME.so},
  * {@code natives/linux_arm64/libNAME.so}, {@code natives/windows_64/NAME.dll},
  * {@code natives/osx_64/libNAME.dylib}, {@code natives/osx_arm64/libNAME.dylib}), never in
- * another jar of the class path and never on {@code java.library.path}. Beside the library
+ * another jar of the class path and never on {@code java.library.path}; a jar meant for the
+ * module path keeps them under {@value #MODULE_RESOURCE_ROOT} instead (same layout), which is
+ * searched when {@code natives/} holds no such file. Beside the library
  * must lie {@code <file>.sha256}, its SHA-256 as {@code sha256sum} writes it. The library is
  * copied into a directory that did not exist before (owner-only on POSIX) under
  * {@code java.io.tmpdir} or {@value #TMPDIR_PROPERTY}; the copy is created exclusively (a
@@ -41,8 +43,9 @@ import org.scijava.nativelib.NativeLibraryUtil;
  * <p>A library loads once per class loader of its anchor: later calls return at once with
  * the same path. Safe to call from any number of threads and from several class loaders
  * (each gets its own extracted copy). On JDK 22 and later loading native code is a
- * restricted operation: run with {@code --enable-native-access=ALL-UNNAMED} (or your
- * module's name).
+ * restricted operation: run with {@code --enable-native-access=ALL-UNNAMED} on the class
+ * path, or {@code --enable-native-access=dev.javabridge} on the module path (the JDK checks the
+ * module that calls {@code System.load}, which is javabridge's, also for your own libraries).
  *
  * <p>A library built on javabridge's JNI kit ({@code javabridge/jnikit.h}) learns the
  * anchor's package here, so it binds its natives even when a shaded jar has relocated them.
@@ -52,6 +55,14 @@ public final class NativeLoader {
     public static final String TMPDIR_PROPERTY = "javabridge.tmpdir";
     /** The resource folder under which each platform's libraries sit. */
     public static final String RESOURCE_ROOT = "natives/";
+    /**
+     * Where a modular jar keeps its libraries instead: {@code META-INF/natives/<platform>/}.
+     * {@code natives/linux_64/} is also a package name, and no two modules on the module path
+     * may hold the same package (javabridge's own jar holds it); {@code META-INF} is never one.
+     */
+    public static final String MODULE_RESOURCE_ROOT = "META-INF/" + RESOURCE_ROOT;
+
+    private static final String META_INF = "META-INF/";
 
     private static final String PATH_PROPERTY_PREFIX = "javabridge.library.path.";
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+-]{0,127}");
@@ -141,12 +152,15 @@ public final class NativeLoader {
         NativeLibraryUtil.Architecture arch = NativeLibraryUtil.getArchitecture();
         String resource = platformResource(name);
         String root = rootOf(anchor);
+        if (!exists(root, resource) && exists(root, META_INF + resource)) {
+            resource = META_INF + resource;
+        }
         if (arch == NativeLibraryUtil.Architecture.UNKNOWN || !exists(root, resource)) {
             throw new NativeLoadError(name + ": no native library for this platform: detected " + arch
                     + " (os.name=" + System.getProperty("os.name") + ", os.arch=" + System.getProperty("os.arch")
                     + "); looked for resource " + resource + "; the jar holds " + bundled(root, name)
-                    + " (searched " + root + ", which holds " + anchor.getName() + "). Build the natives for this"
-                    + " platform or set -D" + pathProperty(name) + "=<file>.", null);
+                    + " (searched " + root + " under " + RESOURCE_ROOT + " and " + MODULE_RESOURCE_ROOT + ", which holds "
+                    + anchor.getName() + "). Build the natives for this platform or set -D" + pathProperty(name) + "=<file>.", null);
         }
         Path extracted;
         Path tmp = tmpDirectory();
@@ -205,11 +219,13 @@ public final class NativeLoader {
 
     private static List<String> bundled(String root, String name) {
         List<String> found = new ArrayList<>();
-        for (NativeLibraryUtil.Architecture a : NativeLibraryUtil.Architecture.values()) {
-            String dir = RESOURCE_ROOT + a.name().toLowerCase(Locale.ROOT) + "/";
-            for (String file : new String[] {"lib" + name + ".so", name + ".dll", "lib" + name + ".dylib"}) {
-                if (exists(root, dir + file)) {
-                    found.add(dir + file);
+        for (String prefix : new String[] {RESOURCE_ROOT, MODULE_RESOURCE_ROOT}) {
+            for (NativeLibraryUtil.Architecture a : NativeLibraryUtil.Architecture.values()) {
+                String dir = prefix + a.name().toLowerCase(Locale.ROOT) + "/";
+                for (String file : new String[] {"lib" + name + ".so", name + ".dll", "lib" + name + ".dylib"}) {
+                    if (exists(root, dir + file)) {
+                        found.add(dir + file);
+                    }
                 }
             }
         }
@@ -229,10 +245,13 @@ public final class NativeLoader {
         } catch (UnsatisfiedLinkError e) {
             throw new NativeLoadError("could not load " + what + " at " + path + ": " + e.getMessage() + ". " + hint, e);
         } catch (IllegalCallerException e) {
+            // The JDK checks the module that calls System.load: this class's, not the anchor's.
+            Module self = NativeLoader.class.getModule();
+            String grant = self.isNamed() ? self.getName() : "ALL-UNNAMED";
             throw new NativeLoadError("javabridge may not load native code in this JVM (" + what + "): " + e.getMessage()
-                    + ". Add --enable-native-access=ALL-UNNAMED (or the module holding " + anchor.getName()
-                    + ") to the java command, or Enable-Native-Access: ALL-UNNAMED to the executable jar's"
-                    + " manifest.", e);
+                    + ". Add --enable-native-access=" + grant + " to the java command"
+                    + (self.isNamed() ? "." : ", or Enable-Native-Access: ALL-UNNAMED to the executable jar's manifest."),
+                    e);
         } catch (RuntimeException | Error e) {
             // An exception a library's JNI_OnLoad left pending (the JNI kit's unwind keeps the cause).
             throw new NativeLoadError("could not load " + what + " at " + path + ": its JNI_OnLoad failed: " + e, e);
