@@ -32,7 +32,8 @@ else()
   set(JB_LD64_ARCH ${CMAKE_SYSTEM_PROCESSOR})
 endif()
 if(JB_ZIG_TARGET MATCHES "-musl")
-  set(JB_LIBC musl)
+  # Test programs run here without a musl system: static, so they need no musl loader.
+  set(CMAKE_EXE_LINKER_FLAGS_INIT "-static")
 endif()
 
 set(CMAKE_C_COMPILER "${JB_ZIG_BIN}/zig-cc")
