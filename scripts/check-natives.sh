@@ -6,8 +6,12 @@
 #  - it exports exactly its product's ABI: libjavabridge the jb_* functions the public headers
 #    under include/ declare, and nothing else (no Java_*, no JNI_OnLoad); libjavabridge_guide
 #    JNI_OnLoad/JNI_OnUnload only (its natives are bound with RegisterNatives),
-#  - it needs only libraries every machine of that OS has (no libgcc_s/libstdc++/winpthread DLLs).
-# Usage: check-natives.sh NATIVES_DIR JNI_HEADERS_DIR PLATFORM...   (PLATFORM: linux_64, linux_arm64, windows_64)
+#  - it needs only libraries every machine of that OS has (no libgcc_s/libstdc++/winpthread DLLs),
+#  - a glibc library needs no symbol version newer than GLIBC_2.17 (RHEL 7's), read from its
+#    version references; a macOS one is named @rpath/<file>, records no build folder and needs
+#    libSystem only (Mach-O read with LLVM's tools, Debian package llvm).
+# Usage: check-natives.sh NATIVES_DIR JNI_HEADERS_DIR PLATFORM...   (PLATFORM: linux_64, linux_arm64,
+#   linux_musl_64, linux_musl_arm64, windows_64, osx_64, osx_arm64)
 # (JNI_HEADERS_DIR is kept for the callers' sake; no library exports the javac -h names any more.)
 set -euo pipefail
 natives=${1:?usage: check-natives.sh NATIVES_DIR JNI_HEADERS_DIR PLATFORM...}
@@ -33,6 +37,9 @@ failures=0
 fail() { echo "check-natives: $platform: $*"; failures=$((failures + 1)); }
 
 elf_exports() { nm -D --defined-only "$1" | awk '$2 ~ /^[TDBRVW]$/ {print $3}'; }
+# The oldest glibc the Linux libraries support (the zig toolchain's x86_64-linux-gnu.2.17 target).
+glibc_max=2.17
+macho_exports() { llvm-nm --extern-only --defined-only "$1" | awk '{print $3}' | sed 's/^_//'; }
 pe_exports() {
   x86_64-w64-mingw32-objdump -p "$1" |
     awk '/^\[Ordinal\/Name Pointer\] Table/ {t = 1; next} t && /^$/ {t = 0} t {print $NF}'
@@ -42,7 +49,11 @@ for platform in "$@"; do
   case $platform in
     linux_64) prefix=lib suffix=.so machine='Advanced Micro Devices X86-64' ;;
     linux_arm64) prefix=lib suffix=.so machine='AArch64' ;;
+    linux_musl_64) prefix=lib suffix=.so machine='Advanced Micro Devices X86-64' ;;
+    linux_musl_arm64) prefix=lib suffix=.so machine='AArch64' ;;
     windows_64) prefix= suffix=.dll machine='pei-x86-64' ;;
+    osx_64) prefix=lib suffix=.dylib machine='0x1000007' ;; # CPU_TYPE_X86_64
+    osx_arm64) prefix=lib suffix=.dylib machine='0x100000C' ;; # CPU_TYPE_ARM64
     *) echo "check-natives: unknown platform $platform"; exit 2 ;;
   esac
   for product in capi jni; do
@@ -63,12 +74,37 @@ for platform in "$@"; do
     # with CryptGenRandom; like KERNEL32 it is part of every Windows.
     allowed='^(KERNEL32|ADVAPI32|msvcrt|ucrtbase|api-ms-win-[a-z0-9-]+)\.dll$'
     floor=""
+  elif [[ $platform == osx_* ]]; then
+    llvm-readobj --file-headers "$file" | grep -qi "CpuType: .*($machine)" || fail "not a Mach-O for CPU type $machine"
+    llvm-readobj --file-headers "$file" | grep -q 'FileType: DynamicLibrary' || fail "not a Mach-O dylib"
+    actual=$(macho_exports "$file" | sort -u)
+    # The first line after the file name is the library's own install name.
+    dylibs=$(llvm-objdump --macho --dylibs-used "$file" | sed -n '2,$p' | sed 's/^[[:space:]]*//; s/ (compatibility.*//')
+    id=$(head -1 <<<"$dylibs")
+    [ "$id" = "@rpath/$lib" ] || [[ $id == @rpath/${lib%.dylib}.[0-9]*.dylib ]] || fail "install name is $id, not @rpath/$lib"
+    needs=$(sed -n '2,$p' <<<"$dylibs")
+    rpaths=$(llvm-objdump --macho --private-headers "$file" | awk '/cmd LC_RPATH/ {r = 1} r && /path / {print $2; r = 0}')
+    [ -z "$rpaths" ] || fail "records rpaths $(echo $rpaths): a library extracted to a temporary folder needs none"
+    allowed='^/usr/lib/libSystem\.B\.dylib$'
+    floor=""
   else
     readelf -h "$file" | grep -q "Machine: *$machine" || fail "not an ELF for $machine"
     actual=$(elf_exports "$file" | sort -u)
     needs=$(readelf -d "$file" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
-    allowed='^(libc\.so\.6|libm\.so\.6|libdl\.so\.2|libpthread\.so\.0|librt\.so\.1|ld-linux[a-z0-9_-]*\.so\.[0-9])$'
-    floor=$(readelf --dyn-syms -W "$file" | grep -oE 'GLIBC_[0-9.]+' | sort -uV | tail -1 || true)
+    if [[ $platform == linux_musl_* ]]; then
+      # musl's C library (and libm, libdl, libpthread folded in) is one file, soname libc.so.
+      allowed='^libc\.so$'
+      ! readelf -V "$file" | grep -q 'GLIBC_' || fail "refers to glibc symbol versions: not a musl build"
+      floor=""
+    else
+      allowed='^(libc\.so\.6|libm\.so\.6|libdl\.so\.2|libpthread\.so\.0|librt\.so\.1|ld-linux[a-z0-9_-]*\.so\.[0-9])$'
+      # Every version the library asks for (its version needs), not only its dynamic symbols' names.
+      floor=$(readelf -V -W "$file" | grep -oE 'GLIBC_[0-9][0-9.]*' | sort -uV | tail -1 || true)
+      if [ -n "$floor" ] && [ "$(printf '%s\n' "${floor#GLIBC_}" "$glibc_max" | sort -V | tail -1)" != "$glibc_max" ]; then
+        fail "needs $floor, newer than GLIBC_$glibc_max: $(readelf --dyn-syms -W "$file" | grep -oE '[A-Za-z0-9_]+@GLIBC_[0-9.]+' | sort -u |
+          awk -F@GLIBC_ -v max="$glibc_max" '{ split($2, v, "."); split(max, m, "."); if (v[1] > m[1] || (v[1] == m[1] && v[2] > m[2])) print }' | tr '\n' ' ')"
+      fi
+    fi
   fi
 
   missing=$(comm -23 <(echo "$expected") <(echo "$actual"))

@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Builds the one jar with the Linux x86_64, Linux aarch64 and Windows x86_64 libraries, and
+# Builds the one jar with the Linux x86_64 and aarch64 (glibc 2.17 and musl), Windows x86_64 and
+# macOS x86_64 and arm64 libraries, and
 # tests on this x86_64 Linux machine everything of it that can be executed here:
 #  1. mvn -Pall-platforms verify: the host build with all its tests, plus the cross-built
 #     libraries, which scripts/check-natives.sh checks (architecture, digest, exports against
 #     the javac -h headers, imports),
 #  2. the JUnit suite again, on Debian's arm64 JRE under qemu-user, against the aarch64 library,
 #  3. the jar's demo on that JRE: the jar picks natives/linux_arm64 by itself,
-#  4. the resource the jar resolves for Windows x86_64 (host JVM told os.name=Windows 10),
+#  4. the resource the jar resolves for Windows x86_64 and macOS (host JVM told os.name/os.arch),
 #  5. the pure-C GoogleTest suites (core, platform layer, the C API's parts without a JVM)
 #     cross-built for aarch64, under qemu-user,
 #  6. the same suites built with mingw-w64, under wine, and the C example against the Windows
@@ -79,6 +80,10 @@ step "java -jar demo on arm64 JRE under qemu"
 
 java -Dos.name="Windows 10" -Dos.arch=amd64 -cp "$jar" scripts/cross/ResolveNatives.java
 step "jar layout for Windows x86_64"
+# macOS: built and checked (scripts/check-natives.sh), not executed: no Mac is reachable.
+java -Dos.name="Mac OS X" -Dos.arch=x86_64 -cp "$jar" scripts/cross/ResolveNatives.java
+java -Dos.name="Mac OS X" -Dos.arch=aarch64 -cp "$jar" scripts/cross/ResolveNatives.java
+step "jar layout for macOS x86_64 and arm64"
 
 # The pure-C GoogleTest suites for a cross target: cpp/test/core (core, math_ops, the platform
 # layer) and cpp/test/api_unit (the C API's parts without a JVM: UTF-8, signatures, class path,

@@ -74,6 +74,13 @@ if(BUILD_TESTING)
   file(GLOB JB_API_UNIT_TESTS CONFIGURE_DEPENDS cpp/test/api_unit/*.cpp)
   add_executable(jb_api_unit_tests ${JB_API_UNIT_TESTS})
   target_link_libraries(jb_api_unit_tests PRIVATE jb_api_pure GTest::gtest_main)
+  if(NOT WIN32 AND NOT APPLE)
+    # libjvm discovery's macOS tables, run here against fake JDK bundles (no Mac is reachable).
+    add_executable(jb_discovery_macos_tests cpp/test/api_macos/jvm_discovery_macos_test.cpp cpp/api/jvm_discovery.c)
+    target_compile_definitions(jb_discovery_macos_tests PRIVATE JBI_DISCOVERY_MACOS)
+    target_include_directories(jb_discovery_macos_tests PRIVATE cpp/api cpp/test/api_unit)
+    target_link_libraries(jb_discovery_macos_tests PRIVATE jb_platform GTest::gtest_main)
+  endif()
   if(WIN32)
     # Loads javabridge.dll itself (LoadLibrary), so it does not link it.
     add_executable(jb_win32_unload_test cpp/test/win32/unload_test.c)
@@ -92,6 +99,9 @@ if(BUILD_TESTING AND NOT CMAKE_CROSSCOMPILING)
 
   jb_test_program(jb_api_unit_tests
     PROPERTIES ENVIRONMENT "JB_TEST_JAVA_HOME=${JB_TEST_JAVA_HOME}")
+  if(TARGET jb_discovery_macos_tests)
+    jb_test_program(jb_discovery_macos_tests)
+  endif()
 
   # Against a real JVM: one process (so one JVM) per test.
   file(GLOB JB_CAPI_TESTS CONFIGURE_DEPENDS cpp/test/capi/*.cpp)

@@ -15,9 +15,22 @@
 /* Long enough for any origin line; longer paths are cut in the message, never in the path. */
 #define ORIGIN_MAX 4096
 
+/* macOS's tables; JBI_DISCOVERY_MACOS builds them on Linux too, where the unit tests run. */
+#if defined(__APPLE__) && !defined(JBI_DISCOVERY_MACOS)
+#define JBI_DISCOVERY_MACOS 1
+#endif
+
 /* Layouts inside a Java home, newest first (JDK 9+, then JDK 8's jre/ and arch directories). */
 static const char *const home_layouts[] = {
-#if defined(_WIN32)
+#if defined(JBI_DISCOVERY_MACOS)
+    /* A macOS JDK is a bundle, NAME.jdk/Contents/Home; the bundle itself is accepted as a home
+     * too, which is also how the scan of /Library/Java/JavaVirtualMachines finds them. */
+    "lib/server/libjvm.dylib",
+    "jre/lib/server/libjvm.dylib",
+    "Contents/Home/lib/server/libjvm.dylib",
+    "Contents/Home/jre/lib/server/libjvm.dylib",
+    "lib/client/libjvm.dylib",
+#elif defined(_WIN32)
     "bin\\server\\jvm.dll",
     "jre\\bin\\server\\jvm.dll",
     "bin\\client\\jvm.dll",
@@ -39,6 +52,12 @@ void jbi_search_defaults(jbi_search *s, const char *explicit_path) {
     static const char *const homes[] = {NULL};
     static const char *const scans[] = {"C:\\Program Files\\Java", "C:\\Program Files\\Eclipse Adoptium",
                                         "C:\\Program Files\\Microsoft", "C:\\Program Files\\Zulu"};
+    size_t home_count = 0;
+#elif defined(JBI_DISCOVERY_MACOS)
+    /* /usr/bin/java is a stub that is no JDK: JAVA_HOME, a java on PATH from a JDK, or the
+     * system folder where every installer (Oracle, Temurin, Zulu, Homebrew's link) puts them. */
+    static const char *const homes[] = {NULL};
+    static const char *const scans[] = {"/Library/Java/JavaVirtualMachines"};
     size_t home_count = 0;
 #else
     static const char *const homes[] = {"/usr/lib/jvm/default-java", "/usr/lib/jvm/default-runtime",

@@ -22,6 +22,11 @@ if(WIN32)
   # strnlen means nothing to mingw-w64, which declares strnlen anyway.
   add_compile_definitions(__USE_MINGW_ANSI_STDIO=1)
 endif()
+if(APPLE)
+  # The top-level _POSIX_C_SOURCE makes macOS's headers hide everything beyond POSIX, which
+  # glibc's _GNU_SOURCE in the sources does not undo there (RTLD_DEFAULT, for one).
+  add_compile_definitions(_DARWIN_C_SOURCE)
+endif()
 
 # Exports only the ABI (Java_*, JNI_OnLoad/JNI_OnUnload, jb_*) and names the file the way
 # native-lib-loader expects on each OS.
@@ -35,6 +40,22 @@ function(jb_platform_library target)
     set_target_properties(${target} PROPERTIES PREFIX "" IMPORT_PREFIX "" IMPORT_SUFFIX ".dll.a")
     target_link_options(${target} PRIVATE -Wl,--exclude-all-symbols -static -Wl,--no-undefined)
   endif()
+endfunction()
+
+# macOS has no version scripts: the linker (ld64.lld, cpp/cmake/toolchains/zig-darwin-link.cmake)
+# takes the list of symbols to export, made here from the version script's global: names so the
+# two platforms cannot drift (Mach-O names carry a leading underscore).
+function(jb_darwin_exports target map)
+  file(READ "${map}" jb_map_text)
+  string(REGEX REPLACE "/\\*.*\\*/" "" jb_map_text "${jb_map_text}")
+  string(REGEX MATCH "global:([^}]*)local:" jb_globals "${jb_map_text}")
+  string(REGEX MATCHALL "[A-Za-z_][A-Za-z0-9_*]*" jb_names "${CMAKE_MATCH_1}")
+  list(TRANSFORM jb_names PREPEND "_")
+  list(JOIN jb_names "\n" jb_list)
+  set(jb_file "${CMAKE_BINARY_DIR}/${target}.exports")
+  file(WRITE "${jb_file}" "${jb_list}\n")
+  target_link_options(${target} PRIVATE "SHELL:-exported_symbols_list ${jb_file}")
+  set_property(TARGET ${target} APPEND PROPERTY LINK_DEPENDS "${jb_file}")
 endfunction()
 
 # GoogleTest for the target. The host uses Debian's libgtest-dev; a cross build that runs its

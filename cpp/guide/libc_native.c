@@ -8,6 +8,9 @@
 #if !defined(_WIN32)
 #include <locale.h>
 #endif
+#if defined(__APPLE__)
+#include <xlocale.h> /* macOS declares newlocale/uselocale here, not in locale.h */
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -8,6 +8,9 @@ JB_PACKAGES=(cmake g++ libgtest-dev locales clang zlib1g-dev pkgconf)
 JB_DOCS_PACKAGES=(doxygen)
 # Cross compilers and emulator for mvn -Pall-platforms and scripts/test-cross.sh.
 JB_CROSS_PACKAGES=(gcc-aarch64-linux-gnu g++-aarch64-linux-gnu mingw-w64 qemu-user-static)
+# The zig-built platforms (scripts/lib/zig.sh brings zig itself from npm): lld links the macOS
+# dylibs (ld64.lld), llvm's llvm-nm/llvm-objdump/llvm-readobj read them in scripts/check-natives.sh.
+JB_CROSS_PACKAGES+=(lld llvm)
 
 jb_install_packages() {
   local missing=()

@@ -24,7 +24,9 @@ import org.scijava.nativelib.NativeLibraryUtil;
  * directory that holds the class {@code anchor}, at native-lib-loader's path
  * {@code natives/<platform>/<file>} ({@code natives/linux_64/libNAME.so},
  * {@code natives/linux_arm64/libNAME.so}, {@code natives/windows_64/NAME.dll},
- * {@code natives/osx_64/libNAME.dylib}, {@code natives/osx_arm64/libNAME.dylib}), never in
+ * {@code natives/osx_64/libNAME.dylib}, {@code natives/osx_arm64/libNAME.dylib}; on a musl
+ * Linux such as Alpine {@code natives/linux_musl_64/} and {@code natives/linux_musl_arm64/},
+ * told apart from glibc by the C library this process runs on), never in
  * another jar of the class path and never on {@code java.library.path}; a jar meant for the
  * module path keeps them under {@value #MODULE_RESOURCE_ROOT} instead (same layout), which is
  * searched when {@code natives/} holds no such file. Beside the library
@@ -129,7 +131,19 @@ public final class NativeLoader {
      * @return the path inside a jar or class directory
      */
     public static String platformResource(String name) {
-        return NativeLibraryUtil.getPlatformLibraryPath(RESOURCE_ROOT) + NativeLibraryUtil.getPlatformLibraryName(name);
+        NativeLibraryUtil.Architecture arch = NativeLibraryUtil.getArchitecture();
+        boolean linux = arch == NativeLibraryUtil.Architecture.LINUX_64 || arch == NativeLibraryUtil.Architecture.LINUX_ARM64;
+        return RESOURCE_ROOT + platformFolder(arch, linux && LinuxLibc.isMusl())
+                + NativeLibraryUtil.getPlatformLibraryName(name);
+    }
+
+    /**
+     * native-lib-loader's folder name for arch ({@code linux_64}), with musl's Linux builds kept
+     * apart ({@code linux_musl_64}): a glibc library does not load on musl, nor the reverse.
+     */
+    static String platformFolder(NativeLibraryUtil.Architecture arch, boolean musl) {
+        String folder = arch.name().toLowerCase(Locale.ROOT) + "/";
+        return musl && folder.startsWith("linux_") ? "linux_" + LinuxLibc.MUSL_INFIX + folder.substring(6) : folder;
     }
 
     private static Map<String, String> loadedBy(ClassLoader loader) {
@@ -221,10 +235,12 @@ public final class NativeLoader {
         List<String> found = new ArrayList<>();
         for (String prefix : new String[] {RESOURCE_ROOT, MODULE_RESOURCE_ROOT}) {
             for (NativeLibraryUtil.Architecture a : NativeLibraryUtil.Architecture.values()) {
-                String dir = prefix + a.name().toLowerCase(Locale.ROOT) + "/";
-                for (String file : new String[] {"lib" + name + ".so", name + ".dll", "lib" + name + ".dylib"}) {
-                    if (exists(root, dir + file)) {
-                        found.add(dir + file);
+                for (boolean musl : new boolean[] {false, true}) {
+                    String dir = prefix + platformFolder(a, musl);
+                    for (String file : new String[] {"lib" + name + ".so", name + ".dll", "lib" + name + ".dylib"}) {
+                        if (!found.contains(dir + file) && exists(root, dir + file)) {
+                            found.add(dir + file);
+                        }
                     }
                 }
             }
