@@ -29,8 +29,11 @@ JB_SANITIZER_HOOK const char *__lsan_default_options(void) {
  * thread exit is tested on its own (Threads.* and the stress suite count attached threads back
  * to zero). */
 JB_SANITIZER_HOOK const char *__lsan_default_suppressions(void) {
-    /* glibc's loader keeps the RTLD_GLOBAL scope array it grows when libjvm is opened. */
+    /* glibc's loader keeps the RTLD_GLOBAL scope array it grows when libjvm is opened, and the
+     * main thread's last dlerror() record (a dlopen the JVM tried that failed) until the next one. */
     return "leak:add_to_global_resize\n"
+           "leak:_dlerror_run\n"
+           "leak:_dl_exception_create_format\n"
            "leak:libjvm.so\n"
            "leak:libjli.so\n"
            "leak:libjava.so\n"
