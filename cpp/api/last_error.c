@@ -17,7 +17,7 @@ static const char *const names[] = {
     "JB_OK", "JB_EINVAL", "JB_ENOMEM", "JB_ERANGE", "JB_EENCODING", "JB_EHANDLE", "JB_ENOT_OPEN",
     "JB_ENOJVM", "JB_EVM_CREATE", "JB_EVM_EXISTS", "JB_EVM_DESTROYED", "JB_EVM_NONE", "JB_EATTACH",
     "JB_ESIGNATURE", "JB_ECLASS", "JB_EMETHOD", "JB_EARGS", "JB_ETYPE", "JB_EJAVA", "JB_ETIMEDOUT",
-    "JB_EINTERNAL",
+    "JB_EINTERNAL", "JB_EUNSUPPORTED",
 };
 
 JB_API const char *jb_error_name(int code) {

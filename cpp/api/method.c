@@ -17,6 +17,7 @@
 #include "loader_internal.h"
 #include "method_internal.h"
 #include "signature.h"
+#include "upcall_internal.h"
 #include "utf8.h"
 #include "vm_state.h"
 
@@ -44,6 +45,7 @@ void jbi_method_destroy(jbi_method *m) {
         return;
     }
     JNIEnv *env = jbi_cleanup_begin();
+    jbi_upcall_retire(env, m->upcall);
     if (env != NULL) {
         if (m->cls != NULL) {
             (*env)->DeleteGlobalRef(env, m->cls);

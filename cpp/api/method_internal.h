@@ -37,6 +37,7 @@ typedef struct jbi_method {
     unsigned char fast_arg[JBI_FAST_MAX_ARGS]; /* per parameter: the jb_arg_type it takes there */
     jfieldID fid;              /* fields only */
     unsigned char is_final;    /* fields only: a final field is never set */
+    struct jbi_upcall *upcall; /* its FFM stub once jb_method_upcall made one (upcall.c), else NULL */
 } jbi_method;
 
 /* One bit per want: a new want that no longer fits must not be lost silently. */

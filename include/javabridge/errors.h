@@ -40,7 +40,8 @@ typedef enum jb_status {
     JB_ETYPE = -17,            /**< An argument, receiver or result type does not match the signature. */
     JB_EJAVA = -18,            /**< Java threw: the last error holds the exception's class, message and stack trace. */
     JB_ETIMEDOUT = -19,        /**< Closing: the JVM did not finish shutting down in the time allowed. */
-    JB_EINTERNAL = -20         /**< A JNI failure javabridge did not expect; the message says which. */
+    JB_EINTERNAL = -20,        /**< A JNI failure javabridge did not expect; the message says which. */
+    JB_EUNSUPPORTED = -21      /**< This JVM (or this build of libjavabridge) lacks what the call needs; the message names it. */
 } jb_status;
 
 /**

@@ -253,6 +253,12 @@ std::map<std::string, Row> table() {
     t["jb_method_free"] = {{[] { return jb_method_free(forged_method); },
                             [] { return jb_method_free(reinterpret_cast<jb_method *>(forged_object)); }}, same(BAD)};
     t["jb_method_free#null"] = {{[] { return jb_method_free(nullptr); }}, same(JB_OK)};
+    // upcall.h: the handle is checked before the JVM's state, as jb_method_free does.
+    static jb_upcall_fn fn;
+    t["jb_method_upcall"] = {{[] { return jb_method_upcall(forged_method, nullptr); }}, same(INV)};
+    t["jb_method_upcall#forged"] = {{[] { return jb_method_upcall(forged_method, &fn); },
+                                     [] { return jb_method_upcall(nullptr, &fn); }}, same(BAD)};
+    t["jb_upcall_check"] = {{[] { return jb_upcall_check(); }}, same(JB_OK)};
     t["jb_object_free"] = {{[] { return jb_object_free(forged_object); },
                             [] { return jb_object_free(reinterpret_cast<jb_object *>(forged_method)); }}, same(BAD)};
     t["jb_object_free#null"] = {{[] { return jb_object_free(nullptr); }}, same(JB_OK)};
