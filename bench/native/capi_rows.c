@@ -18,6 +18,8 @@ static struct {
     __typeof__(jb_method_free) *method_free;
     __typeof__(jb_call_static_int32) *call_int32;
     __typeof__(jb_vm_detach_current_thread) *detach;
+    __typeof__(jb_method_upcall) *upcall;       /* NULL in a libjavabridge older than issue 17 */
+    __typeof__(jb_upcall_check) *upcall_check;
 } api;
 
 static jb_method *add_method;
@@ -45,6 +47,8 @@ int jbb_capi_load(const char *path) {
     LOAD(method_free, "jb_method_free");
     LOAD(call_int32, "jb_call_static_int32");
     LOAD(detach, "jb_vm_detach_current_thread");
+    *(void **)&api.upcall = dlsym(lib, "jb_method_upcall");
+    *(void **)&api.upcall_check = dlsym(lib, "jb_upcall_check");
     return 0;
 }
 
@@ -97,6 +101,45 @@ int jbb_capi_calls(long n) {
             return -1;
         }
         acc += r;
+    }
+    sink = acc;
+    return 0;
+}
+
+static int32_t (*add_fn)(int32_t, int32_t);
+
+int jbb_capi_upcall_open(void) {
+    jb_upcall_fn fn = NULL;
+    if (api.upcall == NULL || api.upcall_check == NULL) {
+        fprintf(stderr, "jbb_upcall: this libjavabridge has no jb_method_upcall: no FFM row\n");
+        return -1;
+    }
+    int rc = api.upcall(add_method, &fn);
+    if (rc != JB_OK) {
+        fprintf(stderr, "jbb_upcall: jb_method_upcall: %d (JDK 22+ only): no FFM row\n", rc);
+        return -1;
+    }
+    add_fn = (int32_t (*)(int32_t, int32_t))fn;
+    return 0;
+}
+
+int jbb_capi_upcall_calls(long n) {
+    int32_t acc = 0;
+    for (long i = 0; i < n; i++) {
+        acc += add_fn((int32_t)i, 1);
+    }
+    sink = acc;
+    /* One check per batch: the flag stays raised until read (upcall.h). */
+    return api.upcall_check() == JB_OK ? 0 : -1;
+}
+
+int jbb_capi_upcall_checked_calls(long n) {
+    int32_t acc = 0;
+    for (long i = 0; i < n; i++) {
+        acc += add_fn((int32_t)i, 1);
+        if (api.upcall_check() != JB_OK) {
+            return -1;
+        }
     }
     sink = acc;
     return 0;
@@ -158,6 +201,15 @@ int jbb_capi_calls(long n) {
     return -1;
 }
 int jbb_capi_lookup_calls(long n) {
+    (void)n;
+    return -1;
+}
+int jbb_capi_upcall_open(void) { return -1; }
+int jbb_capi_upcall_calls(long n) {
+    (void)n;
+    return -1;
+}
+int jbb_capi_upcall_checked_calls(long n) {
     (void)n;
     return -1;
 }

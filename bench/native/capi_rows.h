@@ -27,6 +27,15 @@ int jbb_capi_calls(long n);
 /** n calls that look the method up (jb_method_find_static) and free it each time; 0 or -1. */
 int jbb_capi_lookup_calls(long n);
 
+/** Makes the jb_method_upcall pointer of the looked-up method (JDK 22+); 0, or -1 with a message. */
+int jbb_capi_upcall_open(void);
+
+/** n calls through that C function pointer, one jb_upcall_check after them; 0 or -1. */
+int jbb_capi_upcall_calls(long n);
+
+/** n calls through the pointer, each followed by jb_upcall_check; 0 or -1. */
+int jbb_capi_upcall_checked_calls(long n);
+
 /** On a thread libjavabridge has not seen: the first call (it attaches) and then the detach, in us. */
 int jbb_capi_first_call_on_thread(double *first_us, double *detach_us);
 

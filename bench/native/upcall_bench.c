@@ -18,6 +18,9 @@
  * attach.javabridge_first / attach.javabridge_detach. With libjbb_export_rows built too
  * (export_rows.c), the @CExport rows: upcall.export_stub (the generated C function for
  * UpcallExports.add) and upcall.export_handwritten (the same by hand with the C API).
+ * On JDK 22+ with a libjavabridge that has jb_method_upcall (issue 17): upcall.ffm_pointer (the
+ * C function pointer it returns, one jb_upcall_check per batch) and upcall.ffm_pointer_checked
+ * (jb_upcall_check after every call).
  * Mechanisms are measured in turns, sample by sample, so that a busy machine slows them alike.
  *
  * Usage: jbb_upcall JAVA_HOME CLASS_PATH [sample_ms] [samples] [create_runs] [threads]
@@ -220,6 +223,16 @@ static int export_stub(JNIEnv *env, long calls) {
     return jbb_export_stub_calls(calls);
 }
 
+static int ffm_pointer(JNIEnv *env, long calls) {
+    (void)env;
+    return jbb_capi_upcall_calls(calls);
+}
+
+static int ffm_pointer_checked(JNIEnv *env, long calls) {
+    (void)env;
+    return jbb_capi_upcall_checked_calls(calls);
+}
+
 static int export_handwritten(JNIEnv *env, long calls) {
     (void)env;
     return jbb_export_handwritten_calls(calls);
@@ -227,7 +240,7 @@ static int export_handwritten(JNIEnv *env, long calls) {
 
 typedef int (*calls_fn)(JNIEnv *, long);
 
-#define MAX_MECHANISMS 8
+#define MAX_MECHANISMS 10
 
 /*
  * ns of this thread's CPU time per call (so that other work on a shared machine does not count)
@@ -393,13 +406,19 @@ int main(int argc, char **argv) {
         return fail("finding " TARGET_CLASS ".add(II)I");
     }
 
-    static const char *const call_rows[MAX_MECHANISMS] = {
+    const char *call_rows[MAX_MECHANISMS] = {
         "upcall.raw_cached",       "upcall.raw_lookup", "upcall.raw_cached_frame", "upcall.raw_cached_mutex",
         "upcall.javabridge",       "upcall.javabridge_lookup", "upcall.export_stub",
         "upcall.export_handwritten"};
-    const calls_fn fns[MAX_MECHANISMS] = {raw_cached, raw_lookup, raw_cached_frame, raw_cached_mutex,
-                                          capi_calls, capi_lookup, export_stub, export_handwritten};
+    calls_fn fns[MAX_MECHANISMS] = {raw_cached, raw_lookup, raw_cached_frame, raw_cached_mutex,
+                                    capi_calls, capi_lookup, export_stub, export_handwritten};
     int mechanisms = with_exports ? 8 : with_capi ? 6 : 4;
+    if (with_capi && jbb_capi_upcall_open() == 0) {
+        call_rows[mechanisms] = "upcall.ffm_pointer";
+        fns[mechanisms++] = ffm_pointer;
+        call_rows[mechanisms] = "upcall.ffm_pointer_checked";
+        fns[mechanisms++] = ffm_pointer_checked;
+    }
     if (time_calls(env, fns, mechanisms, sample_ms, samples, values) != 0) {
         return fail("upcalls");
     }

@@ -2,7 +2,10 @@
 # META-INF/versions/22 is compiled into libjavabridge as bytes (upcall.c defines it in the JVM),
 # so that a C program's class path need not hold the jar. Without the class (no JDK 22+ javac at
 # build time) the library still builds and jb_method_upcall returns JB_EUNSUPPORTED.
-set(JB_FFM_HELPER_CLASS "${JB_NATIVES_DIR}/../../META-INF/versions/22/dev/javabridge/FfmUpcalls.class"
+# Collapsed lexically: in a clean build natives/<platform>/ does not exist yet, and a path through
+# a missing folder's ".." does not resolve.
+get_filename_component(_jb_classes_dir "${JB_NATIVES_DIR}/../.." ABSOLUTE)
+set(JB_FFM_HELPER_CLASS "${_jb_classes_dir}/META-INF/versions/22/dev/javabridge/FfmUpcalls.class"
   CACHE FILEPATH "The compiled FFM helper class (java/ffm22)")
 target_sources(javabridge PRIVATE cpp/api/upcall.c)
 if(EXISTS "${JB_FFM_HELPER_CLASS}")

@@ -53,6 +53,12 @@
  * short-lived threads leave no Java threads behind; javabridge's per-thread state for such a
  * thread, made only if one of its calls fails, is freed at its exit too.
  *
+ * **Warning**: FFM's upcallStub is a restricted method; the JDK prints a one-time warning on stderr
+ * unless the JVM options (jb_vm_options.jvm_options) include "--enable-native-access=ALL-UNNAMED"
+ * (javabridge's helper is defined in an unnamed module). A JVM that denies it native access
+ * (JDK 24+: --illegal-native-access=deny; JDK 22-23: an --enable-native-access list without
+ * ALL-UNNAMED) refuses: jb_method_upcall returns JB_EJAVA with the JDK's IllegalCallerException.
+ *
  * **JDK 17 to 21**: no FFM. jb_method_upcall() returns JB_EUNSUPPORTED with a message naming JDK
  * 22 as the one needed; jb_call_* (call.h) calls the same method on every JDK.
  */

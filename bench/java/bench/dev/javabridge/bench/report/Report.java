@@ -66,6 +66,10 @@ public final class Report {
         String up = "C → Java (C harness, attached thread)";
         list.add(Ratio.atMost(up, "javabridge / raw cached-ID JNI", "libjavabridge's call with a looked-up handle against CallStaticIntMethod with cached IDs",
                 1.10, (r, j) -> r.upcall(j, "upcall.javabridge") / r.upcall(j, "upcall.raw_cached")));
+        list.add(Ratio.atMost(up, "FFM pointer / raw cached-ID JNI", "issue 17: the C function pointer jb_method_upcall returns (an FFM upcall stub, JDK 22+), one jb_upcall_check per batch",
+                0.60, (r, j) -> r.upcall(j, "upcall.ffm_pointer") / r.upcall(j, "upcall.raw_cached")));
+        list.add(Ratio.info(up, "FFM pointer checked / raw cached-ID JNI", "the same with jb_upcall_check after every call",
+                (r, j) -> r.upcall(j, "upcall.ffm_pointer_checked") / r.upcall(j, "upcall.raw_cached")));
         list.add(Ratio.info(up, "export stub / hand-written C API", "the @CExport-generated C function for UpcallExports.add against the same by hand: one cached jb_method, jb_call_static_int32",
                 (r, j) -> r.upcall(j, "upcall.export_stub") / r.upcall(j, "upcall.export_handwritten")));
         list.add(Ratio.info(up, "export stub / raw cached-ID JNI", "the @CExport-generated C function against CallStaticIntMethod with cached IDs",
