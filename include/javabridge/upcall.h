@@ -42,8 +42,10 @@
  * **Lifetime**: the pointer is valid as long as its jb_method. jb_method_free() does not release
  * the stub's code: it points the stub at a refusal, so a call through a kept pointer afterwards
  * returns zero, records JB_EHANDLE and raises the flag, and never jumps into freed memory. What
- * stays behind per freed stub is its code (a few hundred bytes of the JVM's code cache) and a
- * small Java object; the method's class is no longer referenced. Calling the pointer after the
+ * stays behind per freed stub is its code (about 1.4 KiB of the JVM's code cache, measured on
+ * JDK 25 by Upcall.FreedStubsKeepOnlyTheirCode) and a small Java object; the method's class is no
+ * longer referenced. So make a pointer once per method and keep it: a program that makes and
+ * frees pointers without end fills the code cache. Calling the pointer after the
  * last jb_vm_close() destroyed the JVM is undefined (there is no JVM to run it).
  *
  * **Threads**: any thread may call the pointer, at any time while the JVM runs, including one

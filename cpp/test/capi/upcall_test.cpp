@@ -224,6 +224,29 @@ TEST_F(Upcall, FreeWhileOtherThreadsCallNeverCrashes) {
     EXPECT_EQ(wrong.load(), 0);
 }
 
+// What a freed pointer keeps (upcall.h): its stub's code. Measured, and bounded, so that the
+// header's figure stays true.
+TEST_F(Upcall, FreedStubsKeepOnlyTheirCode) {
+    jb_method *used = find_static("codeCacheUsed", "()J", kUp);
+    auto make_and_free = [](int n) {
+        for (int i = 0; i < n; i++) {
+            jb_method *m = find_static("add", "(II)I", kUp);
+            auto f = upcall<int32_t (*)(int32_t, int32_t)>(m);
+            ASSERT_EQ(f(i, 1), i + 1);
+            ASSERT_EQ(jb_method_free(m), JB_OK);
+        }
+    };
+    make_and_free(50);
+    int64_t before = 0, after = 0;
+    ASSERT_EQ(jb_call_static_int64(used, nullptr, 0, &before), JB_OK);
+    make_and_free(1000);
+    ASSERT_EQ(jb_call_static_int64(used, nullptr, 0, &after), JB_OK);
+    double per_stub = double(after - before) / 1000;
+    std::printf("code cache per freed upcall stub: %.0f bytes\n", per_stub);
+    EXPECT_LT(per_stub, 4096) << "upcall.h says a freed stub keeps a few hundred bytes to a few KiB";
+    EXPECT_EQ(jb_upcall_check(), JB_OK);
+}
+
 // Thousands of short-lived C threads, never attached by anyone: the JVM attaches each for its
 // call and detaches it at thread exit. No Java thread and no memory may accumulate.
 TEST_F(Upcall, ThreadChurnLeavesNoThreadsOrMemory) {

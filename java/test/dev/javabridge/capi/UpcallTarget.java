@@ -37,4 +37,14 @@ public final class UpcallTarget {
     /** Live Java threads, for the churn tests: a foreign thread left attached would show here. */
     public static int liveThreads() { return ManagementFactory.getThreadMXBean().getThreadCount(); }
     public static int feature() { return Runtime.version().feature(); }
+    /** Bytes used in the JIT's code heaps, where FFM upcall stubs live. */
+    public static long codeCacheUsed() {
+        long used = 0;
+        for (var pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getName().contains("Code")) {
+                used += pool.getUsage().getUsed();
+            }
+        }
+        return used;
+    }
 }
