@@ -287,6 +287,11 @@ final class Binder {
                 throw new Refused("config names constant parameter '" + c + "', which the function does not have");
             }
         }
+        for (String c : opt.stringOut.keySet()) {
+            if (f.params().stream().noneMatch(p -> p.name().equals(c))) {
+                throw new Refused("config names stringOut parameter '" + c + "', which the function does not have");
+            }
+        }
         for (String c : opt.nullable) {
             if (f.params().stream().noneMatch(p -> p.name().equals(c))) {
                 throw new Refused("config names nullable parameter '" + c + "', which the function does not have");
@@ -528,6 +533,17 @@ final class Binder {
         String where = "parameter " + p.name() + " (" + p.spelling() + ")";
         if (opt.constants.containsKey(p.name())) {
             return new Binding.Param(p.name(), jn, t, Binding.Kind.CONSTANT, opt.constants.get(p.name()), false, true);
+        }
+        if (opt.stringOut.containsKey(p.name())) {
+            String free = opt.stringOut.get(p.name());
+            if (!(t instanceof HeaderType.Pointer ptr && !ptr.constPointee() && ptr.pointee() instanceof HeaderType.Pointer inner
+                    && !inner.constPointee() && isChar(scalarize(inner.pointee())))) {
+                throw new Refused(where + " is named in stringOut but is not a char **");
+            }
+            if (!free.equals("free") && model.functions.stream().noneMatch(g -> g.name().equals(free) && g.params().size() == 1)) {
+                throw new Refused(where + ": stringOut names " + free + ", which is not a function of the header taking one pointer");
+            }
+            return new Binding.Param(p.name(), jn, t, Binding.Kind.STRING_OUT, free, false, false);
         }
         if (opt.nullable.contains(p.name())) {
             if (!(t instanceof HeaderType.Pointer ptr && ptr.constPointee() && isChar(scalarize(ptr.pointee())))) {

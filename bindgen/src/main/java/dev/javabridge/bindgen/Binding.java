@@ -44,6 +44,8 @@ final class Binding {
         NULLABLE_STRING,
         /** T ** for an opaque T: C writes a handle, which Java receives in a one-element array of the handle class. */
         HANDLE_OUT,
+        /** char ** through which C hands back a string the caller frees with the function lengthParam names. */
+        STRING_OUT,
         /** In a callback: a char ** whose count is the callback parameter lengthParam names; a Java String[]. */
         STRING_ARRAY
     }

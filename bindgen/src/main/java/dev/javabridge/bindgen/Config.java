@@ -91,6 +91,11 @@ public final class Config {
         public String freeWith;
         /** Parameters the Java caller does not pass: C gets this C expression (a constant such as SQLITE_TRANSIENT, or NULL). */
         public Map<String, String> constants = new LinkedHashMap<>();
+        /**
+         * char ** parameters through which C hands back a string the caller frees (sqlite3_exec's errmsg), to the
+         * C function that frees it: Java passes a one-element String[] that receives the copy (or null).
+         */
+        public Map<String, String> stringOut = new LinkedHashMap<>();
         /** const char * parameters that accept null (C gets NULL). */
         public List<String> nullable = new ArrayList<>();
         /**

@@ -514,6 +514,7 @@ final class JavaWriter {
             case "float" -> "F";
             case "double" -> "D";
             case "void" -> "V";
+            case "String" -> "Ljava/lang/String;";
             default -> throw new IllegalStateException("no JNI descriptor for " + javaType);
         };
     }

@@ -30,6 +30,7 @@ interface ParamCrossing {
             case CONSTANT -> ParamCrossings.CONSTANT;
             case NULLABLE_STRING -> ParamCrossings.NULLABLE_STRING;
             case HANDLE_OUT -> ParamCrossings.HANDLE_OUT;
+            case STRING_OUT -> ParamCrossings.STRING_OUT;
             case STRING_ARRAY -> throw new IllegalStateException("a String[] is only a callback's parameter");
         };
     }

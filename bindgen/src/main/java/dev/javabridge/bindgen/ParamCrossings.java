@@ -21,6 +21,7 @@ final class ParamCrossings {
     static final ParamCrossing CONSTANT = new Constant();
     static final ParamCrossing NULLABLE_STRING = new NullableStr();
     static final ParamCrossing HANDLE_OUT = new HandleOut();
+    static final ParamCrossing STRING_OUT = new StringOut();
 
     /** A parameter the caller passes as it is. */
     private abstract static class Passed implements ParamCrossing {
@@ -690,6 +691,60 @@ final class ParamCrossings {
             // Before anything that may leave an exception pending (a callback's rethrow), and whatever the status.
             call.closes.insert(0, "    {\n        jlong " + n + "Out = (jlong)(intptr_t)" + n + "Value;\n        (*env)->SetLongArrayRegion(env, "
                     + n + ", 0, 1, &" + n + "Out);\n    }\n");
+        }
+    }
+
+    /**
+     * char ** through which C hands back a string the caller owns: Java passes a one-element String[], C's
+     * string is copied into it (null when C wrote NULL) and always freed with the configured function, also
+     * when the call failed or a callback's exception is on its way.
+     */
+    private static final class StringOut extends Passed {
+        @Override
+        public String javaType(JavaWriter w, Binding.Param p) {
+            return "String[]";
+        }
+
+        @Override
+        public void javaCheck(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            call.body.append("        Objects.requireNonNull(").append(n).append(", \"").append(n).append("\");\n");
+            call.body.append("        if (").append(n).append(".length < 1) {\n            throw new IllegalArgumentException(\"")
+                    .append(n).append(" has no room for the string C writes\");\n        }\n");
+            call.body.append("        ").append(n).append("[0] = null;\n");
+        }
+
+        @Override
+        public void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            call.args.add(p.javaName());
+        }
+
+        @Override
+        public void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
+            ps.add("String[] " + p.javaName());
+        }
+
+        @Override
+        public void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
+            params.add("jobjectArray " + p.javaName());
+        }
+
+        @Override
+        public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            w.nullCheck(call.checks, n);
+            call.checks.append("    if ((*env)->GetArrayLength(env, ").append(n).append(") < 1) {\n        ").append(w.thrower("INDEX_OUT_OF_BOUNDS"))
+                    .append(", \"").append(n).append(" is empty\");\n").append(CWriter.FAIL).append("    }\n");
+            call.decls.append("    char *").append(n).append("Value = NULL;\n");
+            call.args.add("&" + n + "Value");
+            // After the callback tokens closed: copied only when no exception is pending (a rethrow leaves by done).
+            call.closes.append("    if (").append(n).append("Value != NULL && !(*env)->ExceptionCheck(env)) {\n        jstring ").append(n)
+                    .append("J = jbk_new_string_utf8(env, ").append(n).append("Value, strlen(").append(n).append("Value), \"").append(n)
+                    .append("\");\n        if (").append(n).append("J == NULL) {\n    ").append(CWriter.FAIL).append("        }\n")
+                    .append("        (*env)->SetObjectArrayElement(env, ").append(n).append(", 0, ").append(n).append("J);\n")
+                    .append("        (*env)->DeleteLocalRef(env, ").append(n).append("J);\n    }\n");
+            call.frees.append("    if (").append(n).append("Value != NULL) {\n        ").append(p.lengthParam()).append("((void *)")
+                    .append(n).append("Value);\n    }\n");
         }
     }
 }

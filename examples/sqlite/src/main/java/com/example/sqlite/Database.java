@@ -53,8 +53,14 @@ public final class Database implements AutoCloseable {
      */
     public void exec(String sql, RowHandler handler) {
         Objects.requireNonNull(sql, "sql");
-        int rc = SQLite.sqlite3Exec(db, sql, (count, values, columns) -> handler == null || handler.row(values, columns) ? 0 : 1);
-        check("sqlite3_exec", rc);
+        String[] message = new String[1];
+        int rc = SQLite.sqlite3Exec(db, sql, (count, values, columns) -> handler == null || handler.row(values, columns) ? 0 : 1,
+                message);
+        if (rc != SQLite.SQLITE_OK) {
+            // exec's own copy of the message (freed with sqlite3_free by the binding): unlike sqlite3_errmsg, no
+            // other thread's later call on this connection can have replaced it.
+            throw new SqliteException("sqlite3_exec", rc, message[0] != null ? message[0] : SQLite.sqlite3Errmsg(db));
+        }
     }
 
     /** Compiles one SQL statement. */

@@ -208,6 +208,25 @@ class DatabaseTest {
     }
 
     @Test
+    void theGeneratedBindingHandsBackHandlesAndExecsOwnMessage() {
+        com.example.sqlite.c.Sqlite3[] db = new com.example.sqlite.c.Sqlite3[1];
+        assertEquals(SQLite.SQLITE_OK, SQLite.sqlite3OpenV2(":memory:", db, SQLite.SQLITE_OPEN_READWRITE, null));
+        try (com.example.sqlite.c.Sqlite3 handle = db[0]) {
+            assertTrue(handle.owned(), "sqlite3_open_v2's handle is closed with sqlite3_close_v2");
+            String[] message = {"stale"};
+            assertEquals(SQLite.SQLITE_OK, SQLite.sqlite3Exec(handle, "SELECT 1", (n, v, c) -> 0, message));
+            assertNull(message[0], "no message on success");
+            assertEquals(SQLite.SQLITE_ERROR, SQLite.sqlite3Exec(handle, "DROP TABLE missing", (n, v, c) -> 0, message));
+            assertEquals("no such table: missing", message[0]);
+            assertThrows(IllegalArgumentException.class, () -> SQLite.sqlite3Exec(handle, "SELECT 1", (n, v, c) -> 0, new String[0]));
+            assertThrows(IllegalArgumentException.class, () -> SQLite.sqlite3PrepareV2(handle, "SELECT 1", new com.example.sqlite.c.Sqlite3Stmt[0]));
+            assertThrows(IllegalArgumentException.class, () -> SQLite.sqlite3OpenV2("x\0y", new com.example.sqlite.c.Sqlite3[1], SQLite.SQLITE_OPEN_READWRITE, null),
+                    "a file name with a NUL is refused, not cut");
+        }
+        assertFalse(db[0].isOpen());
+    }
+
+    @Test
     void openingWhatCannotBeOpenedThrows(@TempDir Path dir) {
         SqliteException e = assertThrows(SqliteException.class, () -> Database.open(dir.resolve("no/such/dir/db").toString()));
         assertEquals(SQLite.SQLITE_CANTOPEN, e.code());
