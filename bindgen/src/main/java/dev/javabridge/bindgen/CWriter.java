@@ -320,8 +320,12 @@ final class CWriter {
             } else if (a.kind() == Binding.Kind.STRING_ARRAY) {
                 o.append("    jobjectArray ").append(n).append("J = jbk_new_string_array(call.env, ").append(stringClass()).append(", ")
                         .append(n).append(", (jint)").append(a.lengthParam()).append(", \"").append(n).append("\");\n    if (").append(n)
-                        .append("J == NULL) {\n        jbk_callback_leave(&call);\n        return").append(returns ? " " + abort : "")
-                        .append(";\n    }\n");
+                        .append("J == NULL) {\n");
+                for (String earlier : strings) {
+                    o.append("        if (").append(earlier).append(" != NULL) {\n            (*call.env)->DeleteLocalRef(call.env, ")
+                            .append(earlier).append(");\n        }\n");
+                }
+                o.append("        jbk_callback_leave(&call);\n        return").append(returns ? " " + abort : "").append(";\n    }\n");
                 args.add(n + "J");
                 strings.add(n + "J");
             } else {

@@ -130,6 +130,23 @@ class DatabaseTest {
     }
 
     @Test
+    void textThatIsNotUtf8IsAClearErrorNotGarbage() {
+        try (Database db = Database.open(":memory:")) {
+            db.exec("CREATE TABLE t (s TEXT); INSERT INTO t VALUES (CAST(x'66ff6f' AS TEXT))");
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> db.exec("SELECT s FROM t", (v, c) -> true));
+            assertTrue(e.getMessage().contains("not valid UTF-8"), e.getMessage());
+            try (Statement q = db.prepare("SELECT s FROM t")) {
+                assertTrue(q.step());
+                IllegalStateException s = assertThrows(IllegalStateException.class, () -> q.columnText(0));
+                assertTrue(s.getMessage().contains("sqlite3_column_text returned a string that is not valid UTF-8"), s.getMessage());
+            }
+            List<String> seen = new ArrayList<>();
+            db.exec("SELECT hex(s) FROM t", (v, c) -> seen.add(v[0]));
+            assertEquals(List.of("66FF6F"), seen, "the connection stays usable");
+        }
+    }
+
+    @Test
     void execHandsRowsToJava() {
         try (Database db = Database.open(":memory:")) {
             db.exec("CREATE TABLE t (a INTEGER, b TEXT); INSERT INTO t VALUES (1, 'one'), (2, NULL), (3, '\u00fcber \uD83D\uDE00')");
