@@ -251,3 +251,27 @@ char *jbk_string_utf8(JNIEnv *env, jstring string, size_t *length, const char *w
     }
     return (char *)out;
 }
+
+jobjectArray jbk_new_string_array(JNIEnv *env, jclass string_class, char *const *items, jint count, const char *what) {
+    if (count < 0 || (items == NULL && count > 0)) {
+        jbk_throw(env, JBK_ILLEGAL_STATE, "%s: C passed %d strings at %p", what, (int)count, (const void *)items);
+        return NULL;
+    }
+    jobjectArray array = (*env)->NewObjectArray(env, count, string_class, NULL);
+    if (array == NULL) {
+        return NULL;
+    }
+    for (jint i = 0; i < count; i++) {
+        if (items[i] == NULL) {
+            continue;
+        }
+        jstring s = jbk_new_string_utf8(env, items[i], strlen(items[i]), what);
+        if (s == NULL) {
+            (*env)->DeleteLocalRef(env, array);
+            return NULL;
+        }
+        (*env)->SetObjectArrayElement(env, array, i, s);
+        (*env)->DeleteLocalRef(env, s);
+    }
+    return array;
+}

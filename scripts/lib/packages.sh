@@ -4,6 +4,8 @@
 # clang: bindgen reads headers through clang's JSON AST; zlib1g-dev: the real header bindgen's tests bind.
 # pkgconf: the SDK test builds examples/c with pkg-config.
 JB_PACKAGES=(cmake g++ libgtest-dev locales clang zlib1g-dev pkgconf)
+# libsqlite3-dev: the header and library examples/sqlite binds (examples/sqlite/test.sh).
+JB_PACKAGES+=(libsqlite3-dev)
 # The C API reference (scripts/ci-docs.sh).
 JB_DOCS_PACKAGES=(doxygen)
 # Cross compilers and emulator for mvn -Pall-platforms and scripts/test-cross.sh.

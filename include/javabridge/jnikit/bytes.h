@@ -48,6 +48,16 @@ JBK_LOCAL jstring jbk_new_string_utf8(JNIEnv *env, const char *utf8, size_t leng
  */
 JBK_LOCAL char *jbk_string_utf8(JNIEnv *env, jstring string, size_t *length, const char *what);
 
+/**
+ * A new String[] of @p count NUL-terminated UTF-8 strings (a NULL item becomes null), as a C
+ * callback's `char **` argument arrives; @p string_class is java.lang.String, which the caller
+ * caches once. Each element's local reference is deleted as it is stored, so a long array does
+ * not fill the local frame. NULL with an exception pending: a negative count or NULL items with
+ * a positive count (IllegalStateException), malformed UTF-8, out of memory.
+ */
+JBK_LOCAL jobjectArray jbk_new_string_array(JNIEnv *env, jclass string_class, char *const *items, jint count,
+                                            const char *what);
+
 #ifdef __cplusplus
 }
 #endif

@@ -35,6 +35,19 @@ int holder_count(const Holder *h);
 Outer make_outer(uint16_t id, Mode mode);
 int outer_sum(const Outer *o);
 int bad_config(int *a, int n);
+/* Options the config gets wrong for what these are (see refused.json). */
+typedef struct RHandle RHandle;
+int r_nullable_int(int x);
+int r_string_out(int *p);
+const char *r_sized(int x);
+int r_sized_length(int x);
+long r_bad_length(double x);
+const char *r_badly_sized(int x);
+int r_not_a_pointer(int x);
+int r_each(int (*fn)(void *, char **, double), void *user_data);
+int r_open(RHandle **out);
+void r_close(RHandle *h);
+int r_constant_typo(int x);
 /* 17 strings: more than the JNI kit pins together. */
 int too_many_pins(const char *s1, const char *s2, const char *s3, const char *s4, const char *s5, const char *s6, const char *s7, const char *s8, const char *s9, const char *s10, const char *s11, const char *s12, const char *s13, const char *s14, const char *s15, const char *s16, const char *s17);
 

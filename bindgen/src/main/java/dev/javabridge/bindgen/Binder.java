@@ -61,7 +61,7 @@ final class Binder {
                             continue;
                         }
                         bf = new Binding.Function(bf.c(), bf.javaName(), bf.params(), bf.returnType(), bf.status(), bf.codes(),
-                                bf.result(), bf.resultParam(), bf.freeWith(), bf.freeParamSpelling(), true);
+                                bf.result(), bf.resultParam(), bf.freeWith(), bf.freeParamSpelling(), true, null);
                     }
                     out.functions.add(bf);
                 } catch (Refused r) {
@@ -282,13 +282,25 @@ final class Binder {
                 throw new Refused("config names array parameter '" + a + "', which the function does not have");
             }
         }
+        for (String c : opt.constants.keySet()) {
+            if (f.params().stream().noneMatch(p -> p.name().equals(c))) {
+                throw new Refused("config names constant parameter '" + c + "', which the function does not have");
+            }
+        }
+        for (String c : opt.stringOut.keySet()) {
+            if (f.params().stream().noneMatch(p -> p.name().equals(c))) {
+                throw new Refused("config names stringOut parameter '" + c + "', which the function does not have");
+            }
+        }
+        for (String c : opt.nullable) {
+            if (f.params().stream().noneMatch(p -> p.name().equals(c))) {
+                throw new Refused("config names nullable parameter '" + c + "', which the function does not have");
+            }
+        }
         Map<String, String> lengthOf = new HashMap<>();
         opt.arrays.forEach((arr, len) -> lengthOf.put(len, arr));
         List<Binding.Param> params = new ArrayList<>();
         for (HeaderModel.Param p : f.params()) {
-            if (p.name().isEmpty()) {
-                throw new Refused("unnamed parameter: arrays and lengths are matched by name");
-            }
             params.add(param(f, opt, p, lengthOf));
         }
         for (String len : opt.arrays.values()) {
@@ -358,13 +370,20 @@ final class Binder {
         } else if (ret instanceof HeaderType.Pointer p && p.pointee() instanceof HeaderType.StructRef r && out.handles.containsKey(r.name())) {
             kind = Binding.ResultKind.HANDLE_RETURN;
             if (freeWith != null) {
-                HeaderModel.Function free = model.functions.stream().filter(g -> g.name().equals(opt.freeWith)).findFirst().orElse(null);
-                if (free == null || free.params().size() != 1
-                        || !(scalarize(types.resolve(free.params().get(0).spelling())) instanceof HeaderType.Pointer fp
-                             && fp.pointee() instanceof HeaderType.StructRef fr && fr.name().equals(r.name()))) {
-                    throw new Refused("freeWith names " + freeWith + ", which is not a function taking one " + r.name() + " pointer");
-                }
+                checkFreer(freeWith, r.name());
             }
+        } else if (ret instanceof HeaderType.Pointer p && opt.resultLength != null) {
+            HeaderModel.Function len = model.functions.stream().filter(g -> g.name().equals(opt.resultLength)).findFirst().orElse(null);
+            if (len == null || !len.params().stream().map(HeaderModel.Param::spelling).toList()
+                    .equals(f.params().stream().map(HeaderModel.Param::spelling).toList())
+                    || !Types.isInteger(scalarize(types.resolve(len.returnSpelling())))) {
+                throw new Refused("resultLength names " + opt.resultLength + ", which is not a function taking the same parameters"
+                        + " and returning an integer");
+            }
+            if (freeWith != null) {
+                throw new Refused("resultLength results are borrowed: freeWith is not generated for them");
+            }
+            kind = Binding.ResultKind.SIZED_RETURN;
         } else if (ret instanceof HeaderType.Pointer p && isChar(p.pointee())) {
             kind = Binding.ResultKind.STRING_RETURN;
             if (freeWith != null) {
@@ -379,15 +398,30 @@ final class Binder {
         } else {
             throw new Refused("returns " + f.returnSpelling() + ": " + reason(ret));
         }
-        if (freeWith != null && kind != Binding.ResultKind.STRING_RETURN && kind != Binding.ResultKind.HANDLE_RETURN) {
-            throw new Refused("freeWith is set but the function does not return a pointer");
+        boolean handleOut = params.stream().anyMatch(p -> p.kind() == Binding.Kind.HANDLE_OUT);
+        if (freeWith != null && kind != Binding.ResultKind.STRING_RETURN && kind != Binding.ResultKind.HANDLE_RETURN && !handleOut) {
+            throw new Refused("freeWith is set but the function neither returns a pointer nor writes a handle");
+        }
+        if (opt.resultLength != null && kind != Binding.ResultKind.SIZED_RETURN) {
+            throw new Refused("resultLength is set but the function does not return a pointer");
         }
         if (ret instanceof HeaderType.Prim p && status) {
             note(p);
         }
         Map<Long, Config.ExceptionSpec> codes = codeMap(opt.codes);
         String javaName = opt.javaName != null ? opt.javaName : Types.camel(f.name());
-        return new Binding.Function(f, javaName, params, ret, status, codes, kind, resultParam, freeWith, freeSpelling, false);
+        return new Binding.Function(f, javaName, params, ret, status, codes, kind, resultParam, freeWith, freeSpelling, false,
+                kind == Binding.ResultKind.SIZED_RETURN ? opt.resultLength : null);
+    }
+
+    /** A handle's free function takes exactly one pointer to the handle's type. */
+    private void checkFreer(String freeWith, String handle) throws Refused {
+        HeaderModel.Function free = model.functions.stream().filter(g -> g.name().equals(freeWith)).findFirst().orElse(null);
+        if (free == null || free.params().size() != 1
+                || !(scalarize(types.resolve(free.params().get(0).spelling())) instanceof HeaderType.Pointer fp
+                     && fp.pointee() instanceof HeaderType.StructRef fr && fr.name().equals(handle))) {
+            throw new Refused("freeWith names " + freeWith + ", which is not a function taking one " + handle + " pointer");
+        }
     }
 
     /** Enums cross as Java ints; C leaves an enum's signedness to the compiler, so only its width is checked. */
@@ -447,6 +481,15 @@ final class Binder {
                     args.add(new Binding.Param(an, an, a, Binding.Kind.VALUE, null, false, true));
                 } else if (a instanceof HeaderType.Pointer ptr && isChar(scalarize(ptr.pointee())) && ptr.constPointee()) {
                     args.add(new Binding.Param(an, an, a, Binding.Kind.STRING, null, false, false));
+                } else if (opt.arrays.containsKey(an) && a instanceof HeaderType.Pointer ptr
+                        && ptr.pointee() instanceof HeaderType.Pointer inner && isChar(scalarize(inner.pointee()))) {
+                    String count = opt.arrays.get(an);
+                    int ci = count.startsWith("arg") ? parseIndex(count.substring(3)) : -1;
+                    if (ci < 0 || ci >= fp.params().size() || !Types.isInteger(scalarize(fp.params().get(ci)))) {
+                        throw new Refused(where + ": callbacks." + key + ".arrays gives " + an + " the count " + count
+                                + ", which is not an integer parameter of the callback");
+                    }
+                    args.add(new Binding.Param(an, an, a, Binding.Kind.STRING_ARRAY, count, false, false));
                 } else {
                     throw new Refused(where + ": callback parameter " + (i + 1) + " (" + fp.params().get(i).spelling()
                             + ") is neither a scalar nor a const char * string");
@@ -471,6 +514,14 @@ final class Binder {
         return new Binding.Param(p.name(), jn, fp, Binding.Kind.CALLBACK, ud, false, true);
     }
 
+    private static int parseIndex(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     private static boolean isChar(HeaderType t) {
         return t instanceof HeaderType.Prim p && (p.kind() == HeaderType.Kind.CHAR);
     }
@@ -480,6 +531,26 @@ final class Binder {
         HeaderType t = scalarize(types.resolve(p.spelling()));
         String jn = javaParamName(p.name());
         String where = "parameter " + p.name() + " (" + p.spelling() + ")";
+        if (opt.constants.containsKey(p.name())) {
+            return new Binding.Param(p.name(), jn, t, Binding.Kind.CONSTANT, opt.constants.get(p.name()), false, true);
+        }
+        if (opt.stringOut.containsKey(p.name())) {
+            String free = opt.stringOut.get(p.name());
+            if (!(t instanceof HeaderType.Pointer ptr && !ptr.constPointee() && ptr.pointee() instanceof HeaderType.Pointer inner
+                    && !inner.constPointee() && isChar(scalarize(inner.pointee())))) {
+                throw new Refused(where + " is named in stringOut but is not a char **");
+            }
+            if (!free.equals("free") && model.functions.stream().noneMatch(g -> g.name().equals(free) && g.params().size() == 1)) {
+                throw new Refused(where + ": stringOut names " + free + ", which is not a function of the header taking one pointer");
+            }
+            return new Binding.Param(p.name(), jn, t, Binding.Kind.STRING_OUT, free, false, false);
+        }
+        if (opt.nullable.contains(p.name())) {
+            if (!(t instanceof HeaderType.Pointer ptr && ptr.constPointee() && isChar(scalarize(ptr.pointee())))) {
+                throw new Refused(where + " is named nullable but is not a const char * string");
+            }
+            return new Binding.Param(p.name(), jn, t, Binding.Kind.NULLABLE_STRING, null, false, false);
+        }
         if (t instanceof HeaderType.FunctionPointer fp) {
             return callbackParam(f, p, fp, jn, where);
         }
@@ -547,6 +618,13 @@ final class Binder {
             }
             if (el instanceof HeaderType.StructRef r && out.handles.containsKey(r.name())) {
                 return new Binding.Param(p.name(), jn, t, Binding.Kind.HANDLE, null, false, false);
+            }
+            if (el instanceof HeaderType.Pointer inner && !ptr.constPointee() && inner.pointee() instanceof HeaderType.StructRef r
+                    && out.handles.containsKey(r.name())) {
+                if (opt.freeWith != null) {
+                    checkFreer(opt.freeWith, r.name());
+                }
+                return new Binding.Param(p.name(), jn, t, Binding.Kind.HANDLE_OUT, null, false, false);
             }
             if (el instanceof HeaderType.StructRef r) {
                 if (struct(r.name(), 0) == null) {

@@ -37,7 +37,17 @@ final class Binding {
         /** A function pointer: a Java functional interface; lengthParam names its USER_DATA parameter. */
         CALLBACK,
         /** The void * the C function hands back to the callback: the registry's token; not a Java parameter. */
-        USER_DATA
+        USER_DATA,
+        /** A parameter the config fixes to a C expression (lengthParam holds it): not a Java parameter. */
+        CONSTANT,
+        /** A const char * that may be null. */
+        NULLABLE_STRING,
+        /** T ** for an opaque T: C writes a handle, which Java receives in a one-element array of the handle class. */
+        HANDLE_OUT,
+        /** char ** through which C hands back a string the caller frees with the function lengthParam names. */
+        STRING_OUT,
+        /** In a callback: a char ** whose count is the callback parameter lengthParam names; a Java String[]. */
+        STRING_ARRAY
     }
 
     /**
@@ -55,11 +65,11 @@ final class Binding {
     }
 
     /** How the Java method produces its result. */
-    enum ResultKind { VOID, RETURN, STRING_RETURN, STRUCT_RETURN, OUT_PACKED, OUT_HOLDER, OUT_ARRAY, OUT_STRUCT, OUT_LENGTH, HANDLE_RETURN }
+    enum ResultKind { VOID, RETURN, STRING_RETURN, STRUCT_RETURN, OUT_PACKED, OUT_HOLDER, OUT_ARRAY, OUT_STRUCT, OUT_LENGTH, HANDLE_RETURN, SIZED_RETURN }
 
     record Function(HeaderModel.Function c, String javaName, List<Param> params, HeaderType returnType, boolean status,
                     Map<Long, Config.ExceptionSpec> codes, ResultKind result, Param resultParam, String freeWith,
-                    String freeParamSpelling, boolean internal) {}
+                    String freeParamSpelling, boolean internal, String resultLength) {}
 
     /** An opaque C type and the Java class of its handles. */
     record Handle(String cName, String javaName) {}

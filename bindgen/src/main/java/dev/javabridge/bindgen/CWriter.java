@@ -73,6 +73,9 @@ final class CWriter {
             succ.add("(rc) == " + s);
         }
         o.append("#define ").append(up("SUCCESS")).append("(rc) (").append(String.join(" || ", succ)).append(")\n");
+        if (stringArrays()) {
+            o.append("\nstatic jclass ").append(stringClass()).append(";\n");
+        }
         for (Binding.Callback c : b.callbacks.values()) {
             trampoline(o, c);
         }
@@ -109,9 +112,20 @@ final class CWriter {
                         .append(" = jbk_method(env, c, \"call\", \"").append(JavaWriter.callbackDescriptor(c)).append("\");\n")
                         .append("    (*env)->DeleteLocalRef(env, c);\n    if (").append(methodId(c)).append(" == NULL) {\n        return -1;\n    }\n");
             }
+            boolean strings = stringArrays();
+            if (strings) {
+                o.append("    c = (*env)->FindClass(env, \"java/lang/String\");\n    if (c == NULL) {\n        return -1;\n    }\n    ")
+                        .append(stringClass()).append(" = (jclass)(*env)->NewGlobalRef(env, c);\n    (*env)->DeleteLocalRef(env, c);\n")
+                        .append("    if (").append(stringClass()).append(" == NULL) {\n        return -1;\n    }\n");
+            }
             o.append("    return 0;\n}\n\n");
+            if (strings) {
+                o.append("static void ").append(prefix).append("_callbacks_unload(JNIEnv *env) {\n    if (").append(stringClass())
+                        .append(" != NULL) {\n        (*env)->DeleteGlobalRef(env, ").append(stringClass()).append(");\n        ")
+                        .append(stringClass()).append(" = NULL;\n    }\n}\n\n");
+            }
             o.append("static const jbk_module ").append(prefix).append("_modules[] = {\n    {\"callbacks\", ").append(prefix)
-                    .append("_callbacks_load, NULL},\n};\n\n");
+                    .append("_callbacks_load, ").append(strings ? prefix + "_callbacks_unload" : "NULL").append("},\n};\n\n");
         }
         o.append("static const jbk_library ").append(prefix).append("_library = {\n")
                 .append("    .name = \"").append(cfg.library == null ? cfg.className : cfg.library).append("\",\n")
@@ -260,6 +274,15 @@ final class CWriter {
         return prefix + "_" + key(c) + "_call";
     }
 
+    private boolean stringArrays() {
+        return b.callbacks.values().stream().anyMatch(c -> c.args().stream().anyMatch(a -> a.kind() == Binding.Kind.STRING_ARRAY));
+    }
+
+    /** java.lang.String, for the String[] a callback's char ** becomes: looked up once, when the library loads. */
+    private String stringClass() {
+        return prefix + "_string_class";
+    }
+
     /** The C function C calls for callback type c. */
     String trampoline(Binding.Callback c) {
         return prefix + "_" + key(c) + "_trampoline";
@@ -292,6 +315,17 @@ final class CWriter {
                         .append("J = jbk_new_string_utf8(call.env, ").append(n).append(", strlen(").append(n).append("), \"").append(n)
                         .append("\");\n        if (").append(n).append("J == NULL) {\n            jbk_callback_leave(&call);\n            return")
                         .append(returns ? " " + abort : "").append(";\n        }\n    }\n");
+                args.add(n + "J");
+                strings.add(n + "J");
+            } else if (a.kind() == Binding.Kind.STRING_ARRAY) {
+                o.append("    jobjectArray ").append(n).append("J = jbk_new_string_array(call.env, ").append(stringClass()).append(", ")
+                        .append(n).append(", (jint)").append(a.lengthParam()).append(", \"").append(n).append("\");\n    if (").append(n)
+                        .append("J == NULL) {\n");
+                for (String earlier : strings) {
+                    o.append("        if (").append(earlier).append(" != NULL) {\n            (*call.env)->DeleteLocalRef(call.env, ")
+                            .append(earlier).append(");\n        }\n");
+                }
+                o.append("        jbk_callback_leave(&call);\n        return").append(returns ? " " + abort : "").append(";\n    }\n");
                 args.add(n + "J");
                 strings.add(n + "J");
             } else {

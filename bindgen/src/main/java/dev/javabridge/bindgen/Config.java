@@ -54,6 +54,8 @@ public final class Config {
         public Long abort;
         /** The Java interface's name; by default the typedef's name in UpperCamelCase. */
         public String javaName;
+        /** A {@code char **} parameter (argN, by position) to the parameter holding its count: a Java String[]. */
+        public Map<String, String> arrays = new LinkedHashMap<>();
     }
 
     @JsonIgnoreProperties(ignoreUnknown = false)
@@ -87,6 +89,20 @@ public final class Config {
         public List<String> outArrays = new ArrayList<>();
         /** For a returned pointer: the caller owns it and this C function (taking the pointer) frees it. */
         public String freeWith;
+        /** Parameters the Java caller does not pass: C gets this C expression (a constant such as SQLITE_TRANSIENT, or NULL). */
+        public Map<String, String> constants = new LinkedHashMap<>();
+        /**
+         * char ** parameters through which C hands back a string the caller frees (sqlite3_exec's errmsg), to the
+         * C function that frees it: Java passes a one-element String[] that receives the copy (or null).
+         */
+        public Map<String, String> stringOut = new LinkedHashMap<>();
+        /** const char * parameters that accept null (C gets NULL). */
+        public List<String> nullable = new ArrayList<>();
+        /**
+         * For a returned pointer: a function taking the same arguments that says how many bytes it points to
+         * (called right after). The result is then a String (char pointee, embedded NULs kept) or a byte[].
+         */
+        public String resultLength;
     }
 
     public static Config read(Path file) throws IOException {

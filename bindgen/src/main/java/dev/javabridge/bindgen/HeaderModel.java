@@ -108,7 +108,9 @@ final class HeaderModel {
         String doc = null;
         for (JsonNode p : decl.path("inner")) {
             if ("ParmVarDecl".equals(p.path("kind").asText())) {
-                params.add(new Param(p.path("name").asText(""), p.path("type").path("qualType").asText()));
+                // An unnamed parameter is named by its position, as callback parameters are, so the config can name it.
+                String name = p.path("name").asText("");
+                params.add(new Param(name.isEmpty() ? "arg" + params.size() : name, p.path("type").path("qualType").asText()));
             } else if ("FullComment".equals(p.path("kind").asText())) {
                 doc = commentText(p);
             }

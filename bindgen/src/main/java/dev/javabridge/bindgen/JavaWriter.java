@@ -150,7 +150,7 @@ final class JavaWriter {
     private String callback(Binding.Callback c) {
         List<String> params = new ArrayList<>();
         for (Binding.Param a : c.args()) {
-            params.add(callbackJava(a.type()) + " " + a.javaName());
+            params.add((a.kind() == Binding.Kind.STRING_ARRAY ? "String[]" : callbackJava(a.type())) + " " + a.javaName());
         }
         String abort = c.abort() == null ? "" : " The C code is then told to stop with {@code " + c.abort() + "}.";
         return generatedNote() + "package " + cfg.packageName + ";\n\n"
@@ -169,7 +169,8 @@ final class JavaWriter {
     static String callbackDescriptor(Binding.Callback c) {
         StringBuilder d = new StringBuilder("(");
         for (Binding.Param a : c.args()) {
-            d.append(a.kind() == Binding.Kind.STRING ? "Ljava/lang/String;" : descriptor(callbackJava(a.type())));
+            d.append(a.kind() == Binding.Kind.STRING ? "Ljava/lang/String;"
+                    : a.kind() == Binding.Kind.STRING_ARRAY ? "[Ljava/lang/String;" : descriptor(callbackJava(a.type())));
         }
         return d.append(')').append(descriptor(callbackJava(c.result()))).toString();
     }
@@ -279,6 +280,8 @@ final class JavaWriter {
         final List<String> args = new ArrayList<>();
         /** Each count parameter's C name, and the first array whose length gives it. */
         final Map<String, String> counts = new LinkedHashMap<>();
+        /** What runs once the native returned or threw. */
+        final StringBuilder finallyBody = new StringBuilder();
 
         Call(Binding.Function f, boolean slices) {
             this.f = f;
@@ -365,8 +368,11 @@ final class JavaWriter {
         String fail = f.status() ? failureCall(f) : null;
         int callStart = body.length();
         result.javaAfterCall(this, call, callExpr, fail);
+        for (Binding.Param p : f.params()) {
+            ParamCrossing.of(p).javaFinally(this, call, p);
+        }
         List<String> handles = f.params().stream().filter(p -> p.kind() == Binding.Kind.HANDLE).map(Binding.Param::javaName).toList();
-        if (!handles.isEmpty()) {
+        if (!handles.isEmpty() || call.finallyBody.length() > 0) {
             // The handle objects stay reachable until C returns, so nothing can free them mid-call.
             String tail = body.substring(callStart).replace("\n        ", "\n            ");
             body.setLength(callStart);
@@ -374,6 +380,7 @@ final class JavaWriter {
             for (String h : handles) {
                 body.append("            Reference.reachabilityFence(").append(h).append(");\n");
             }
+            body.append(call.finallyBody);
             body.append("        }\n");
         }
         o.append(body).append("    }\n");
@@ -507,6 +514,7 @@ final class JavaWriter {
             case "float" -> "F";
             case "double" -> "D";
             case "void" -> "V";
+            case "String" -> "Ljava/lang/String;";
             default -> throw new IllegalStateException("no JNI descriptor for " + javaType);
         };
     }

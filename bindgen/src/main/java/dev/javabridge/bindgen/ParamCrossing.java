@@ -27,6 +27,11 @@ interface ParamCrossing {
             case HANDLE -> ParamCrossings.HANDLE;
             case CALLBACK -> ParamCrossings.CALLBACK;
             case USER_DATA -> ParamCrossings.USER_DATA;
+            case CONSTANT -> ParamCrossings.CONSTANT;
+            case NULLABLE_STRING -> ParamCrossings.NULLABLE_STRING;
+            case HANDLE_OUT -> ParamCrossings.HANDLE_OUT;
+            case STRING_OUT -> ParamCrossings.STRING_OUT;
+            case STRING_ARRAY -> throw new IllegalStateException("a String[] is only a callback's parameter");
         };
     }
 
@@ -51,6 +56,9 @@ interface ParamCrossing {
 
     /** p's arguments to the native. */
     default void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {}
+
+    /** What the public method does once the native returned or threw (in a finally block). */
+    default void javaFinally(JavaWriter w, JavaWriter.Call call, Binding.Param p) {}
 
     /** p's parameters in the natives holder. */
     default void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {}

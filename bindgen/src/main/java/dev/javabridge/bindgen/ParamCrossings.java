@@ -18,6 +18,10 @@ final class ParamCrossings {
     static final ParamCrossing HANDLE = new Handle();
     static final ParamCrossing CALLBACK = new CallbackParam();
     static final ParamCrossing USER_DATA = new UserData();
+    static final ParamCrossing CONSTANT = new Constant();
+    static final ParamCrossing NULLABLE_STRING = new NullableStr();
+    static final ParamCrossing HANDLE_OUT = new HandleOut();
+    static final ParamCrossing STRING_OUT = new StringOut();
 
     /** A parameter the caller passes as it is. */
     private abstract static class Passed implements ParamCrossing {
@@ -575,6 +579,172 @@ final class ParamCrossings {
         public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
             String cb = call.f.params().stream().filter(q -> q.cName().equals(p.lengthParam())).findFirst().orElseThrow().javaName();
             call.args.add(cb + "Token");
+        }
+    }
+
+    /** A parameter fixed by the config: C gets its expression, spelled in C so the compiler checks its type. */
+    private static final class Constant implements ParamCrossing {
+        @Override
+        public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
+            call.args.add("(" + p.lengthParam() + ")");
+        }
+    }
+
+    /**
+     * A const char * that may be null: strict UTF-8 with its NUL, or null for C's NULL. Copied rather than
+     * pinned, since a pin set cannot hold a null array.
+     */
+    private static final class NullableStr extends Passed {
+        @Override
+        public String javaType(JavaWriter w, Binding.Param p) {
+            return "String";
+        }
+
+        @Override
+        public void javaCheck(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            call.body.append("        byte[] ").append(n).append("C = ").append(n).append(" == null ? null : cString(").append(n)
+                    .append(", \"").append(n).append("\");\n");
+        }
+
+        @Override
+        public void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            call.args.add(p.javaName() + "C");
+        }
+
+        @Override
+        public void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
+            ps.add("byte[] " + p.javaName());
+        }
+
+        @Override
+        public void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
+            params.add("jbyteArray " + p.javaName());
+        }
+
+        @Override
+        public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            call.decls.append("    char *").append(n).append("Data = NULL;\n");
+            call.checks.append("    if (").append(n).append(" != NULL) {\n        size_t copied = 0;\n        ").append(n)
+                    .append("Data = jbk_copy_bytes(env, ").append(n).append(", &copied, \"").append(n).append("\");\n        if (")
+                    .append(n).append("Data == NULL) {\n    ").append(CWriter.FAIL).append("        }\n        if (copied == 0 || ")
+                    .append(n).append("Data[copied - 1] != 0) {\n            ").append(w.thrower("ILLEGAL_ARGUMENT")).append(", \"")
+                    .append(n).append(" is not NUL-terminated\");\n    ").append(CWriter.FAIL).append("        }\n    }\n");
+            call.frees.append("    free(").append(n).append("Data);\n");
+            call.args.add("(" + p.type().spelling() + ")" + n + "Data");
+        }
+    }
+
+    /**
+     * T ** for an opaque T: the caller passes a one-element array of the handle class; C's handle lands in it
+     * once the native returned or threw (a finally block), so a handle C wrote is never left without an owner,
+     * even when the status says failure (sqlite3_open_v2 returns a handle to close along with its error).
+     */
+    private static final class HandleOut extends Passed {
+        @Override
+        public String javaType(JavaWriter w, Binding.Param p) {
+            return w.handleOf(p.pointer().pointee()).javaName() + "[]";
+        }
+
+        @Override
+        public void javaCheck(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            call.body.append("        Objects.requireNonNull(").append(n).append(", \"").append(n).append("\");\n");
+            call.body.append("        if (").append(n).append(".length < 1) {\n            throw new IllegalArgumentException(\"")
+                    .append(n).append(" has no room for the handle C writes\");\n        }\n");
+            call.body.append("        long[] ").append(n).append("Address = new long[1];\n");
+        }
+
+        @Override
+        public void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            call.args.add(p.javaName() + "Address");
+        }
+
+        @Override
+        public void javaFinally(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            Binding.Function free = w.functionNamed(call.f.freeWith());
+            call.finallyBody.append("            ").append(n).append("[0] = ").append(n).append("Address[0] == 0 ? null : new ")
+                    .append(w.handleOf(p.pointer().pointee()).javaName()).append('(').append(n).append("Address[0], ")
+                    .append(free == null ? "null" : w.nat() + "::" + free.javaName()).append(");\n");
+        }
+
+        @Override
+        public void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
+            ps.add("long[] " + p.javaName());
+        }
+
+        @Override
+        public void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
+            params.add("jlongArray " + p.javaName());
+        }
+
+        @Override
+        public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            w.nullCheck(call.checks, n);
+            call.checks.append("    if ((*env)->GetArrayLength(env, ").append(n).append(") < 1) {\n        ").append(w.thrower("INDEX_OUT_OF_BOUNDS"))
+                    .append(", \"").append(n).append(" is empty\");\n").append(CWriter.FAIL).append("    }\n");
+            call.decls.append("    ").append(CWriter.pointeeSpelling(p)).append(' ').append(n).append("Value = NULL;\n");
+            call.args.add("&" + n + "Value");
+            // Before anything that may leave an exception pending (a callback's rethrow), and whatever the status.
+            call.closes.insert(0, "    {\n        jlong " + n + "Out = (jlong)(intptr_t)" + n + "Value;\n        (*env)->SetLongArrayRegion(env, "
+                    + n + ", 0, 1, &" + n + "Out);\n    }\n");
+        }
+    }
+
+    /**
+     * char ** through which C hands back a string the caller owns: Java passes a one-element String[], C's
+     * string is copied into it (null when C wrote NULL) and always freed with the configured function, also
+     * when the call failed or a callback's exception is on its way.
+     */
+    private static final class StringOut extends Passed {
+        @Override
+        public String javaType(JavaWriter w, Binding.Param p) {
+            return "String[]";
+        }
+
+        @Override
+        public void javaCheck(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            call.body.append("        Objects.requireNonNull(").append(n).append(", \"").append(n).append("\");\n");
+            call.body.append("        if (").append(n).append(".length < 1) {\n            throw new IllegalArgumentException(\"")
+                    .append(n).append(" has no room for the string C writes\");\n        }\n");
+            call.body.append("        ").append(n).append("[0] = null;\n");
+        }
+
+        @Override
+        public void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            call.args.add(p.javaName());
+        }
+
+        @Override
+        public void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
+            ps.add("String[] " + p.javaName());
+        }
+
+        @Override
+        public void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
+            params.add("jobjectArray " + p.javaName());
+        }
+
+        @Override
+        public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
+            String n = p.javaName();
+            w.nullCheck(call.checks, n);
+            call.checks.append("    if ((*env)->GetArrayLength(env, ").append(n).append(") < 1) {\n        ").append(w.thrower("INDEX_OUT_OF_BOUNDS"))
+                    .append(", \"").append(n).append(" is empty\");\n").append(CWriter.FAIL).append("    }\n");
+            call.decls.append("    char *").append(n).append("Value = NULL;\n");
+            call.args.add("&" + n + "Value");
+            // After the callback tokens closed: copied only when no exception is pending (a rethrow leaves by done).
+            call.closes.append("    if (").append(n).append("Value != NULL && !(*env)->ExceptionCheck(env)) {\n        jstring ").append(n)
+                    .append("J = jbk_new_string_utf8(env, ").append(n).append("Value, strlen(").append(n).append("Value), \"").append(n)
+                    .append("\");\n        if (").append(n).append("J == NULL) {\n    ").append(CWriter.FAIL).append("        }\n")
+                    .append("        (*env)->SetObjectArrayElement(env, ").append(n).append(", 0, ").append(n).append("J);\n")
+                    .append("        (*env)->DeleteLocalRef(env, ").append(n).append("J);\n    }\n");
+            call.frees.append("    if (").append(n).append("Value != NULL) {\n        ").append(p.lengthParam()).append("((void *)")
+                    .append(n).append("Value);\n    }\n");
         }
     }
 }

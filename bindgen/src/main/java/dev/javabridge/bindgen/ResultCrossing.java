@@ -22,6 +22,7 @@ interface ResultCrossing {
             case OUT_STRUCT -> ResultCrossings.OUT_STRUCT;
             case OUT_LENGTH -> ResultCrossings.OUT_LENGTH;
             case HANDLE_RETURN -> ResultCrossings.HANDLE_RETURN;
+            case SIZED_RETURN -> ResultCrossings.SIZED_RETURN;
         };
     }
 

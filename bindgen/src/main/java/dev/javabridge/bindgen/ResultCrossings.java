@@ -16,6 +16,7 @@ final class ResultCrossings {
     static final ResultCrossing OUT_STRUCT = new OutStruct();
     static final ResultCrossing OUT_LENGTH = new OutLength();
     static final ResultCrossing HANDLE_RETURN = new HandleReturn();
+    static final ResultCrossing SIZED_RETURN = new SizedReturn();
 
     /** Calls the native and, for a status function, throws on a failure status. */
     private static void callChecked(JavaWriter.Call call, String callExpr, String fail) {
@@ -313,6 +314,53 @@ final class ResultCrossings {
         @Override
         public void cResult(CWriter w, Binding.Function f, String jniReturn, StringBuilder o) {
             o.append("    result = (jlong)(intptr_t)cResult;\n");
+        }
+    }
+
+    /**
+     * A borrowed pointer whose byte count another function gives (the config's resultLength, called with the
+     * same arguments right after): copied with exactly that many bytes, so embedded NULs survive. A char
+     * pointee becomes a strict UTF-8 String, anything else a byte[]; C's NULL is Java's null.
+     */
+    private static final class SizedReturn implements ResultCrossing {
+        static boolean text(Binding.Function f) {
+            HeaderType pointee = ((HeaderType.Pointer) f.returnType()).pointee();
+            return pointee instanceof HeaderType.Prim p && (p.kind() == HeaderType.Kind.CHAR || p.kind() == HeaderType.Kind.UCHAR
+                    || p.kind() == HeaderType.Kind.SCHAR);
+        }
+
+        @Override
+        public String javaType(JavaWriter w, Binding.Function f) {
+            return text(f) ? "String" : "byte[]";
+        }
+
+        @Override
+        public String nativeReturn(Binding.Function f) {
+            return "byte[]";
+        }
+
+        @Override
+        public void javaAfterCall(JavaWriter w, JavaWriter.Call call, String callExpr, String fail) {
+            if (text(call.f)) {
+                call.body.append("        byte[] result = ").append(callExpr).append(";\n");
+                call.body.append("        return result == null ? null : utf8(result, \"").append(call.f.c().name()).append("\");\n");
+            } else {
+                call.body.append("        return ").append(callExpr).append(";\n");
+            }
+        }
+
+        @Override
+        public String cCall(CWriter w, Binding.Function f, String callExpr) {
+            String lengthCall = f.resultLength() + callExpr.substring(f.c().name().length());
+            return "    const void *cResult = (const void *)" + callExpr + ";\n    long long cLength = (long long)" + lengthCall + ";\n";
+        }
+
+        @Override
+        public void cResult(CWriter w, Binding.Function f, String jniReturn, StringBuilder o) {
+            o.append("    if (cResult != NULL) {\n        if (cLength < 0 || cLength > (long long)INT32_MAX) {\n            ")
+                    .append(w.thrower("ILLEGAL_STATE")).append(", \"").append(f.resultLength())
+                    .append(" says %lld bytes for ").append(f.c().name()).append("\", cLength);\n        } else {\n")
+                    .append("            result = jbk_new_bytes(env, cResult, (size_t)cLength);\n        }\n    }\n");
         }
     }
 }

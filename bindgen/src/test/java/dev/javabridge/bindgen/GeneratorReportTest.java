@@ -45,6 +45,23 @@ class GeneratorReportTest {
     }
 
     @Test
+    void optionsThatDoNotFitTheDeclarationAreRefusedWithTheReason() {
+        assertTrue(reason("r_nullable_int").contains("is named nullable but is not a const char * string"), reason("r_nullable_int"));
+        assertTrue(reason("r_string_out").contains("is named in stringOut but is not a char **"), reason("r_string_out"));
+        assertTrue(reason("r_badly_sized").contains("resultLength names r_bad_length, which is not a function taking the same parameters"),
+                reason("r_badly_sized"));
+        assertTrue(reason("r_not_a_pointer").contains("resultLength is set but the function does not return a pointer"),
+                reason("r_not_a_pointer"));
+        assertTrue(reason("r_open").contains("freeWith names r_sized_length, which is not a function taking one RHandle pointer"),
+                reason("r_open"));
+        assertTrue(reason("r_constant_typo").contains("config names constant parameter 'y'"), reason("r_constant_typo"));
+        assertTrue(reason("r_each").contains("gives arg1 the count arg2, which is not an integer parameter of the callback"),
+                reason("r_each"));
+        // Unnamed parameters are named by position, and a correct resultLength binds.
+        assertTrue(api.contains("public static String rSized(int x)"), "r_sized is bound as a sized string");
+    }
+
+    @Test
     void varargsAreRefusedByName() {
         assertTrue(reason("log_message").contains("varargs"));
     }
