@@ -30,5 +30,6 @@
 #include "javabridge/proxy.h"
 #include "javabridge/buffer.h"
 #include "javabridge/loader.h"
+#include "javabridge/natives.h"
 
 #endif
