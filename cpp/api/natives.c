@@ -127,14 +127,15 @@ static void dispatch(size_t n, JNIEnv *env, jobject self, const jlong *ints, con
     for (size_t i = 0; i < s->nparams && rc == JB_OK; i++) {
         jlong v = ints[s->reg[i]];
         switch (s->kinds[i]) {
-        case 'Z': args[i] = jb_arg_bool((uint8_t)v != 0); break;
-        case 'B': args[i] = jb_arg_int8((int8_t)v); break;
-        case 'S': args[i] = jb_arg_int16((int16_t)v); break;
-        case 'C': args[i] = jb_arg_uint16((uint16_t)v); break;
-        case 'I': args[i] = jb_arg_int32((int32_t)v); break;
-        case 'J': args[i] = jb_arg_int64((int64_t)v); break;
-        case 'F': args[i] = jb_arg_float(low_float(fps[s->reg[i]])); break;
-        case 'D': args[i] = jb_arg_double(fps[s->reg[i]]); break;
+        /* Written member by member: a whole jb_arg built and copied stalls on store forwarding. */
+        case 'Z': args[i].type = JB_ARG_BOOL; args[i].u.b = (uint8_t)v != 0; break;
+        case 'B': args[i].type = JB_ARG_INT8; args[i].u.i8 = (int8_t)v; break;
+        case 'S': args[i].type = JB_ARG_INT16; args[i].u.i16 = (int16_t)v; break;
+        case 'C': args[i].type = JB_ARG_UINT16; args[i].u.u16 = (uint16_t)v; break;
+        case 'I': args[i].type = JB_ARG_INT32; args[i].u.i32 = (int32_t)v; break;
+        case 'J': args[i].type = JB_ARG_INT64; args[i].u.i64 = (int64_t)v; break;
+        case 'F': args[i].type = JB_ARG_FLOAT; args[i].u.f = low_float(fps[s->reg[i]]); break;
+        case 'D': args[i].type = JB_ARG_DOUBLE; args[i].u.d = fps[s->reg[i]]; break;
         default: {
             jobject ref = (jobject)(intptr_t)v;
             if (ref == NULL) {
@@ -152,9 +153,12 @@ static void dispatch(size_t n, JNIEnv *env, jobject self, const jlong *ints, con
         }
     }
     jb_native_call call;
-    memset(&call, 0, sizeof call);
     call.env = env;
     call.s = s;
+    call.result.j = 0;
+    call.result_ref = NULL;
+    call.exc_class = call.exc_message = NULL;
+    call.has_exc = 0;
     if (rc == JB_OK) {
         rc = s->fn(&call, args, s->nparams, s->user_data);
     } else if (!(*env)->ExceptionCheck(env)) {
@@ -163,8 +167,10 @@ static void dispatch(size_t n, JNIEnv *env, jobject self, const jlong *ints, con
     atomic_fetch_sub_explicit(&s->users, 1, memory_order_release);
     for (size_t i = 0; i < nstrings; i++) free(strings[i]);
     for (size_t i = 0; i < nobjects; i++) jb_object_free((jb_object *)objects[i]);
-    if ((*env)->ExceptionCheck(env)) {
-        /* Left pending by the function itself, or the arguments' conversion: it is the call's. */
+    /* jb_ functions never leave an exception pending, so only a failure needs to look (a JNI
+     * call costs a thread-state transition, as much as the rest of this path). */
+    if (rc < 0 && (*env)->ExceptionCheck(env)) {
+        /* Left pending by the arguments' conversion: it is the call's. */
     } else if (rc < 0) {
         throw_failure(env, &call, rc);
     } else if (call.result_ref != NULL) {
@@ -172,7 +178,7 @@ static void dispatch(size_t n, JNIEnv *env, jobject self, const jlong *ints, con
     } else {
         *out = call.result;
     }
-    if ((*env)->ExceptionCheck(env) && call.result_ref != NULL) (*env)->DeleteLocalRef(env, call.result_ref);
+    if (rc < 0 && call.result_ref != NULL) (*env)->DeleteLocalRef(env, call.result_ref);
     free(call.exc_class);
     free(call.exc_message);
 }
@@ -472,6 +478,19 @@ JB_API int jb_native_call_return(jb_native_call *call, jb_arg value) {
     }
     JNIEnv *env = call->env;
     char kind = s->result_kind;
+    /* The carrier of the result's own type needs no check: the common case, kept cheap. */
+    jvalue *r = &call->result;
+    switch (value.type) {
+    case JB_ARG_INT32: if (kind == 'I') { r->i = value.u.i32; return JB_OK; } break;
+    case JB_ARG_INT64: if (kind == 'J') { r->j = value.u.i64; return JB_OK; } break;
+    case JB_ARG_BOOL: if (kind == 'Z') { r->z = value.u.b ? JNI_TRUE : JNI_FALSE; return JB_OK; } break;
+    case JB_ARG_DOUBLE: if (kind == 'D') { r->d = value.u.d; return JB_OK; } break;
+    case JB_ARG_FLOAT: if (kind == 'F') { r->f = value.u.f; return JB_OK; } break;
+    case JB_ARG_INT8: if (kind == 'B') { r->b = value.u.i8; return JB_OK; } break;
+    case JB_ARG_INT16: if (kind == 'S') { r->s = value.u.i16; return JB_OK; } break;
+    case JB_ARG_UINT16: if (kind == 'C') { r->c = value.u.u16; return JB_OK; } break;
+    default: break;
+    }
     jclass param_class = s->result_class;
     unsigned char string_ok = s->result_string_ok;
     char display[300];
