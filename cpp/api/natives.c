@@ -30,6 +30,7 @@
 #include "java_exception.h"
 #include "jstring.h"
 #include "last_error.h"
+#include "loader_internal.h"
 #include "method_internal.h"
 #include "object_internal.h"
 #include "signature.h"
@@ -112,8 +113,10 @@ static void throw_failure(JNIEnv *env, jb_native_call *c, int rc) {
 static void dispatch(size_t n, JNIEnv *env, jobject self, const jlong *ints, const double *fps, jvalue *out) {
     slot *s = &slots[n];
     out->j = 0;
-    atomic_fetch_add_explicit(&s->users, 1, memory_order_acq_rel);
-    if (!atomic_load_explicit(&s->live, memory_order_acquire)) {
+    /* Sequentially consistent against retire(), which stores live and then reads users: either
+     * it sees this caller and leaves the slot, or this caller sees the slot dead. */
+    atomic_fetch_add(&s->users, 1);
+    if (!atomic_load(&s->live)) {
         atomic_fetch_sub_explicit(&s->users, 1, memory_order_release);
         jbk_throw(env, JBK_ILLEGAL_STATE, "this host native was unregistered (jb_unregister_natives)");
         return;
@@ -345,8 +348,14 @@ static int prepare(JNIEnv *env, jclass cls, const jb_native_method *m, size_t in
                 memcpy(desc, m->signature + off, rl);
                 desc[rl] = '\0';
             }
-            jclass rcls = (*env)->FindClass(env, desc);
+            jclass class_class = (*env)->FindClass(env, "java/lang/Class");
+            jmethodID get_loader = class_class != NULL ? (*env)->GetMethodID(env, class_class, "getClassLoader",
+                                                                             "()Ljava/lang/ClassLoader;") : NULL;
+            jobject loader = get_loader != NULL ? (*env)->CallObjectMethod(env, cls, get_loader) : NULL;
+            jclass rcls = !(*env)->ExceptionCheck(env) ? jbi_find_class(env, loader, desc) : NULL;
             rc = jbi_java_check(env, JB_ECLASS, "jb_register_natives: the result type");
+            if (loader != NULL) (*env)->DeleteLocalRef(env, loader);
+            if (class_class != NULL) (*env)->DeleteLocalRef(env, class_class);
             if (rc == JB_OK) {
                 s->result_class = (*env)->NewGlobalRef(env, rcls);
                 s->result_string_ok = (*env)->IsAssignableFrom(env, jbi_java.string_class, rcls) ? 1 : 0;

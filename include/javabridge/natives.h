@@ -47,7 +47,7 @@ typedef struct jb_native_call jb_native_call;
  * @param nargs the method's parameter count.
  * @param user_data the pointer given in its jb_native_method.
  * @return JB_OK (the result set with jb_native_call_return(), or none: void, zero, false or
- *   null); any negative value: Java gets the exception set with jb_native_call_throw(), or else
+ *   null; a Java exception the function left pending through raw JNI is thrown); any negative value: Java gets the exception set with jb_native_call_throw(), or else
  *   a java.lang.RuntimeException naming the code.
  */
 typedef int (*jb_native_fn)(jb_native_call *call, const jb_arg *args, size_t nargs, void *user_data);
@@ -62,8 +62,10 @@ typedef struct jb_native_method {
 
 /**
  * @brief Binds C functions to native methods of a class (JNI RegisterNatives).
- * @param class_object the class, a java.lang.Class (from jb_loader_find_class(), or any call
- *   returning a Class); borrowed.
+ * @param class_object the class, a java.lang.Class; borrowed. From jb_loader_find_class(), or
+ *   for a class of the class path from Class.forName(name, true,
+ *   ClassLoader.getSystemClassLoader()) through jb_call_static_object() (the one-argument
+ *   forName called from C has no caller class and looks in the bootstrap loader only).
  * @param methods count methods; borrowed (the names and signatures are copied).
  * @param count 1 or more.
  * @return JB_OK; JB_EINVAL (a NULL argument or member, count 0); JB_EHANDLE (class_object not

@@ -17,6 +17,8 @@ int shout(jb_proxy_call *call, void *) {
     return jb_proxy_call_return(call, jb_arg_string(s.c_str()));
 }
 
+int same(jb_native_call *call, const jb_arg *a, size_t, void *) { return jb_native_call_return(call, a[0]); }
+
 int twice(jb_native_call *call, const jb_arg *a, size_t, void *) {
     return jb_native_call_return(call, jb_arg_int32(a[0].u.i32 * 2));
 }
@@ -83,8 +85,15 @@ TEST_F(LoaderCallbacks, ProxyNewInRefusesBadInput) {
 TEST_F(LoaderCallbacks, HostNativeOfAClassOnlyTheLoaderHas) {
     jb_object *cls = nullptr;
     ASSERT_EQ(jb_loader_find_class(loader, "dev.javabridge.loadtest.Twice", &cls), JB_OK) << jb_error_message();
-    jb_native_method m[] = {{"twice", "(I)I", twice, nullptr}};
-    ASSERT_EQ(jb_register_natives(cls, m, 1), JB_OK) << jb_error_message();
+    jb_native_method m[] = {{"twice", "(I)I", twice, nullptr},
+                            {"same", "(Ldev/javabridge/loadtest/Twice;)Ldev/javabridge/loadtest/Twice;", same, nullptr}};
+    ASSERT_EQ(jb_register_natives(cls, m, 2), JB_OK) << jb_error_message();
+    jb_method *call_same = nullptr;
+    ASSERT_EQ(jb_loader_find_static(loader, "dev.javabridge.loadtest.Twice", "callSame", "()Z", &call_same), JB_OK);
+    bool same_ok = false;
+    ASSERT_EQ(jb_call_static_bool(call_same, nullptr, 0, &same_ok), JB_OK) << jb_error_message();
+    EXPECT_TRUE(same_ok);
+    jb_method_free(call_same);
     jb_method *call = nullptr;
     ASSERT_EQ(jb_loader_find_static(loader, "dev.javabridge.loadtest.Twice", "callTwice", "(I)I", &call), JB_OK);
     jb_arg a = jb_arg_int32(21);

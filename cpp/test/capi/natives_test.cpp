@@ -241,6 +241,24 @@ TEST_F(Natives, RebindingReplacesAndUnregisteringUnbinds) {
     EXPECT_EQ(i("callAdd", "(II)I", {jb_arg_int32(2), jb_arg_int32(3)}), 10);
 }
 
+// Java threads call add while C binds and unbinds it: every call gets the right sum or a clean
+// UnsatisfiedLinkError / IllegalStateException, never a wrong value or a crash.
+TEST_F(Natives, BindingAndUnbindingWhileJavaThreadsCall) {
+    jb_native_method m[] = {{"add", "(II)I", add, &offset}};
+    jb_method *start = find_static("startHammer", "(I)V", kNatives);
+    jb_arg threads = jb_arg_int32(4);
+    ASSERT_EQ(jb_register_natives(cls, m, 1), JB_OK) << jb_error_message();
+    ASSERT_EQ(jb_call_static_void(start, &threads, 1), JB_OK) << jb_error_message();
+    for (int k = 0; k < 300; k++) {
+        ASSERT_EQ(jb_unregister_natives(cls), JB_OK) << jb_error_message();
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+        ASSERT_EQ(jb_register_natives(cls, m, 1), JB_OK) << jb_error_message();
+        std::this_thread::sleep_for(std::chrono::microseconds(200));
+    }
+    EXPECT_EQ(s("stopHammer", "()Ljava/lang/String;"), "wrong=0 ok=yes unbound=yes");
+    jb_method_free(start);
+}
+
 TEST_F(Natives, BadRegistrationsAreRefusedWithNothingBound) {
     struct Case {
         jb_native_method m;

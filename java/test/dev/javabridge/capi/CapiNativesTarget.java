@@ -72,6 +72,42 @@ public final class CapiNativesTarget {
         return sum;
     }
 
+    private static volatile boolean stop;
+    private static final List<Thread> hammers = new ArrayList<>();
+    private static final java.util.concurrent.atomic.AtomicLong ok = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong unbound = new java.util.concurrent.atomic.AtomicLong();
+    private static final java.util.concurrent.atomic.AtomicLong wrong = new java.util.concurrent.atomic.AtomicLong();
+
+    /** Starts threads calling add until stopHammer: while C binds and unbinds it. */
+    public static void startHammer(int threads) {
+        stop = false;
+        for (int t = 0; t < threads; t++) {
+            Thread th = new Thread(() -> {
+                int i = 0;
+                while (!stop) {
+                    try {
+                        if (add(i, 1) == i + 1 + 1000) ok.incrementAndGet(); else wrong.incrementAndGet();
+                    } catch (UnsatisfiedLinkError | IllegalStateException e) {
+                        unbound.incrementAndGet();
+                    } catch (Throwable e) {
+                        wrong.incrementAndGet();
+                    }
+                    i++;
+                }
+            });
+            hammers.add(th);
+            th.start();
+        }
+    }
+
+    /** Stops and joins the threads: "wrong=N ok=yes|no unbound=yes|no". */
+    public static String stopHammer() throws InterruptedException {
+        stop = true;
+        for (Thread t : hammers) t.join();
+        hammers.clear();
+        return "wrong=" + wrong.get() + " ok=" + (ok.get() > 0 ? "yes" : "no") + " unbound=" + (unbound.get() > 0 ? "yes" : "no");
+    }
+
     /** n calls of add, for timing from C. */
     public static int loopAdd(int n) {
         int s = 0;
