@@ -29,6 +29,7 @@ target_sources(javabridge PRIVATE
   cpp/api/ext_ids.c
   cpp/api/field.c
   cpp/api/loader.c
+  cpp/api/natives.c
   cpp/api/object_array.c
   cpp/api/proxy.c
   cpp/api/run.c

@@ -21,6 +21,7 @@
 #include "last_error.h"
 #include "loader_internal.h"
 #include "object_internal.h"
+#include "proxy_internal.h"
 #include "vm_state.h"
 
 static struct {
@@ -345,4 +346,16 @@ JB_API int jb_loader_find_field_instance(jb_loader *loader, const char *class_na
                                          const char *descriptor, jb_field **out) {
     return find_field(loader, JBI_FIELD_INSTANCE, class_name, field_name, descriptor, out,
                       "jb_loader_find_field_instance");
+}
+
+JB_API int jb_proxy_new_in(jb_loader *loader, const char *const *interfaces, size_t count, jb_proxy_fn fn,
+                           void *user_data, jb_proxy **out_proxy, jb_object **out_object) {
+    jobject ref = NULL;
+    int rc = hold(loader, "jb_proxy_new_in", &ref);
+    if (rc != JB_OK) {
+        return rc;
+    }
+    rc = jbi_proxy_new(ref, interfaces, count, fn, user_data, out_proxy, out_object);
+    jbi_handles_release((uintptr_t)loader);
+    return rc;
 }

@@ -23,6 +23,7 @@
 #include "javabridge/jnikit/module.h" /* jbk_global_class */
 #include "jstring.h"
 #include "last_error.h"
+#include "loader_internal.h"
 #include "method_internal.h"
 #include "object_internal.h"
 #include "utf8.h"
@@ -578,6 +579,11 @@ static jobject JNICALL proxy_invoke(JNIEnv *env, jobject self, jobject proxy, jo
 
 JB_API int jb_proxy_new(const char *const *interfaces, size_t count, jb_proxy_fn fn, void *user_data,
                         jb_proxy **out_proxy, jb_object **out_object) {
+    return jbi_proxy_new(NULL, interfaces, count, fn, user_data, out_proxy, out_object);
+}
+
+int jbi_proxy_new(jobject class_loader, const char *const *interfaces, size_t count, jb_proxy_fn fn, void *user_data,
+                  jb_proxy **out_proxy, jb_object **out_object) {
     if (interfaces == NULL || count == 0 || fn == NULL || out_proxy == NULL || out_object == NULL) {
         return jbi_fail(JB_EINVAL, "jb_proxy_new: interfaces, fn, out_proxy and out_object must be set, count > 0");
     }
@@ -623,7 +629,7 @@ JB_API int jb_proxy_new(const char *const *interfaces, size_t count, jb_proxy_fn
         for (char *p = name; *p != '\0'; p++) {
             if (*p == '.') *p = '/';
         }
-        jclass c = (*env)->FindClass(env, name);
+        jclass c = jbi_find_class(env, class_loader, name);
         if (c == NULL) {
             char what[600];
             snprintf(what, sizeof what, "jb_proxy_new: finding interface %s", name);

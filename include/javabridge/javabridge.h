@@ -31,5 +31,6 @@
 #include "javabridge/buffer.h"
 #include "javabridge/loader.h"
 #include "javabridge/upcall.h"
+#include "javabridge/natives.h"
 
 #endif

@@ -24,6 +24,7 @@
 
 #include "javabridge/call.h"
 #include "javabridge/export.h"
+#include "javabridge/loader.h"
 #include "javabridge/object.h"
 
 #ifdef __cplusplus
@@ -68,6 +69,24 @@ typedef int (*jb_proxy_fn)(jb_proxy_call *call, void *user_data);
  */
 JB_API int jb_proxy_new(const char *const *interfaces, size_t count, jb_proxy_fn fn, void *user_data,
                         jb_proxy **out_proxy, jb_object **out_object);
+
+/**
+ * @brief jb_proxy_new() with the interfaces found through a class loader, for interfaces that
+ *   only a jb_loader's jars or folders hold (the proxy class is then defined in that loader).
+ * @param loader a live loader (jb_loader_new()).
+ * @param interfaces as jb_proxy_new(), found as jb_loader_find_class() finds classes.
+ * @param count as jb_proxy_new().
+ * @param fn as jb_proxy_new().
+ * @param user_data as jb_proxy_new().
+ * @param[out] out_proxy as jb_proxy_new().
+ * @param[out] out_object as jb_proxy_new(); while it lives, it keeps the loader's classes
+ *   loaded.
+ * @return as jb_proxy_new(); also JB_EINVAL for a NULL loader, JB_EHANDLE for a freed or
+ *   forged one.
+ * @note Thread-safe.
+ */
+JB_API int jb_proxy_new_in(jb_loader *loader, const char *const *interfaces, size_t count, jb_proxy_fn fn,
+                           void *user_data, jb_proxy **out_proxy, jb_object **out_object);
 
 /**
  * @brief Detaches the handler: later calls from Java throw IllegalStateException.

@@ -219,6 +219,8 @@ std::map<std::string, Row> table() {
                           [] { return jb_proxy_new(runnable, 1, handler, nullptr, nullptr, &o); },
                           [] { return jb_proxy_new(runnable, 1, handler, nullptr, &px, nullptr); }}, same(INV)};
     t["jb_proxy_new#state"] = {{[] { return jb_proxy_new(runnable, 1, handler, nullptr, &px, &o); }}, {NOT, JB_OK, GONE}};
+    t["jb_proxy_new_in"] = {{[] { return jb_proxy_new_in(nullptr, runnable, 1, handler, nullptr, &px, &o); }}, same(INV)};
+    t["jb_proxy_new_in#forged"] = {{[] { return jb_proxy_new_in(forged_loader, runnable, 1, handler, nullptr, &px, &o); }}, same(BAD)};
     t["jb_proxy_free"] = {{[] { return jb_proxy_free(reinterpret_cast<jb_proxy *>(uintptr_t(0x99999999999))); }}, same(BAD)};
     t["jb_proxy_free#null"] = {{[] { return jb_proxy_free(nullptr); }}, same(JB_OK)};
     t["jb_proxy_call_method"] = {{[] { return jb_proxy_call_method(nullptr)[0] == '\0' ? 0 : 1; }}, same(0)};
@@ -226,6 +228,17 @@ std::map<std::string, Row> table() {
     t["jb_proxy_call_arg"] = {{[] { static jb_arg a; return jb_proxy_call_arg(nullptr, 0, &a); }}, same(INV)};
     t["jb_proxy_call_return"] = {{[] { return jb_proxy_call_return(nullptr, jb_arg_null()); }}, same(INV)};
     t["jb_proxy_call_throw"] = {{[] { return jb_proxy_call_throw(nullptr, "java.lang.Error", "m"); }}, same(INV)};
+    // Host natives (natives.h).
+    static jb_native_fn nfn = [](jb_native_call *, const jb_arg *, size_t, void *) -> int { return JB_OK; };
+    static jb_native_method nm[] = {{"f", "()V", nfn, nullptr}};
+    t["jb_register_natives"] = {{[] { return jb_register_natives(nullptr, nm, 1); },
+                                 [] { return jb_register_natives(forged_object, nullptr, 1); },
+                                 [] { return jb_register_natives(forged_object, nm, 0); }}, same(INV)};
+    t["jb_register_natives#forged"] = {{[] { return jb_register_natives(forged_object, nm, 1); }}, {NOT, BAD, GONE}};
+    t["jb_unregister_natives"] = {{[] { return jb_unregister_natives(nullptr); }}, same(INV)};
+    t["jb_unregister_natives#forged"] = {{[] { return jb_unregister_natives(forged_object); }}, {NOT, BAD, GONE}};
+    t["jb_native_call_return"] = {{[] { return jb_native_call_return(nullptr, jb_arg_null()); }}, same(INV)};
+    t["jb_native_call_throw"] = {{[] { return jb_native_call_throw(nullptr, "java.lang.Error", "m"); }}, same(INV)};
     // NULL out-pointers, each alone.
     t["jb_call_static_*#null-out"] = {{[] { return jb_call_static_bool(forged_method, &arg, 1, nullptr); },
                                        [] { return jb_call_static_int64(forged_method, &arg, 1, nullptr); },

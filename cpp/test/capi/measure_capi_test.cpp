@@ -69,6 +69,9 @@ int proxy_add(jb_proxy_call *call, void *) {
     if (jb_proxy_call_arg(call, 0, &a) != JB_OK || jb_proxy_call_arg(call, 1, &b) != JB_OK) return JB_PROXY_UNHANDLED;
     return jb_proxy_call_return(call, jb_arg_int32(a.u.i32 + b.u.i32));
 }
+int host_add(jb_native_call *call, const jb_arg *args, size_t, void *) {
+    return jb_native_call_return(call, jb_arg_int32(args[0].u.i32 + args[1].u.i32));
+}
 }  // namespace
 
 // An int[] copied into Java and back: jb_call_static_array with a jb_arg_int32_array against
@@ -150,5 +153,50 @@ TEST(MeasureCapi, ProxyCallbackAgainstRegisterNatives) {
     jb_method_free(loop_op);
     jb_object_free(op);
     jb_proxy_free(proxy);
+    EXPECT_EQ(jb_vm_close(vm), JB_OK);
+}
+
+// Java calling C: a static native bound with jb_register_natives (plain C values, a C error
+// becomes an exception) against the same native bound with raw RegisterNatives.
+TEST(MeasureCapi, HostNativeAgainstRegisterNatives) {
+    jb_vm *vm = open_plain();
+    JNIEnv *env = raw_env();
+    jclass cls = env->FindClass("dev/javabridge/capi/CapiBench");
+    JNINativeMethod m = {const_cast<char *>("rawAdd"), const_cast<char *>("(II)I"), reinterpret_cast<void *>(raw_add)};
+    ASSERT_EQ(env->RegisterNatives(cls, &m, 1), 0);
+    env->DeleteLocalRef(cls);
+    jb_method *system = find_static("getSystemClassLoader", "()Ljava/lang/ClassLoader;", "java.lang.ClassLoader");
+    jb_method *for_name = find_static("forName", "(Ljava/lang/String;ZLjava/lang/ClassLoader;)Ljava/lang/Class;", "java.lang.Class");
+    jb_object *loader = nullptr, *bench = nullptr;
+    ASSERT_EQ(jb_call_static_object(system, nullptr, 0, &loader), JB_OK) << jb_error_message();
+    jb_arg fa[] = {jb_arg_string("dev.javabridge.capi.CapiBench"), jb_arg_bool(true), jb_arg_object(loader)};
+    ASSERT_EQ(jb_call_static_object(for_name, fa, 3, &bench), JB_OK) << jb_error_message();
+    jb_object_free(loader);
+    jb_method_free(system);
+    jb_native_method hm[] = {{"hostAdd", "(II)I", host_add, nullptr}};
+    ASSERT_EQ(jb_register_natives(bench, hm, 1), JB_OK) << jb_error_message();
+    jb_method *loop_native = find_static("loopNative", "(I)J", "dev.javabridge.capi.CapiBench");
+    jb_method *loop_host = find_static("loopHost", "(I)J", "dev.javabridge.capi.CapiBench");
+    const int kCalls = full_length() ? 1000000 : 2000;
+    int64_t expect = 0;
+    for (int i = 0; i < kCalls; i++) expect += i + 1;
+    int64_t r1 = 0, r2 = 0;
+    auto [native_total, host_total] = best_pair([&] {
+        jb_arg n = jb_arg_int32(kCalls);
+        jb_call_static_int64(loop_native, &n, 1, &r1);
+    }, [&] {
+        jb_arg n = jb_arg_int32(kCalls);
+        jb_call_static_int64(loop_host, &n, 1, &r2);
+    }, 1, full_length() ? 15 : 2);
+    double native_ns = native_total / kCalls, host_ns = host_total / kCalls;
+    EXPECT_EQ(r1, expect);
+    EXPECT_EQ(r2, expect);
+    std::printf("Java calls C: jb_register_natives %.1f ns/call, raw RegisterNatives %.1f ns/call, ratio %.2f (target <= 1.50)\n",
+                host_ns, native_ns, host_ns / native_ns);
+    jb_method_free(loop_native);
+    jb_method_free(loop_host);
+    jb_method_free(for_name);
+    EXPECT_EQ(jb_unregister_natives(bench), JB_OK);
+    jb_object_free(bench);
     EXPECT_EQ(jb_vm_close(vm), JB_OK);
 }

@@ -6,7 +6,9 @@ find_program(JB_TEST_JAR jar HINTS "${JB_TEST_JAVA_HOME}/bin" NO_DEFAULT_PATH RE
 set(JB_LOADER_DIR "${CMAKE_BINARY_DIR}/loader-target")
 set(JB_LOADER_SOURCES
   ${CMAKE_SOURCE_DIR}/cpp/test/capi/loader_target/dev/javabridge/loadtest/Greeter.java
-  ${CMAKE_SOURCE_DIR}/cpp/test/capi/loader_target/dev/javabridge/loadtest/Box.java)
+  ${CMAKE_SOURCE_DIR}/cpp/test/capi/loader_target/dev/javabridge/loadtest/Box.java
+  ${CMAKE_SOURCE_DIR}/cpp/test/capi/loader_target/dev/javabridge/loadtest/Shout.java
+  ${CMAKE_SOURCE_DIR}/cpp/test/capi/loader_target/dev/javabridge/loadtest/Twice.java)
 add_custom_command(OUTPUT "${JB_LOADER_DIR}/jars/greeter.jar"
   COMMAND ${CMAKE_COMMAND} -E rm -rf "${JB_LOADER_DIR}"
   COMMAND ${JB_TEST_JAVAC} -d "${JB_LOADER_DIR}/classes" ${JB_LOADER_SOURCES}

@@ -9,6 +9,15 @@ public final class CapiBench {
     /** Bound by the measurement with raw RegisterNatives: the floor a C callback can reach. */
     public static native int rawAdd(int a, int b);
 
+    /** Bound by the measurement with jb_register_natives (a host native). */
+    public static native int hostAdd(int a, int b);
+
+    public static long loopHost(int n) {
+        long s = 0;
+        for (int i = 0; i < n; i++) s += hostAdd(i, 1);
+        return s;
+    }
+
     public static int same(int[] a) { return a.length; }
 
     public static int[] echo(int[] a) { return a; }

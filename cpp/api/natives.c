@@ -1,0 +1,549 @@
+/*
+ * Host natives (natives.h): C functions bound to a Java class's native methods.
+ *
+ * JNI hands a native nothing that says which method was called, so each bound method needs an
+ * entry point of its own. Rather than generate machine code, the library carries
+ * JB_NATIVES_MAX precompiled entry points (slots), each declared with one register layout that
+ * covers every signature within the limits: after JNIEnv* and the receiver, 4 integer-class
+ * and 8 floating-point parameters. On the System V x86-64 and AAPCS64 conventions integer and
+ * floating-point arguments fill their own register files in order, whatever their interleaving,
+ * so the slot finds integer-class argument k in a<k> and floating-point argument k in f<k>
+ * (a float in the low 32 bits), and reads the rest as the registers' leftovers, which it
+ * ignores. Windows x64 assigns registers by position: there only integer-class parameters
+ * are allowed, which then land in a0..a3 (registers, then stack slots) too. Results go back the
+ * same way: an integer-class result in the integer return register, a float or double in the
+ * floating-point one (float in its low 32 bits), so each slot has an integer and an FP twin.
+ */
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "javabridge/errors.h"
+#include "javabridge/jnikit/throw.h"
+#include "javabridge/natives.h"
+#include "call_internal.h"
+#include "ext_ids.h"
+#include "handles.h"
+#include "java_exception.h"
+#include "jstring.h"
+#include "last_error.h"
+#include "loader_internal.h"
+#include "method_internal.h"
+#include "object_internal.h"
+#include "signature.h"
+#include "utf8.h"
+#include "vm_ids.h"
+#include "vm_state.h"
+
+#define MAX_INT_PARAMS 4
+#if defined(_WIN64)
+#define MAX_FP_PARAMS 0
+#else
+#define MAX_FP_PARAMS 8
+#endif
+#define MAX_PARAMS (MAX_INT_PARAMS + 8)
+
+typedef struct slot {
+    atomic_int live;
+    atomic_uint users;
+    jb_native_fn fn;
+    void *user_data;
+    jclass cls; /* global reference: the registered class */
+    char *name, *sig;
+    size_t nparams;
+    char kinds[MAX_PARAMS];   /* per parameter: Z B C S I J F D L [ */
+    unsigned char reg[MAX_PARAMS]; /* its register index within its file */
+    unsigned char is_string[MAX_PARAMS];
+    char result_kind;
+    jclass result_class;      /* global reference for a reference result */
+    unsigned char result_string_ok;
+} slot;
+
+static slot slots[JB_NATIVES_MAX];
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static size_t next_slot; /* round robin, so that a freed slot is the last one reused */
+
+struct jb_native_call {
+    JNIEnv *env;
+    slot *s;
+    jvalue result;
+    jobject result_ref;
+    char *exc_class, *exc_message;
+    unsigned char has_exc;
+};
+
+static float low_float(double d) {
+    uint64_t bits;
+    memcpy(&bits, &d, sizeof bits);
+    uint32_t lo = (uint32_t)bits;
+    float f;
+    memcpy(&f, &lo, sizeof f);
+    return f;
+}
+
+static double float_in_double(float f) {
+    uint32_t lo;
+    memcpy(&lo, &f, sizeof lo);
+    uint64_t bits = lo;
+    double d;
+    memcpy(&d, &bits, sizeof d);
+    return d;
+}
+
+static void throw_failure(JNIEnv *env, jb_native_call *c, int rc) {
+    if (!c->has_exc) {
+        jbk_throw_class(env, "java/lang/RuntimeException", "host native %s%s failed with %s", c->s->name, c->s->sig,
+                        jb_error_name(rc));
+        return;
+    }
+    char name[256] = "java/lang/RuntimeException";
+    if (c->exc_class != NULL) {
+        snprintf(name, sizeof name, "%s", c->exc_class);
+        for (char *p = name; *p != '\0'; p++) {
+            if (*p == '.') *p = '/';
+        }
+    }
+    jbk_throw_class(env, name, "%s", c->exc_message != NULL ? c->exc_message : "");
+}
+
+/* Everything a slot does once it knows its index. */
+static void dispatch(size_t n, JNIEnv *env, jobject self, const jlong *ints, const double *fps, jvalue *out) {
+    slot *s = &slots[n];
+    out->j = 0;
+    /* Sequentially consistent against retire(), which stores live and then reads users: either
+     * it sees this caller and leaves the slot, or this caller sees the slot dead. */
+    atomic_fetch_add(&s->users, 1);
+    if (!atomic_load(&s->live)) {
+        atomic_fetch_sub_explicit(&s->users, 1, memory_order_release);
+        jbk_throw(env, JBK_ILLEGAL_STATE, "this host native was unregistered (jb_unregister_natives)");
+        return;
+    }
+    (void)self;
+    jb_arg args[MAX_PARAMS];
+    char *strings[MAX_PARAMS];
+    uintptr_t objects[MAX_PARAMS];
+    size_t nstrings = 0, nobjects = 0;
+    int rc = JB_OK;
+    for (size_t i = 0; i < s->nparams && rc == JB_OK; i++) {
+        jlong v = ints[s->reg[i]];
+        switch (s->kinds[i]) {
+        /* Written member by member: a whole jb_arg built and copied stalls on store forwarding. */
+        case 'Z': args[i].type = JB_ARG_BOOL; args[i].u.b = (uint8_t)v != 0; break;
+        case 'B': args[i].type = JB_ARG_INT8; args[i].u.i8 = (int8_t)v; break;
+        case 'S': args[i].type = JB_ARG_INT16; args[i].u.i16 = (int16_t)v; break;
+        case 'C': args[i].type = JB_ARG_UINT16; args[i].u.u16 = (uint16_t)v; break;
+        case 'I': args[i].type = JB_ARG_INT32; args[i].u.i32 = (int32_t)v; break;
+        case 'J': args[i].type = JB_ARG_INT64; args[i].u.i64 = (int64_t)v; break;
+        case 'F': args[i].type = JB_ARG_FLOAT; args[i].u.f = low_float(fps[s->reg[i]]); break;
+        case 'D': args[i].type = JB_ARG_DOUBLE; args[i].u.d = fps[s->reg[i]]; break;
+        default: {
+            jobject ref = (jobject)(intptr_t)v;
+            if (ref == NULL) {
+                args[i] = jb_arg_null();
+            } else if (s->is_string[i]) {
+                size_t len = 0;
+                rc = jbi_string_to_utf8(env, (jstring)ref, 1, &strings[nstrings], &len);
+                if (rc == JB_OK) args[i] = jb_arg_string_n(strings[nstrings++], len);
+            } else {
+                rc = jbi_object_wrap(env, ref, &objects[nobjects]);
+                if (rc == JB_OK) args[i] = jb_arg_object((jb_object *)objects[nobjects++]);
+            }
+            break;
+        }
+        }
+    }
+    jb_native_call call;
+    call.env = env;
+    call.s = s;
+    call.result.j = 0;
+    call.result_ref = NULL;
+    call.exc_class = call.exc_message = NULL;
+    call.has_exc = 0;
+    if (rc == JB_OK) {
+        rc = s->fn(&call, args, s->nparams, s->user_data);
+    } else if (!(*env)->ExceptionCheck(env)) {
+        jbk_throw(env, JBK_OUT_OF_MEMORY, "host native %s: no memory for its arguments", s->name);
+    }
+    atomic_fetch_sub_explicit(&s->users, 1, memory_order_release);
+    for (size_t i = 0; i < nstrings; i++) free(strings[i]);
+    for (size_t i = 0; i < nobjects; i++) jb_object_free((jb_object *)objects[i]);
+    /* jb_ functions never leave an exception pending, so only a failure needs to look (a JNI
+     * call costs a thread-state transition, as much as the rest of this path). */
+    if (rc < 0 && (*env)->ExceptionCheck(env)) {
+        /* Left pending by the arguments' conversion: it is the call's. */
+    } else if (rc < 0) {
+        throw_failure(env, &call, rc);
+    } else if (call.result_ref != NULL) {
+        out->l = call.result_ref;
+    } else {
+        *out = call.result;
+    }
+    if (rc < 0 && call.result_ref != NULL) (*env)->DeleteLocalRef(env, call.result_ref);
+    free(call.exc_class);
+    free(call.exc_message);
+}
+
+#define SLOT_PARAMS                                                                                             \
+    JNIEnv *env, jobject self, jlong a0, jlong a1, jlong a2, jlong a3, double f0, double f1, double f2, double f3, \
+        double f4, double f5, double f6, double f7
+#define SLOT_BODY(n)                                   \
+    jlong ints[MAX_INT_PARAMS] = {a0, a1, a2, a3};     \
+    double fps[8] = {f0, f1, f2, f3, f4, f5, f6, f7};  \
+    jvalue r;                                          \
+    dispatch((n), env, self, ints, fps, &r)
+#define SLOT(h)                                                                                                   \
+    static jlong JNICALL slot_i_##h(SLOT_PARAMS) {                                                              \
+        SLOT_BODY(0x##h);                                                                                         \
+        switch (slots[0x##h].result_kind) {                                                                       \
+        case 'Z': return r.z;                                                                                     \
+        case 'B': return r.b;                                                                                     \
+        case 'S': return r.s;                                                                                     \
+        case 'C': return r.c;                                                                                     \
+        case 'I': return r.i;                                                                                     \
+        case 'J': return r.j;                                                                                     \
+        case 'V': return 0;                                                                                       \
+        default: return (jlong)(intptr_t)r.l;                                                                     \
+        }                                                                                                         \
+    }                                                                                                             \
+    static double JNICALL slot_f_##h(SLOT_PARAMS) {                                                             \
+        SLOT_BODY(0x##h);                                                                                         \
+        return slots[0x##h].result_kind == 'F' ? float_in_double(r.f) : r.d;                                      \
+    }
+#define SLOT16(p)                                                                                                 \
+    SLOT(p##0) SLOT(p##1) SLOT(p##2) SLOT(p##3) SLOT(p##4) SLOT(p##5) SLOT(p##6) SLOT(p##7) SLOT(p##8) SLOT(p##9) \
+        SLOT(p##a) SLOT(p##b) SLOT(p##c) SLOT(p##d) SLOT(p##e) SLOT(p##f)
+SLOT16(0) SLOT16(1) SLOT16(2) SLOT16(3) SLOT16(4) SLOT16(5) SLOT16(6) SLOT16(7)
+SLOT16(8) SLOT16(9) SLOT16(a) SLOT16(b) SLOT16(c) SLOT16(d) SLOT16(e) SLOT16(f)
+
+typedef jlong(JNICALL *slot_i_fn)(SLOT_PARAMS);
+typedef double(JNICALL *slot_f_fn)(SLOT_PARAMS);
+#define ENTRY_I(h) slot_i_##h,
+#define ENTRY_F(h) slot_f_##h,
+#define ROW(E, p) E(p##0) E(p##1) E(p##2) E(p##3) E(p##4) E(p##5) E(p##6) E(p##7) E(p##8) E(p##9) E(p##a) E(p##b) E(p##c) E(p##d) E(p##e) E(p##f)
+#define TABLE(E) ROW(E, 0) ROW(E, 1) ROW(E, 2) ROW(E, 3) ROW(E, 4) ROW(E, 5) ROW(E, 6) ROW(E, 7) \
+    ROW(E, 8) ROW(E, 9) ROW(E, a) ROW(E, b) ROW(E, c) ROW(E, d) ROW(E, e) ROW(E, f)
+static const slot_i_fn entries_i[JB_NATIVES_MAX] = {TABLE(ENTRY_I)};
+static const slot_f_fn entries_f[JB_NATIVES_MAX] = {TABLE(ENTRY_F)};
+_Static_assert(JB_NATIVES_MAX == 256, "one precompiled entry point per slot");
+
+/* ---- registering ---------------------------------------------------------------------------- */
+
+/* The class behind a jb_object, as a new local reference; JB_OK or an error with the last error set. */
+static int class_of(JNIEnv *env, jb_object *object, const char *what, jclass *out) {
+    void *ptr = NULL;
+    if (jbi_handles_acquire((uintptr_t)object, JBI_HANDLE_OBJECT, &ptr) != JBI_H_OK) {
+        return jbi_fail(JB_EHANDLE, "%s: class_object is not a live jb_object", what);
+    }
+    jobject ref = (*env)->NewLocalRef(env, ((jbi_object *)ptr)->ref);
+    jbi_handles_release((uintptr_t)object);
+    jclass class_class = (*env)->FindClass(env, "java/lang/Class");
+    int rc = jbi_java_check(env, JB_EJAVA, what);
+    if (rc == JB_OK && !(*env)->IsInstanceOf(env, ref, class_class)) {
+        rc = jbi_fail(JB_ETYPE, "%s: class_object is not a java.lang.Class", what);
+    }
+    if (class_class != NULL) (*env)->DeleteLocalRef(env, class_class);
+    if (rc != JB_OK) {
+        (*env)->DeleteLocalRef(env, ref);
+        return rc;
+    }
+    *out = (jclass)ref;
+    return JB_OK;
+}
+
+static void slot_clear(JNIEnv *env, slot *s) {
+    if (env != NULL) {
+        if (s->cls != NULL) (*env)->DeleteGlobalRef(env, s->cls);
+        if (s->result_class != NULL) (*env)->DeleteGlobalRef(env, s->result_class);
+    }
+    free(s->name);
+    free(s->sig);
+    s->cls = NULL;
+    s->result_class = NULL;
+    s->name = s->sig = NULL;
+}
+
+/* A free slot, under the lock: not live and nobody still inside it. */
+static int take_slot(size_t *out, const unsigned char *taken) {
+    for (size_t k = 0; k < JB_NATIVES_MAX; k++) {
+        size_t i = (next_slot + k) % JB_NATIVES_MAX;
+        if (!taken[i] && !atomic_load(&slots[i].live) && atomic_load(&slots[i].users) == 0 && slots[i].name == NULL) {
+            next_slot = i + 1;
+            *out = i;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Checks one method and fills s (not yet live) for it. */
+static int prepare(JNIEnv *env, jclass cls, const jb_native_method *m, size_t index, slot *s, int *fp_result) {
+    if (m->name == NULL || m->signature == NULL || m->fn == NULL) {
+        return jbi_fail(JB_EINVAL, "jb_register_natives: method %zu has a NULL name, signature or fn", index);
+    }
+    size_t len = strlen(m->signature);
+    jbi_signature *sig = malloc(sizeof *sig);
+    if (sig == NULL) return jbi_fail(JB_ENOMEM, "jb_register_natives: no memory");
+    size_t at = 0;
+    int rc = JB_OK;
+    if (jbi_signature_parse(m->signature, len, sig, &at) != JBI_SIG_OK) {
+        rc = jbi_fail(JB_ESIGNATURE, "jb_register_natives: %s: malformed signature \"%s\" at offset %zu", m->name,
+                      m->signature, at);
+        goto out;
+    }
+    size_t ni = 0, nf = 0;
+    for (size_t i = 0; i < sig->param_count && rc == JB_OK; i++) {
+        char k = sig->params[i].kind;
+        int fp = k == 'F' || k == 'D';
+        if ((fp ? nf : ni) >= (size_t)(fp ? MAX_FP_PARAMS : MAX_INT_PARAMS)) {
+            rc = jbi_fail(JB_ESIGNATURE,
+                          "jb_register_natives: %s%s has more than %d %s parameters, the most a host native takes here",
+                          m->name, m->signature, fp ? MAX_FP_PARAMS : MAX_INT_PARAMS,
+                          fp ? "float or double" : "integer or reference");
+            break;
+        }
+        s->kinds[i] = k;
+        s->reg[i] = (unsigned char)(fp ? nf++ : ni++);
+        s->is_string[i] = k == 'L' && sig->params[i].length == 18 &&
+                          memcmp(m->signature + sig->params[i].offset, "Ljava/lang/String;", 18) == 0;
+    }
+    if (rc != JB_OK) goto out;
+    s->nparams = sig->param_count;
+    s->result_kind = sig->result.kind;
+    *fp_result = s->result_kind == 'F' || s->result_kind == 'D';
+    char *name = NULL;
+    if ((rc = jbi_to_modified_utf8(m->name, strlen(m->name), "jb_register_natives: method name", &name)) != JB_OK) goto out;
+    jmethodID id = (*env)->GetStaticMethodID(env, cls, name, m->signature);
+    jboolean is_static = JNI_TRUE;
+    if (id == NULL) {
+        (*env)->ExceptionClear(env);
+        is_static = JNI_FALSE;
+        id = (*env)->GetMethodID(env, cls, name, m->signature);
+    }
+    if (id == NULL) {
+        (*env)->ExceptionClear(env);
+        rc = jbi_fail(JB_EMETHOD, "jb_register_natives: the class has no method %s%s", m->name, m->signature);
+    } else {
+        jobject reflected = (*env)->ToReflectedMethod(env, cls, id, is_static);
+        jint mods = reflected != NULL ? (*env)->CallIntMethod(env, reflected, jbi_ext.member_get_modifiers) : 0;
+        rc = jbi_java_check(env, JB_EJAVA, "jb_register_natives: Method.getModifiers");
+        if (reflected != NULL) (*env)->DeleteLocalRef(env, reflected);
+        if (rc == JB_OK && (mods & 0x0100) == 0) {
+            rc = jbi_fail(JB_EMETHOD, "jb_register_natives: %s%s is not declared native", m->name, m->signature);
+        }
+    }
+    if (rc == JB_OK && jbi_sig_is_reference(&sig->result)) {
+        /* Resolved from the registered class, so that a loader's own types are found. */
+        size_t off = sig->result.offset, rl = sig->result.length;
+        char desc[1024];
+        if (rl + 1 > sizeof desc) {
+            rc = jbi_fail(JB_ESIGNATURE, "jb_register_natives: %s: result type name too long", m->name);
+        } else {
+            if (sig->result.kind == 'L') {
+                memcpy(desc, m->signature + off + 1, rl - 2);
+                desc[rl - 2] = '\0';
+            } else {
+                memcpy(desc, m->signature + off, rl);
+                desc[rl] = '\0';
+            }
+            jclass class_class = (*env)->FindClass(env, "java/lang/Class");
+            jmethodID get_loader = class_class != NULL ? (*env)->GetMethodID(env, class_class, "getClassLoader",
+                                                                             "()Ljava/lang/ClassLoader;") : NULL;
+            jobject loader = get_loader != NULL ? (*env)->CallObjectMethod(env, cls, get_loader) : NULL;
+            jclass rcls = !(*env)->ExceptionCheck(env) ? jbi_find_class(env, loader, desc) : NULL;
+            rc = jbi_java_check(env, JB_ECLASS, "jb_register_natives: the result type");
+            if (loader != NULL) (*env)->DeleteLocalRef(env, loader);
+            if (class_class != NULL) (*env)->DeleteLocalRef(env, class_class);
+            if (rc == JB_OK) {
+                s->result_class = (*env)->NewGlobalRef(env, rcls);
+                s->result_string_ok = (*env)->IsAssignableFrom(env, jbi_java.string_class, rcls) ? 1 : 0;
+                (*env)->DeleteLocalRef(env, rcls);
+                if (s->result_class == NULL) rc = jbi_fail(JB_ENOMEM, "jb_register_natives: no memory");
+            }
+        }
+    }
+    if (rc == JB_OK) {
+        s->name = name;
+        name = NULL;
+        s->sig = strdup(m->signature);
+        s->cls = (*env)->NewGlobalRef(env, cls);
+        if (s->sig == NULL || s->cls == NULL) rc = jbi_fail(JB_ENOMEM, "jb_register_natives: no memory");
+        s->fn = m->fn;
+        s->user_data = m->user_data;
+    }
+    free(name);
+out:
+    free(sig);
+    return rc;
+}
+
+/* Marks dead every slot of cls, or only the one for name+sig when given. Under the lock. */
+static void retire(JNIEnv *env, jclass cls, const char *name, const char *sig, const unsigned char *keep) {
+    for (size_t i = 0; i < JB_NATIVES_MAX; i++) {
+        slot *s = &slots[i];
+        if (s->name == NULL || (keep != NULL && keep[i]) || !(*env)->IsSameObject(env, s->cls, cls)) continue;
+        if (name != NULL && (strcmp(s->name, name) != 0 || strcmp(s->sig, sig) != 0)) continue;
+        atomic_store(&s->live, 0);
+        if (atomic_load(&s->users) == 0) slot_clear(env, s);
+    }
+}
+
+/* Clears retired slots whose last user has left. Under the lock. */
+static void sweep(JNIEnv *env) {
+    for (size_t i = 0; i < JB_NATIVES_MAX; i++) {
+        slot *s = &slots[i];
+        if (s->name != NULL && !atomic_load(&s->live) && atomic_load(&s->users) == 0) slot_clear(env, s);
+    }
+}
+
+JB_API int jb_register_natives(jb_object *class_object, const jb_native_method *methods, size_t count) {
+    if (class_object == NULL || methods == NULL || count == 0) {
+        return jbi_fail(JB_EINVAL, "jb_register_natives: class_object and methods must be set, count > 0");
+    }
+    if (count > JB_NATIVES_MAX) {
+        return jbi_fail(JB_ERANGE, "jb_register_natives: %zu methods is over JB_NATIVES_MAX (%d)", count, JB_NATIVES_MAX);
+    }
+    JNIEnv *env = NULL;
+    int rc = jbi_enter(&env);
+    if (rc != JB_OK) return rc;
+    jclass cls = NULL;
+    if ((rc = class_of(env, class_object, "jb_register_natives", &cls)) != JB_OK) {
+        jbi_leave();
+        return rc;
+    }
+    JNINativeMethod *table = calloc(count, sizeof *table);
+    size_t *index = calloc(count, sizeof *index);
+    unsigned char taken[JB_NATIVES_MAX] = {0};
+    size_t prepared = 0;
+    if (table == NULL || index == NULL) {
+        rc = jbi_fail(JB_ENOMEM, "jb_register_natives: no memory");
+    }
+    pthread_mutex_lock(&lock);
+    sweep(env);
+    for (size_t k = 0; k < count && rc == JB_OK; k++) {
+        if (!take_slot(&index[k], taken)) {
+            rc = jbi_fail(JB_ERANGE, "jb_register_natives: all %d host native slots are bound", JB_NATIVES_MAX);
+            break;
+        }
+        taken[index[k]] = 1;
+        prepared = k + 1;
+        int fp = 0;
+        slot *s = &slots[index[k]];
+        rc = prepare(env, cls, &methods[k], k, s, &fp);
+        table[k].name = s->name;
+        table[k].signature = s->sig;
+        table[k].fnPtr = fp ? (void *)entries_f[index[k]] : (void *)entries_i[index[k]];
+    }
+    if (rc == JB_OK && (*env)->RegisterNatives(env, cls, table, (jint)count) != 0) {
+        rc = jbi_java_check(env, JB_EJAVA, "jb_register_natives: RegisterNatives");
+        if (rc == JB_OK) rc = jbi_fail(JB_EINTERNAL, "jb_register_natives: RegisterNatives failed");
+    }
+    if (rc == JB_OK) {
+        for (size_t k = 0; k < count; k++) retire(env, cls, methods[k].name, methods[k].signature, taken);
+        for (size_t k = 0; k < count; k++) atomic_store(&slots[index[k]].live, 1);
+    } else {
+        for (size_t k = 0; k < prepared; k++) slot_clear(env, &slots[index[k]]);
+    }
+    pthread_mutex_unlock(&lock);
+    free(table);
+    free(index);
+    (*env)->DeleteLocalRef(env, cls);
+    jbi_leave();
+    return rc;
+}
+
+JB_API int jb_unregister_natives(jb_object *class_object) {
+    if (class_object == NULL) {
+        return jbi_fail(JB_EINVAL, "jb_unregister_natives: class_object is NULL");
+    }
+    JNIEnv *env = NULL;
+    int rc = jbi_enter(&env);
+    if (rc != JB_OK) return rc;
+    jclass cls = NULL;
+    if ((rc = class_of(env, class_object, "jb_unregister_natives", &cls)) == JB_OK) {
+        pthread_mutex_lock(&lock);
+        if ((*env)->UnregisterNatives(env, cls) != 0) {
+            rc = jbi_java_check(env, JB_EJAVA, "jb_unregister_natives: UnregisterNatives");
+        }
+        retire(env, cls, NULL, NULL, NULL);
+        pthread_mutex_unlock(&lock);
+        (*env)->DeleteLocalRef(env, cls);
+    }
+    jbi_leave();
+    return rc;
+}
+
+/* ---- inside a call -------------------------------------------------------------------------- */
+
+JB_API int jb_native_call_return(jb_native_call *call, jb_arg value) {
+    if (call == NULL) {
+        return jbi_fail(JB_EINVAL, "jb_native_call_return: call is NULL");
+    }
+    slot *s = call->s;
+    if (s->result_kind == 'V') {
+        return jbi_fail(JB_ETYPE, "jb_native_call_return: %s%s returns void", s->name, s->sig);
+    }
+    JNIEnv *env = call->env;
+    char kind = s->result_kind;
+    /* The carrier of the result's own type needs no check: the common case, kept cheap. */
+    jvalue *r = &call->result;
+    switch (value.type) {
+    case JB_ARG_INT32: if (kind == 'I') { r->i = value.u.i32; return JB_OK; } break;
+    case JB_ARG_INT64: if (kind == 'J') { r->j = value.u.i64; return JB_OK; } break;
+    case JB_ARG_BOOL: if (kind == 'Z') { r->z = value.u.b ? JNI_TRUE : JNI_FALSE; return JB_OK; } break;
+    case JB_ARG_DOUBLE: if (kind == 'D') { r->d = value.u.d; return JB_OK; } break;
+    case JB_ARG_FLOAT: if (kind == 'F') { r->f = value.u.f; return JB_OK; } break;
+    case JB_ARG_INT8: if (kind == 'B') { r->b = value.u.i8; return JB_OK; } break;
+    case JB_ARG_INT16: if (kind == 'S') { r->s = value.u.i16; return JB_OK; } break;
+    case JB_ARG_UINT16: if (kind == 'C') { r->c = value.u.u16; return JB_OK; } break;
+    default: break;
+    }
+    jclass param_class = s->result_class;
+    unsigned char string_ok = s->result_string_ok;
+    char display[300];
+    snprintf(display, sizeof display, "the result of host native %s%s", s->name, s->sig);
+    jbi_method m;
+    memset(&m, 0, sizeof m);
+    m.param_count = 1;
+    m.param_kinds = &kind;
+    m.param_classes = &param_class;
+    m.string_ok = &string_ok;
+    m.display = display;
+    jvalue v;
+    uintptr_t held = 0;
+    int rc = jbi_convert_arg(env, &m, &value, 0, &v, &held);
+    if (rc == JB_OK) {
+        if (call->result_ref != NULL) (*env)->DeleteLocalRef(env, call->result_ref);
+        call->result_ref = NULL;
+        if (kind == 'L' || kind == '[') {
+            /* A new local: it must outlive an object handle the caller may free next. */
+            call->result_ref = v.l != NULL ? (*env)->NewLocalRef(env, v.l) : NULL;
+            memset(&call->result, 0, sizeof call->result);
+        } else {
+            call->result = v;
+        }
+    }
+    if (held != 0) jbi_handles_release(held);
+    return rc;
+}
+
+JB_API int jb_native_call_throw(jb_native_call *call, const char *exception_class, const char *message) {
+    if (call == NULL) {
+        return jbi_fail(JB_EINVAL, "jb_native_call_throw: call is NULL");
+    }
+    char *c = exception_class != NULL ? strdup(exception_class) : NULL;
+    char *m = message != NULL ? strdup(message) : NULL;
+    if ((exception_class != NULL && c == NULL) || (message != NULL && m == NULL)) {
+        free(c);
+        free(m);
+        return jbi_fail(JB_ENOMEM, "jb_native_call_throw: no memory");
+    }
+    free(call->exc_class);
+    free(call->exc_message);
+    call->exc_class = c;
+    call->exc_message = m;
+    call->has_exc = 1;
+    return JB_OK;
+}
