@@ -27,7 +27,12 @@ for cc in gcc clang; do
   cxx=$([ "$cc" = gcc ] && echo g++ || echo clang++)
   dir=target/hardening-$cc
   rm -rf "$dir"
-  CC=$cc CXX=$cxx jb_native_build "$dir" -DJB_STRICT_WARNINGS=ON -DJB_SANITIZE=OFF >/dev/null
+  # The strict warnings are on C only and both checked libraries are C, so the C++ GoogleTest
+  # programs are built at -O0 without debug info (as scripts/test-cross.sh builds them): every
+  # C file is still compiled with the shipped flags; a C++ test file compiles in half the CPU time
+  # (calls_test, array_test, buffer_test: 26 s at -O2 -g, 12 s at -O0).
+  CC=$cc CXX=$cxx jb_native_build "$dir" -DJB_STRICT_WARNINGS=ON -DJB_SANITIZE=OFF \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO=-O0 >/dev/null
   for lib in "$dir/natives/libjavabridge.so" "$dir/natives/libjavabridge_guide.so"; do
     symbols=$(nm -D "$lib")
     grep -q '__stack_chk_fail' <<<"$symbols" || { echo "ci-hardening-flags: $cc: no stack protector in $lib"; exit 1; }

@@ -7,7 +7,7 @@
 #   scripts/ci-valgrind.sh       memcheck over the GoogleTest programs without a JVM
 #   scripts/ci-hardening-flags.sh  -Wconversion -Wsign-conversion + fortify/stack protector, gcc and clang
 #   scripts/ci-fuzz.sh           libFuzzer harnesses, JB_FUZZ_SECONDS (60) each
-#   scripts/ci-jazzer.sh         Jazzer fuzz tests, 60 s each
+#   scripts/ci-jazzer.sh         Jazzer fuzz tests, JB_JAZZER_SECONDS (60) each
 # The sanitizer and JDK 25 steps rebuild target/ from scratch.
 set -euo pipefail
 cd "$(dirname "$0")/.."

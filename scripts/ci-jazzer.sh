@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # CI step: Jazzer (com.code-intelligence:jazzer-junit, from Maven Central) on the riskiest natives,
 # through their public API: LibC.format, NativeBuffer's operations, DataProcessor. Each fuzz test
-# runs alone (Jazzer fuzzes one test per JVM) for the maxDuration in its @FuzzTest (60 s).
+# runs alone (Jazzer fuzzes one test per JVM) for JB_JAZZER_SECONDS (default 60; CI's .ci/run sets
+# 30): Jazzer's max_duration option (JAZZER_MAX_DURATION) overrides the @FuzzTest(maxDuration), and
+# the step checks libFuzzer's own "Done N runs in S second(s)" against it.
 # A finding fails the step; Jazzer saves the input beside the test class's resources, and
 # mvn -Pjazzer test (without JAZZER_FUZZ) replays saved inputs as regression tests.
 # The natives are built with AddressSanitizer + UBSan (-Psanitize: gcc's runtime preloaded into
@@ -22,6 +24,9 @@ tests=("$@")
 runtime=$(gcc -print-file-name=libasan.so)
 [ -f "$runtime" ] || { echo "ci-jazzer: gcc has no libasan.so ($runtime)"; exit 1; }
 mvn_args=(-B -ntp -q -Pjazzer,sanitize -Djb.asan.runtime="$runtime" -Djb.ctest.skip=true -Dsurefire.failIfNoSpecifiedTests=false)
+seconds=${JB_JAZZER_SECONDS:-60}
+[[ $seconds =~ ^[1-9][0-9]*$ ]] || { echo "ci-jazzer: JB_JAZZER_SECONDS must be a whole number of seconds, not '$seconds'"; exit 1; }
+export JAZZER_MAX_DURATION=${seconds}s
 mkdir -p target/jazzer
 # The canary: its run must fail with ASan's report from the canary's native.
 t0=$(date +%s)
@@ -62,6 +67,11 @@ for t in "${tests[@]}"; do
   runs=$(awk '{print $2}' <<<"$done_line")
   if [ -z "$runs" ] || [ "$runs" -eq 0 ]; then
     echo "ci-jazzer: $t: NOTHING RAN, libFuzzer reported no runs (log $log)"; tail -20 "$log"; exit 1
+  fi
+  # A run that stopped well short of its time (a lost option, a fuzzer that gave up) is not a pass.
+  ran=$(awk '{print $5}' <<<"$done_line")
+  if [ "$ran" -lt $((seconds * 9 / 10)) ] || [ "$ran" -gt $((seconds + 15)) ]; then
+    echo "ci-jazzer: $t: libFuzzer ran ${ran} s, not the ${seconds} s asked for (log $log)"; exit 1
   fi
   echo "ci-jazzer: $t: $done_line, $(jb_elapsed "$t0") measured, no finding"
 done

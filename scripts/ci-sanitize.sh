@@ -83,7 +83,7 @@ expect_report "$work/leak.log" 'ERROR: LeakSanitizer: detected memory leaks' San
 
 # The JNI glue under LeakSanitizer: every public native path of the Java API (good and throwing),
 # from the jar with the instrumented natives, in the same C host. Only the JVM's own allocations
-# are suppressed (cpp/sanitize/jvm.lsan.supp).
+# are suppressed (cpp/sanitize/jvm_sanitizer_defaults.c).
 rounds=${JB_GLUE_ROUNDS:-100}
 rc=0
 timeout -s KILL 300 "$host" "$PWD/$jar:$classes" dev.javabridge.sanitize.GlueWorkout "$rounds" >"$work/glue.log" 2>&1 || rc=$?

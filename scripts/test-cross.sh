@@ -68,6 +68,7 @@ mvn -B -ntp -q surefire:test -Djvm="$java_arm64" "$@" ${JB_QEMU_TEST_ARGS:-$qemu
 grep -q '<property name="os.arch" value="aarch64"/>' target/surefire-reports/TEST-*.xml ||
   { echo "test-cross: the JUnit run did not happen on aarch64"; exit 1; }
 bash scripts/check-jni-warnings.sh target
+bash scripts/check-skips.sh qemu target/surefire-reports
 cat target/surefire-reports/*.txt | grep -E '^Tests run' | sed 's/^/linux_arm64 (qemu): /'
 step "JUnit on arm64 JRE under qemu"
 
@@ -94,7 +95,7 @@ step "jar layout for macOS x86_64 and arm64"
 # ctest's process per test costs ~3.5 s a test under wine.
 # Usage: cross_gtest PLATFORM TOOLCHAIN RUNNER... (the program's path is appended to RUNNER).
 cross_gtest() {
-  local platform=$1 toolchain=$2 build="target/cmake-$1-tests" rc suite
+  local platform=$1 toolchain=$2 build="target/cmake-$1-tests" rc suite gate
   shift 2
   cmake -S . -B "$build" -DCMAKE_TOOLCHAIN_FILE="$PWD/cpp/cmake/toolchains/$toolchain.cmake" \
     -DJB_GTEST_SOURCE_DIR=/usr/src/googletest -DCMAKE_GTEST_DISCOVER_TESTS_DISCOVERY_MODE=PRE_TEST \
@@ -110,13 +111,17 @@ cross_gtest() {
     local program
     program=$(find "$build" -maxdepth 1 -name "$suite*" -type f -perm -u+x | head -1)
     set +e
-    timeout 300 "$@" "$program" >"$build/$suite.out" 2>&1
+    rm -f "$build/$suite.xml"
+    JB_TEST_JAVA_HOME=${cross_java_home:-} timeout 300 "$@" "$program" --gtest_output="xml:$build/$suite.xml" >"$build/$suite.out" 2>&1
     rc=$?
     set -e
     grep -E '^\[  (PASSED|FAILED) ' "$build/$suite.out" | sed "s/^/$platform ($(basename "$1")) $suite: /" || true
     if [ $rc -ne 0 ] || ! grep -q '^\[  PASSED  \]' "$build/$suite.out"; then
       cat "$build/$suite.out"; echo "test-cross: $suite for $platform failed (exit $rc)"; exit 1
     fi
+    # The skip gate, its step named for the runner (qemu, wine) as scripts/skips-allowed.txt lists them.
+    case $(basename "${1:-}") in qemu-*) gate=qemu ;; wine*) gate=wine ;; *) gate=$platform ;; esac
+    bash scripts/check-skips.sh "$gate" "$build/$suite.xml"
   done
   step "GoogleTest for $platform (run)"
 }
@@ -145,7 +150,12 @@ cross_c_example() {
 }
 jdk=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
 
+# JvmDiscovery.TheRealJdkIsFoundAndLoads finds and loads the arm64 JRE's libjvm.so under qemu
+# (without a JDK of the platform, as under wine, it skips: scripts/skips-allowed.txt).
+cross_java_home=$(dirname "$(dirname "$java_arm64")")/root/usr/lib/jvm/java-17-openjdk-arm64
+[ -f "$cross_java_home/lib/server/libjvm.so" ] || { echo "test-cross: no arm64 libjvm.so in $cross_java_home"; exit 1; }
 cross_gtest linux_arm64 aarch64-linux-gnu qemu-aarch64-static -L /usr/aarch64-linux-gnu
+cross_java_home=
 cross_c_example linux_arm64 /lib/server/libjvm.so /no-jdk-here qemu-aarch64-static -L /usr/aarch64-linux-gnu
 
 if [ $wine_tests -eq 1 ]; then

@@ -12,25 +12,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define JB_SANITIZER_HOOK __attribute__((visibility("default")))
-
-JB_SANITIZER_HOOK const char *__asan_default_options(void);
-JB_SANITIZER_HOOK const char *__lsan_default_options(void);
-
-/* The JVM takes SIGSEGV for its implicit null checks. malloc_context_size: a suppression matches
- * any frame of an allocation's stack, and every allocation made by a native called from Java has
- * libjvm.so's call stubs further down; recording only the frames nearest malloc lets
- * "leak:libjvm.so" match the JVM's own allocations and not the natives' (the leak canary in
- * scripts/ci-sanitize.sh fails if it does not). */
-JB_SANITIZER_HOOK const char *__asan_default_options(void) {
-    return "handle_segv=0:detect_leaks=1:allow_user_segv_handler=1:malloc_context_size=4";
-}
-
-/* Suppressions name the JVM's own allocations only (jvm.lsan.supp says why each is there).
- * use_tls=0: the tracer faults reading JVM threads' thread-local blocks. */
-JB_SANITIZER_HOOK const char *__lsan_default_options(void) {
-    return "use_tls=0:suppressions=" JB_LSAN_SUPPRESSIONS;
-}
+/* The sanitizer options and LeakSanitizer suppressions are cpp/sanitize/jvm_sanitizer_defaults.c's,
+ * linked in by sanitize.cmake: the GoogleTest programs that embed a JVM use the same, so the leak
+ * canary run through this host proves theirs too. */
 
 int main(int argc, char **argv) {
     if (argc < 3) {

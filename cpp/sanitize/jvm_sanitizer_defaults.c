@@ -1,9 +1,11 @@
 /*
- * Sanitizer defaults for GoogleTest programs that embed a JVM, linked into them
- * only in the sanitizer build. The JVM takes SIGSEGV for its own implicit null
- * checks, so ASan must leave that signal alone; LeakSanitizer stays on for
- * javabridge's code and ignores only what the JVM's own libraries keep until exit.
- * The runtimes call these hooks before main, so no environment is needed.
+ * Sanitizer defaults for every program that embeds a JVM (GoogleTest programs, the jsig host and
+ * cpp/sanitize/glue_leak_host.c), linked into them only in the sanitizer build. The JVM takes
+ * SIGSEGV for its own implicit null checks, so ASan must leave that signal alone; LeakSanitizer
+ * stays on for javabridge's code and ignores only what the JVM's own libraries keep until exit.
+ * The runtimes call these hooks before main, so no environment is needed. scripts/ci-sanitize.sh
+ * proves both halves in the glue host: a leak in a JNI native called from Java is reported (the
+ * leak canary), and a workout of every Java API native reports nothing of the JVM's.
  */
 /* The runtimes look these hooks up in the program's dynamic symbol table: they must stay visible
  * although the project builds with -fvisibility=hidden. */
@@ -13,8 +15,12 @@ JB_SANITIZER_HOOK const char *__asan_default_options(void);
 JB_SANITIZER_HOOK const char *__lsan_default_options(void);
 JB_SANITIZER_HOOK const char *__lsan_default_suppressions(void);
 
+/* malloc_context_size=4: a suppression matches any frame of an allocation's stack, and every
+ * allocation made by a native that Java called has libjvm.so's call stubs further down, so with
+ * the default depth (30) "leak:libjvm.so" would hide every leak in such a native. Recorded only
+ * near malloc, the JVM's own allocations still have a libjvm.so frame and the natives' have not. */
 JB_SANITIZER_HOOK const char *__asan_default_options(void) {
-    return "handle_segv=0:detect_leaks=1:allow_user_segv_handler=1";
+    return "handle_segv=0:detect_leaks=1:allow_user_segv_handler=1:malloc_context_size=4";
 }
 
 /* use_tls=0: the tracer faults reading the JVM threads' thread-local blocks (addresses inside the

@@ -13,5 +13,4 @@ target_include_directories(jb_sanitizer_canary PRIVATE ${JNI_INCLUDE_DIRS})
 add_executable(jb_glue_leak_host cpp/sanitize/glue_leak_host.c)
 target_link_libraries(jb_glue_leak_host PRIVATE javabridge)
 set_target_properties(jb_glue_leak_host PROPERTIES BUILD_RPATH "${JB_NATIVES_DIR}")
-target_compile_definitions(jb_glue_leak_host PRIVATE
-  "JB_LSAN_SUPPRESSIONS=\"${CMAKE_CURRENT_LIST_DIR}/jvm.lsan.supp\"")
+jb_embeds_jvm(jb_glue_leak_host)

@@ -161,7 +161,12 @@ public final class Report {
         }
         out.append("\nJava → C costs: ");
         r.statistic.forEach((j, how) -> out.append("JDK ").append(j).append(": ").append(how).append("; "));
-        out.append("C → Java calls: the calling thread's CPU time, best of the samples; JVM creation and attach: wall time, best of the runs.\n");
+        out.append("C → Java calls: the calling thread's CPU time, best of the samples; JVM creation and attach: wall time, best of the runs.");
+        if (jdks.stream().anyMatch(r::hasCpuTime)) {
+            out.append(" \"(wall x)\": the same ratio by JMH's average time (the benchmark thread's wall clock) in the same run;"
+                    + " the targets are judged on CPU time.");
+        }
+        out.append('\n');
         out.append("\nJVMs: ");
         r.versions.forEach((j, v) -> out.append("JDK ").append(j).append(" = ").append(v).append("; "));
         out.append("C kernel with no JVM (bench/native/kernel_bench.c), best sample: ");

@@ -28,6 +28,13 @@ final class Results {
     final Map<String, Map<String, Double>> upcall = new TreeMap<>(Results::byVersion);
     /** Size in bytes to the C kernel's GB/s. */
     final Map<String, Double> kernel = new HashMap<>();
+    /**
+     * JDK label to the same keys as {@link #jmh}, JMH's own score (average time: the benchmark
+     * thread's wall clock, mean of the iterations). Kept beside the CPU time so the report can show
+     * both clocks of one run: on a quiet machine they agree, under load wall time also counts the
+     * time the thread waited for a CPU.
+     */
+    final Map<String, Map<String, Double>> wall = new TreeMap<>(Results::byVersion);
     /** JDK label to the JVM's full version string. */
     final Map<String, String> versions = new TreeMap<>(Results::byVersion);
 
@@ -90,6 +97,7 @@ final class Results {
             Path jmh = jdkDir.resolve("jmh.json");
             if (Files.exists(jmh)) {
                 Map<String, Double> scores = new HashMap<>();
+                Map<String, Double> walls = new HashMap<>();
                 JsonElement all = parse(jmh);
                 if (!all.isJsonArray()) {
                     continue; // a run still in progress
@@ -104,9 +112,11 @@ final class Results {
                                 (k, v) -> key.append(k).append('=').append(v.getAsString()).append(','));
                     }
                     scores.put(key.toString(), cost(b, jdk, r));
+                    walls.put(key.toString(), b.getAsJsonObject("primaryMetric").get("score").getAsDouble());
                     r.versions.put(jdk, b.get("vmVersion").getAsString());
                 }
                 r.jmh.put(jdk, scores);
+                r.wall.put(jdk, walls);
             }
             Path up = jdkDir.resolve("upcall.json");
             if (Files.exists(up)) {
@@ -134,6 +144,21 @@ final class Results {
             key.append(p).append(',');
         }
         return jmh.getOrDefault(jdk, Map.of()).getOrDefault(key.toString(), Double.NaN);
+    }
+
+    /** True when this JDK's JMH costs are CPU time (perfnorm), so a wall-clock view differs. */
+    boolean hasCpuTime(String jdk) {
+        return statistic.getOrDefault(jdk, "").startsWith("CPU time");
+    }
+
+    /** The same run with JMH's average (wall-clock) time as every JMH cost; the C harness rows unchanged. */
+    Results wallClock() {
+        Results w = new Results();
+        w.jmh.putAll(wall);
+        w.upcall.putAll(upcall);
+        w.kernel.putAll(kernel);
+        w.versions.putAll(versions);
+        return w;
     }
 
     double upcall(String jdk, String row) {
