@@ -4,7 +4,7 @@
 # tests on this x86_64 Linux machine everything of it that can be executed here:
 #  1. mvn -Pall-platforms verify: the host build with all its tests, plus the cross-built
 #     libraries, which scripts/check-natives.sh checks (architecture, digest, exports against
-#     the javac -h headers, imports),
+#     the javac -h headers, imports), and its canary: a glibc 2.36 build must be refused,
 #  2. the JUnit suite again, on Debian's arm64 JRE under qemu-user, against the aarch64 library,
 #  3. the jar's demo on that JRE: the jar picks natives/linux_arm64 by itself,
 #  4. the resource the jar resolves for Windows x86_64 and macOS (host JVM told os.name/os.arch),
@@ -53,6 +53,9 @@ step "arm64 JRE (download once, then cached)"
 
 mvn -B -ntp -q -Pall-platforms verify "$@"
 step "mvn -Pall-platforms verify (host tests)"
+# The GLIBC_2.17 check in check-natives.sh must refuse a library built against the host's glibc.
+bash scripts/check-natives-canary.sh target/classes/natives target/generated-sources/jni
+step "GLIBC_2.17 check canary"
 
 # Surefire writes each class's report under the same name: keep the host's apart.
 rm -rf target/surefire-reports-linux_64 && mv target/surefire-reports target/surefire-reports-linux_64
