@@ -4,7 +4,8 @@
 # tests on this x86_64 Linux machine everything of it that can be executed here:
 #  1. mvn -Pall-platforms verify: the host build with all its tests, plus the cross-built
 #     libraries, which scripts/check-natives.sh checks (architecture, digest, exports against
-#     the javac -h headers, imports), and its canary: a glibc 2.36 build must be refused,
+#     the javac -h headers, imports), and its canary: a glibc 2.36 build must be refused;
+#     the musl and macOS SDK archives build the C example (and run it on x86_64 musl),
 #  2. the JUnit suite again, on Debian's arm64 JRE under qemu-user, against the aarch64 library,
 #  3. the jar's demo on that JRE: the jar picks natives/linux_arm64 by itself,
 #  4. the resource the jar resolves for Windows x86_64 and macOS (host JVM told os.name/os.arch),
@@ -56,6 +57,11 @@ step "mvn -Pall-platforms verify (host tests)"
 # The GLIBC_2.17 check in check-natives.sh must refuse a library built against the host's glibc.
 bash scripts/check-natives-canary.sh target/classes/natives target/generated-sources/jni
 step "GLIBC_2.17 check canary"
+# The SDK archives of the zig-built platforms, used from C as their users would (scripts/check-sdk.sh --cross).
+for sdk in linux_musl_64:x86_64-linux-musl linux_musl_arm64:aarch64-linux-musl osx_64:x86_64-macos osx_arm64:aarch64-macos; do
+  bash scripts/check-sdk.sh --cross "target/javabridge-0.1.0-SNAPSHOT-sdk-${sdk%%:*}.tar.gz" "target/sdk-check-${sdk%%:*}" "${sdk#*:}"
+done
+step "SDK archives for musl and macOS"
 
 # Surefire writes each class's report under the same name: keep the host's apart.
 rm -rf target/surefire-reports-linux_64 && mv target/surefire-reports target/surefire-reports-linux_64
