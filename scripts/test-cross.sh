@@ -11,7 +11,9 @@
 #  4. the resource the jar resolves for Windows x86_64 and macOS (host JVM told os.name/os.arch),
 #  5. the pure-C GoogleTest suites (core, platform layer, the C API's parts without a JVM)
 #     cross-built for aarch64, under qemu-user,
-#  6. the same suites built with mingw-w64, under wine, and the C example against the Windows
+#  6. the same suites built by zig for musl, x86_64 here and aarch64 under qemu-user
+#     (scripts/test-musl.sh; JB_MUSL_TESTS=0 skips them),
+#  7. the same suites built with mingw-w64, under wine, and the C example against the Windows
 #     javabridge.dll up to the point where it needs a Windows JDK (skip with --no-wine).
 # As root on Debian it first installs the packages it needs; the arm64 JRE is downloaded
 # once into $JB_CROSS_CACHE (default ~/.cache/javabridge) without touching the host's dpkg.
@@ -153,6 +155,12 @@ cross_c_example() {
   step "C example for $platform (no JVM there)"
 }
 jdk=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
+
+# The same pure-C suites on musl (x86_64 here, aarch64 under qemu), static programs built by zig.
+if [ "${JB_MUSL_TESTS:-1}" = 1 ]; then
+  bash scripts/test-musl.sh
+  step "GoogleTest for linux_musl_64 and linux_musl_arm64"
+fi
 
 cross_gtest linux_arm64 aarch64-linux-gnu qemu-aarch64-static -L /usr/aarch64-linux-gnu
 cross_c_example linux_arm64 /lib/server/libjvm.so /no-jdk-here qemu-aarch64-static -L /usr/aarch64-linux-gnu
