@@ -12,6 +12,8 @@ zig=$(dirname "$zig_bin")/zig/zig
 jdk=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
 work=$PWD/target/zig-cache-cost
 rm -rf "$work" && mkdir -p "$work/bin" "$work/cache"
+# zig.cmake finds zig's libSystem stub (macOS) beside the wrappers' folder.
+ln -s "$(dirname "$zig")" "$work/zig"
 for tool in cc c++ ar ranlib; do
   printf '#!/bin/sh\nZIG_GLOBAL_CACHE_DIR="%s" ZIG_LOCAL_CACHE_DIR="%s" exec "%s" %s "$@"\n' \
     "$work/cache" "$work/cache" "$zig" "$tool" >"$work/bin/zig-$tool"
