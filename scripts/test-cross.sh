@@ -4,13 +4,16 @@
 # tests on this x86_64 Linux machine everything of it that can be executed here:
 #  1. mvn -Pall-platforms verify: the host build with all its tests, plus the cross-built
 #     libraries, which scripts/check-natives.sh checks (architecture, digest, exports against
-#     the javac -h headers, imports),
+#     the javac -h headers, imports), and its canary: a glibc 2.36 build must be refused;
+#     the musl and macOS SDK archives build the C example (and run it on x86_64 musl),
 #  2. the JUnit suite again, on Debian's arm64 JRE under qemu-user, against the aarch64 library,
 #  3. the jar's demo on that JRE: the jar picks natives/linux_arm64 by itself,
 #  4. the resource the jar resolves for Windows x86_64 and macOS (host JVM told os.name/os.arch),
 #  5. the pure-C GoogleTest suites (core, platform layer, the C API's parts without a JVM)
 #     cross-built for aarch64, under qemu-user,
-#  6. the same suites built with mingw-w64, under wine, and the C example against the Windows
+#  6. the same suites built by zig for musl, x86_64 here and aarch64 under qemu-user
+#     (scripts/test-musl.sh; JB_MUSL_TESTS=0 skips them),
+#  7. the same suites built with mingw-w64, under wine, and the C example against the Windows
 #     javabridge.dll up to the point where it needs a Windows JDK (skip with --no-wine).
 # As root on Debian it first installs the packages it needs; the arm64 JRE is downloaded
 # once into $JB_CROSS_CACHE (default ~/.cache/javabridge) without touching the host's dpkg.
@@ -53,6 +56,14 @@ step "arm64 JRE (download once, then cached)"
 
 mvn -B -ntp -q -Pall-platforms verify "$@"
 step "mvn -Pall-platforms verify (host tests)"
+# The GLIBC_2.17 check in check-natives.sh must refuse a library built against the host's glibc.
+bash scripts/check-natives-canary.sh target/classes/natives target/generated-sources/jni
+step "GLIBC_2.17 check canary"
+# The SDK archives of the zig-built platforms, used from C as their users would (scripts/check-sdk.sh --cross).
+for sdk in linux_musl_64:x86_64-linux-musl linux_musl_arm64:aarch64-linux-musl osx_64:x86_64-macos osx_arm64:aarch64-macos; do
+  bash scripts/check-sdk.sh --cross "target/javabridge-0.1.0-SNAPSHOT-sdk-${sdk%%:*}.tar.gz" "target/sdk-check-${sdk%%:*}" "${sdk#*:}"
+done
+step "SDK archives for musl and macOS"
 
 # Surefire writes each class's report under the same name: keep the host's apart.
 rm -rf target/surefire-reports-linux_64 && mv target/surefire-reports target/surefire-reports-linux_64
@@ -149,6 +160,14 @@ cross_c_example() {
   step "C example for $platform (no JVM there)"
 }
 jdk=${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")}
+
+# The same pure-C suites on musl (x86_64 here, aarch64 under qemu), static programs built by zig.
+# JB_MUSL_TARGETS picks the targets (default both); CI runs x86_64 only: on a new machine zig first
+# builds musl's libc++ for each target, several CPU-minutes that the budget cannot spare twice.
+if [ "${JB_MUSL_TESTS:-1}" = 1 ]; then
+  bash scripts/test-musl.sh
+  step "GoogleTest on musl (${JB_MUSL_TARGETS:-x86_64 aarch64})"
+fi
 
 # JvmDiscovery.TheRealJdkIsFoundAndLoads finds and loads the arm64 JRE's libjvm.so under qemu
 # (without a JDK of the platform, as under wine, it skips: scripts/skips-allowed.txt).

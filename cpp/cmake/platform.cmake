@@ -73,4 +73,23 @@ macro(jb_find_gtest)
   else()
     find_package(GTest REQUIRED)
   endif()
+  if(JB_UNITY_TEST_PROGRAMS)
+    # Once every test program of this folder exists (they are defined after this call).
+    cmake_language(DEFER CALL jb_unity_test_programs)
+  endif()
 endmacro()
+
+# JB_UNITY_TEST_PROGRAMS: the pure-C suites' C++ files are compiled as one unit per program.
+# Under zig's libc++ each test file spends most of its time in the GoogleTest and libc++
+# headers; one unit parses them once (scripts/test-musl.sh: ~4 times less CPU for jb_core_tests).
+# Only the test programs: the C under test is compiled file by file, as shipped.
+set(JB_UNITY_TEST_PROGRAMS OFF CACHE BOOL "Compile each pure-C GoogleTest program as one unit")
+function(jb_unity_test_programs)
+  foreach(program jb_core_tests jb_api_unit_tests)
+    if(TARGET ${program})
+      set_property(TARGET ${program} PROPERTY UNITY_BUILD ON)
+    endif()
+  endforeach()
+  # It defines file-scope names (D, the folder separator) that the class path test defines too.
+  set_property(SOURCE "${CMAKE_SOURCE_DIR}/cpp/test/api_unit/jvm_discovery_test.cpp" PROPERTY SKIP_UNITY_BUILD_INCLUSION ON)
+endfunction()

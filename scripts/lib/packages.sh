@@ -13,6 +13,8 @@ JB_CROSS_PACKAGES=(gcc-aarch64-linux-gnu g++-aarch64-linux-gnu mingw-w64 qemu-us
 # The zig-built platforms (scripts/lib/zig.sh brings zig itself from npm): lld links the macOS
 # dylibs (ld64.lld), llvm's llvm-nm/llvm-objdump/llvm-readobj read them in scripts/check-natives.sh.
 JB_CROSS_PACKAGES+=(lld llvm)
+# musl's dynamic loader (/lib/ld-musl-x86_64.so.1): the musl SDK's C example runs on it (scripts/check-sdk.sh --cross).
+JB_CROSS_PACKAGES+=(musl)
 
 jb_install_packages() {
   local missing=()
