@@ -49,6 +49,7 @@ static jmethodID helper_make, helper_retire;
 static jfieldID helper_address;
 #endif
 
+#ifdef JBI_HAVE_FFM_HELPER /* the helper's natives: a build without the helper class has none */
 /* "calling X" as jb_call_* says it, so that a caller sees the same message either way. */
 static void what_of(JNIEnv *env, jstring what, char *buf, size_t size) {
     char *w = NULL;
@@ -76,6 +77,7 @@ static void JNICALL native_refused(JNIEnv *env, jclass cls, jstring what) {
     jbi_fail(JB_EHANDLE, "%s through its upcall pointer after jb_method_free", buf);
     upcall_status = JB_EHANDLE;
 }
+#endif
 
 JB_API int jb_upcall_check(void) {
     int s = upcall_status;
