@@ -4,7 +4,7 @@
 # scripts/skips-allowed.txt does not list for this step, or when the reports hold no test at all
 # (a gate over nothing). scripts/ci-skips-canary.sh proves it fails on an unlisted skip.
 # Usage: check-skips.sh [--allow FILE] STEP REPORT_FILE_OR_DIR...
-#   STEP names the CI step (host, jdk25, sanitize, valgrind, qemu, wine, ...), matched against the
+#   STEP names the CI step (host, jdk25, sanitize, valgrind, qemu, wine, musl, ...), matched against the
 #   list's second column (comma-separated globs). Missing paths are ignored (not every step writes failsafe reports).
 set -euo pipefail
 allow=$(dirname "$0")/skips-allowed.txt

@@ -170,25 +170,44 @@ static size_t handler_class_bytes(unsigned char *out) {
     return n;
 }
 
+/* Process-wide, as the class is: defined once, it outlives a jb_vm_close that leaves the JVM running.
+ * Until then it is defined without being looked up first: FindClass for a class the JVM does not
+ * have searches the whole class path, opening every jar on it (and, on JDK 25, starting the lambda
+ * machinery), which made jb_vm_open 1.2-1.4x a bare JNI_CreateJavaVM. Set under vm.c's state lock. */
+static int handler_defined;
+
+static jclass define_handler(JNIEnv *env) {
+    unsigned char bytes[512];
+    size_t len = handler_class_bytes(bytes);
+    /* In the system loader, not the bootstrap one: JNI's FindClass inside a handler (a
+     * native method of this class) then finds the application's classes, as on a C thread. */
+    jclass cl = (*env)->FindClass(env, "java/lang/ClassLoader");
+    jmethodID get_system = cl != NULL ? (*env)->GetStaticMethodID(env, cl, "getSystemClassLoader",
+                                                                  "()Ljava/lang/ClassLoader;") : NULL;
+    jobject system_loader = get_system != NULL ? (*env)->CallStaticObjectMethod(env, cl, get_system) : NULL;
+    jclass local = NULL;
+    if (system_loader != NULL && !(*env)->ExceptionCheck(env)) {
+        local = (*env)->DefineClass(env, HANDLER_CLASS, system_loader, (const jbyte *)bytes, (jsize)len);
+        if (local == NULL) {
+            /* Defined already by another copy of libjavabridge in this JVM (one unloaded and loaded
+             * again starts with handler_defined clear): the LinkageError says so, the lookup finds it. */
+            (*env)->ExceptionClear(env);
+            local = (*env)->FindClass(env, HANDLER_CLASS);
+        }
+    }
+    if (system_loader != NULL) (*env)->DeleteLocalRef(env, system_loader);
+    if (cl != NULL) (*env)->DeleteLocalRef(env, cl);
+    return local;
+}
+
 int jbi_proxy_ids_load(JNIEnv *env) {
     memset(&P, 0, sizeof P);
-    jclass local = (*env)->FindClass(env, HANDLER_CLASS);
+    jclass local = handler_defined ? (*env)->FindClass(env, HANDLER_CLASS) : NULL;
     if (local == NULL) {
         (*env)->ExceptionClear(env);
-        unsigned char bytes[512];
-        size_t len = handler_class_bytes(bytes);
-        /* In the system loader, not the bootstrap one: JNI's FindClass inside a handler (a
-         * native method of this class) then finds the application's classes, as on a C thread. */
-        jclass cl = (*env)->FindClass(env, "java/lang/ClassLoader");
-        jmethodID get_system = cl != NULL ? (*env)->GetStaticMethodID(env, cl, "getSystemClassLoader",
-                                                                      "()Ljava/lang/ClassLoader;") : NULL;
-        jobject system_loader = get_system != NULL ? (*env)->CallStaticObjectMethod(env, cl, get_system) : NULL;
-        if (system_loader == NULL || (*env)->ExceptionCheck(env)) goto fail;
-        local = (*env)->DefineClass(env, HANDLER_CLASS, system_loader, (const jbyte *)bytes, (jsize)len);
-        (*env)->DeleteLocalRef(env, system_loader);
-        (*env)->DeleteLocalRef(env, cl);
-        if (local == NULL) goto fail;
+        if ((local = define_handler(env)) == NULL) goto fail;
     }
+    handler_defined = 1;
     P.handler = (*env)->NewGlobalRef(env, local);
     (*env)->DeleteLocalRef(env, local);
     if (P.handler == NULL) goto fail;
