@@ -71,8 +71,7 @@ struct jb_native_call {
     slot *s;
     jvalue result;
     jobject result_ref;
-    char *exc_class, *exc_message;
-    unsigned char has_exc;
+    jbi_host_throw thrown;
 };
 
 static float low_float(double d) {
@@ -94,19 +93,19 @@ static double float_in_double(float f) {
 }
 
 static void throw_failure(JNIEnv *env, jb_native_call *c, int rc) {
-    if (!c->has_exc) {
+    if (!c->thrown.set) {
         jbk_throw_class(env, "java/lang/RuntimeException", "host native %s%s failed with %s", c->s->name, c->s->sig,
                         jb_error_name(rc));
         return;
     }
     char name[256] = "java/lang/RuntimeException";
-    if (c->exc_class != NULL) {
-        snprintf(name, sizeof name, "%s", c->exc_class);
+    if (c->thrown.exc_class != NULL) {
+        snprintf(name, sizeof name, "%s", c->thrown.exc_class);
         for (char *p = name; *p != '\0'; p++) {
             if (*p == '.') *p = '/';
         }
     }
-    jbk_throw_class(env, name, "%s", c->exc_message != NULL ? c->exc_message : "");
+    jbk_throw_class(env, name, "%s", c->thrown.exc_message != NULL ? c->thrown.exc_message : "");
 }
 
 /* Everything a slot does once it knows its index. */
@@ -160,8 +159,8 @@ static void dispatch(size_t n, JNIEnv *env, jobject self, const jlong *ints, con
     call.s = s;
     call.result.j = 0;
     call.result_ref = NULL;
-    call.exc_class = call.exc_message = NULL;
-    call.has_exc = 0;
+    call.thrown.exc_class = call.thrown.exc_message = NULL;
+    call.thrown.set = 0;
     if (rc == JB_OK) {
         rc = s->fn(&call, args, s->nparams, s->user_data);
     } else if (!(*env)->ExceptionCheck(env)) {
@@ -182,8 +181,7 @@ static void dispatch(size_t n, JNIEnv *env, jobject self, const jlong *ints, con
         *out = call.result;
     }
     if (rc < 0 && call.result_ref != NULL) (*env)->DeleteLocalRef(env, call.result_ref);
-    free(call.exc_class);
-    free(call.exc_message);
+    if (call.thrown.set) jbi_host_throw_free(&call.thrown);
 }
 
 #define SLOT_PARAMS                                                                                             \
@@ -533,17 +531,5 @@ JB_API int jb_native_call_throw(jb_native_call *call, const char *exception_clas
     if (call == NULL) {
         return jbi_fail(JB_EINVAL, "jb_native_call_throw: call is NULL");
     }
-    char *c = exception_class != NULL ? strdup(exception_class) : NULL;
-    char *m = message != NULL ? strdup(message) : NULL;
-    if ((exception_class != NULL && c == NULL) || (message != NULL && m == NULL)) {
-        free(c);
-        free(m);
-        return jbi_fail(JB_ENOMEM, "jb_native_call_throw: no memory");
-    }
-    free(call->exc_class);
-    free(call->exc_message);
-    call->exc_class = c;
-    call->exc_message = m;
-    call->has_exc = 1;
-    return JB_OK;
+    return jbi_host_throw_set(&call->thrown, "jb_native_call_throw", exception_class, message);
 }
