@@ -79,3 +79,25 @@ int jbi_java_check(JNIEnv *env, int code, const char *what) {
     }
     return jbi_fail_java(code, class_name, message, 0, trace, "%s: %s", what, shown_class);
 }
+
+int jbi_host_throw_set(jbi_host_throw *t, const char *what, const char *exception_class, const char *message) {
+    char *c = exception_class != NULL ? strdup(exception_class) : NULL;
+    char *m = message != NULL ? strdup(message) : NULL;
+    if ((exception_class != NULL && c == NULL) || (message != NULL && m == NULL)) {
+        free(c);
+        free(m);
+        return jbi_fail(JB_ENOMEM, "%s: no memory", what);
+    }
+    jbi_host_throw_free(t);
+    t->exc_class = c;
+    t->exc_message = m;
+    t->set = 1;
+    return JB_OK;
+}
+
+void jbi_host_throw_free(jbi_host_throw *t) {
+    free(t->exc_class);
+    free(t->exc_message);
+    t->exc_class = t->exc_message = NULL;
+    t->set = 0;
+}

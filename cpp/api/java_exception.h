@@ -14,4 +14,22 @@
  */
 int jbi_java_check(JNIEnv *env, int code, const char *what);
 
+/*
+ * The exception a C callback (a host native, a proxy handler) asks Java to get once it returns
+ * a failure: what its *_call_throw function records, copied, since the callback's strings may
+ * not outlive it. Zero-initialised means none.
+ */
+typedef struct jbi_host_throw {
+    char *exc_class;   /* binary name as given, or NULL for the default class */
+    char *exc_message; /* or NULL for none */
+    int set;
+} jbi_host_throw;
+
+/* Records (replacing an earlier request) exception_class and message, each NULL or copied.
+ * JB_OK; JB_ENOMEM with the last error naming what (the public function's name), leaving t as it was. */
+int jbi_host_throw_set(jbi_host_throw *t, const char *what, const char *exception_class, const char *message);
+
+/* Frees what t holds. */
+void jbi_host_throw_free(jbi_host_throw *t);
+
 #endif

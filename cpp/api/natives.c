@@ -34,6 +34,7 @@
 #include "method_internal.h"
 #include "object_internal.h"
 #include "signature.h"
+#include "thread_state.h"
 #include "utf8.h"
 #include "vm_ids.h"
 #include "vm_state.h"
@@ -46,9 +47,16 @@
 #endif
 #define MAX_PARAMS (MAX_INT_PARAMS + 8)
 
+/* dispatch_prim reads a narrow integer from the low bytes of a 64-bit store: little-endian only
+ * (every target here); elsewhere every signature takes dispatch(). */
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ || defined(_WIN32)
+#define JBI_PRIM_OK 1
+#else
+#define JBI_PRIM_OK 0
+#endif
+
 typedef struct slot {
     atomic_int live;
-    atomic_uint users;
     jb_native_fn fn;
     void *user_data;
     jclass cls; /* global reference: the registered class */
@@ -57,6 +65,9 @@ typedef struct slot {
     char kinds[MAX_PARAMS];   /* per parameter: Z B C S I J F D L [ */
     unsigned char reg[MAX_PARAMS]; /* its register index within its file */
     unsigned char is_string[MAX_PARAMS];
+    unsigned char has_refs;   /* a reference parameter: the slow part of the conversion */
+    unsigned char prim;       /* dispatch_prim's signatures (see there) */
+    jb_arg_type prim_types[MAX_INT_PARAMS]; /* for dispatch_prim: each parameter's carrier */
     char result_kind;
     jclass result_class;      /* global reference for a reference result */
     unsigned char result_string_ok;
@@ -71,8 +82,7 @@ struct jb_native_call {
     slot *s;
     jvalue result;
     jobject result_ref;
-    char *exc_class, *exc_message;
-    unsigned char has_exc;
+    jbi_host_throw thrown;
 };
 
 static float low_float(double d) {
@@ -94,40 +104,129 @@ static double float_in_double(float f) {
 }
 
 static void throw_failure(JNIEnv *env, jb_native_call *c, int rc) {
-    if (!c->has_exc) {
+    if (!c->thrown.set) {
         jbk_throw_class(env, "java/lang/RuntimeException", "host native %s%s failed with %s", c->s->name, c->s->sig,
                         jb_error_name(rc));
         return;
     }
     char name[256] = "java/lang/RuntimeException";
-    if (c->exc_class != NULL) {
-        snprintf(name, sizeof name, "%s", c->exc_class);
+    if (c->thrown.exc_class != NULL) {
+        snprintf(name, sizeof name, "%s", c->thrown.exc_class);
         for (char *p = name; *p != '\0'; p++) {
             if (*p == '.') *p = '/';
         }
     }
-    jbk_throw_class(env, name, "%s", c->exc_message != NULL ? c->exc_message : "");
+    jbk_throw_class(env, name, "%s", c->thrown.exc_message != NULL ? c->thrown.exc_message : "");
 }
 
-/* Everything a slot does once it knows its index. */
-static void dispatch(size_t n, JNIEnv *env, jobject self, const jlong *ints, const double *fps, jvalue *out) {
-    slot *s = &slots[n];
-    out->j = 0;
-    /* Sequentially consistent against retire(), which stores live and then reads users: either
-     * it sees this caller and leaves the slot, or this caller sees the slot dead. */
-    atomic_fetch_add(&s->users, 1);
-    if (!atomic_load(&s->live)) {
-        atomic_fetch_sub_explicit(&s->users, 1, memory_order_release);
-        jbk_throw(env, JBK_ILLEGAL_STATE, "this host native was unregistered (jb_unregister_natives)");
-        return;
+/*
+ * Whether a thread is inside a slot: one bit per slot in the thread's own natives_busy words
+ * (thread_state.h), set on entry and cleared on the way out with plain stores, so a call pays
+ * no read-modify-write on a shared line. The slot's live flag is read after the bit is set;
+ * unregistering stores live first and then collects every thread's bits behind a process-wide
+ * barrier (jbi_natives_busy_collect): either it sees this caller's bit and leaves the slot to a
+ * later sweep, or this caller sees the slot dead. A nested call of the same slot (a host native
+ * calling Java calling it again) finds its bit set and leaves it to the outer call.
+ */
+typedef struct guard {
+    uint64_t *word;
+    uint64_t old; /* the word before this call; the bit already set there: a nested call */
+} guard;
+
+/* 1 once inside a live slot; 0 with a Java exception pending. */
+static inline int enter(size_t n, JNIEnv *env, guard *g) {
+    jbi_thread *t = jbi_thread_current;
+    if (t == NULL && (t = jbi_thread_create_self()) == NULL) {
+        jbk_throw(env, JBK_OUT_OF_MEMORY, "host native: no memory for this thread's state");
+        return 0;
     }
-    (void)self;
+    g->word = &t->natives_busy[n >> 6];
+    g->old = __atomic_load_n(g->word, __ATOMIC_RELAXED);
+    uint64_t bit = UINT64_C(1) << (n & 63);
+    if ((g->old & bit) == 0) {
+        __atomic_store_n(g->word, g->old | bit, __ATOMIC_RELAXED);
+        if (__atomic_load_n(&jbi_busy_asymmetric, __ATOMIC_RELAXED)) {
+            __atomic_signal_fence(__ATOMIC_SEQ_CST);
+        } else {
+            __atomic_thread_fence(__ATOMIC_SEQ_CST);
+        }
+    }
+    if (!atomic_load_explicit(&slots[n].live, memory_order_acquire)) {
+        __atomic_store_n(g->word, g->old, __ATOMIC_RELEASE);
+        jbk_throw(env, JBK_ILLEGAL_STATE, "this host native was unregistered (jb_unregister_natives)");
+        return 0;
+    }
+    return 1;
+}
+
+/* Nested calls return in order, so the word is back to old | bit here. */
+static inline void leave(guard *g) { __atomic_store_n(g->word, g->old, __ATOMIC_RELEASE); }
+
+/* A call before its function runs: no result (zero, false or null), no exception asked for. */
+static inline void call_init(jb_native_call *call, JNIEnv *env, slot *s) {
+    call->env = env;
+    call->s = s;
+    call->result.j = 0;
+    call->result_ref = NULL;
+    call->thrown.exc_class = call->thrown.exc_message = NULL;
+    call->thrown.set = 0;
+}
+
+/* An integer-class result as the entry point returns it, read in its own width: a jvalue
+ * written as an int and read whole stalls on store forwarding (as much as a fifth of a call).
+ * 0 for void, float, double and references. */
+static inline jlong int_result(const jvalue *r, char kind) {
+    switch (kind) {
+    case 'Z': return r->z;
+    case 'B': return r->b;
+    case 'S': return r->s;
+    case 'C': return r->c;
+    case 'I': return r->i;
+    case 'J': return r->j;
+    default: return 0;
+    }
+}
+
+/* Converts the references among the arguments; JB_OK or an error (an exception may be pending). */
+static int reference_args(JNIEnv *env, const slot *s, const jlong *ints, jb_arg *args, char **strings,
+                          size_t *nstrings, uintptr_t *objects, size_t *nobjects) {
+    int rc = JB_OK;
+    for (size_t i = 0; i < s->nparams && rc == JB_OK; i++) {
+        if (s->kinds[i] != 'L' && s->kinds[i] != '[') continue;
+        jobject ref = (jobject)(intptr_t)ints[s->reg[i]];
+        if (ref == NULL) {
+            args[i] = jb_arg_null();
+        } else if (s->is_string[i]) {
+            size_t len = 0;
+            rc = jbi_string_to_utf8(env, (jstring)ref, 1, &strings[*nstrings], &len);
+            if (rc == JB_OK) args[i] = jb_arg_string_n(strings[(*nstrings)++], len);
+        } else {
+            rc = jbi_object_wrap(env, ref, &objects[*nobjects]);
+            if (rc == JB_OK) args[i] = jb_arg_object((jb_object *)objects[(*nobjects)++]);
+        }
+    }
+    return rc;
+}
+
+/*
+ * Everything a slot does once it knows its index: returns an integer-class result as the
+ * integer entry point returns it, and stores a float or double one in *fp_out. fps is NULL for
+ * the entry points of signatures without float or double parameters (they skip copying the
+ * eight FP registers).
+ */
+static jlong dispatch(size_t n, JNIEnv *env, const jlong *ints, const double *fps, double *fp_out) {
+    slot *s = &slots[n];
+    guard g;
+    if (!enter(n, env, &g)) {
+        if (fp_out != NULL) *fp_out = 0;
+        return 0;
+    }
     jb_arg args[MAX_PARAMS];
     char *strings[MAX_PARAMS];
     uintptr_t objects[MAX_PARAMS];
     size_t nstrings = 0, nobjects = 0;
     int rc = JB_OK;
-    for (size_t i = 0; i < s->nparams && rc == JB_OK; i++) {
+    for (size_t i = 0; i < s->nparams; i++) {
         jlong v = ints[s->reg[i]];
         switch (s->kinds[i]) {
         /* Written member by member: a whole jb_arg built and copied stalls on store forwarding. */
@@ -139,78 +238,119 @@ static void dispatch(size_t n, JNIEnv *env, jobject self, const jlong *ints, con
         case 'J': args[i].type = JB_ARG_INT64; args[i].u.i64 = (int64_t)v; break;
         case 'F': args[i].type = JB_ARG_FLOAT; args[i].u.f = low_float(fps[s->reg[i]]); break;
         case 'D': args[i].type = JB_ARG_DOUBLE; args[i].u.d = fps[s->reg[i]]; break;
-        default: {
-            jobject ref = (jobject)(intptr_t)v;
-            if (ref == NULL) {
-                args[i] = jb_arg_null();
-            } else if (s->is_string[i]) {
-                size_t len = 0;
-                rc = jbi_string_to_utf8(env, (jstring)ref, 1, &strings[nstrings], &len);
-                if (rc == JB_OK) args[i] = jb_arg_string_n(strings[nstrings++], len);
-            } else {
-                rc = jbi_object_wrap(env, ref, &objects[nobjects]);
-                if (rc == JB_OK) args[i] = jb_arg_object((jb_object *)objects[nobjects++]);
-            }
-            break;
-        }
+        default: break; /* references: below, only when there are any */
         }
     }
+    if (s->has_refs) rc = reference_args(env, s, ints, args, strings, &nstrings, objects, &nobjects);
     jb_native_call call;
-    call.env = env;
-    call.s = s;
-    call.result.j = 0;
-    call.result_ref = NULL;
-    call.exc_class = call.exc_message = NULL;
-    call.has_exc = 0;
+    call_init(&call, env, s);
     if (rc == JB_OK) {
         rc = s->fn(&call, args, s->nparams, s->user_data);
     } else if (!(*env)->ExceptionCheck(env)) {
         jbk_throw(env, JBK_OUT_OF_MEMORY, "host native %s: no memory for its arguments", s->name);
     }
-    atomic_fetch_sub_explicit(&s->users, 1, memory_order_release);
     for (size_t i = 0; i < nstrings; i++) free(strings[i]);
     for (size_t i = 0; i < nobjects; i++) jb_object_free((jb_object *)objects[i]);
+    jlong out = 0;
+    double fp = 0;
+    char kind = s->result_kind;
     /* jb_ functions never leave an exception pending, so only a failure needs to look (a JNI
      * call costs a thread-state transition, as much as the rest of this path). */
     if (rc < 0 && (*env)->ExceptionCheck(env)) {
         /* Left pending by the arguments' conversion: it is the call's. */
     } else if (rc < 0) {
-        throw_failure(env, &call, rc);
+        throw_failure(env, &call, rc); /* reads the slot's name: before leaving it */
     } else if (call.result_ref != NULL) {
-        out->l = call.result_ref;
+        out = (jlong)(intptr_t)call.result_ref;
     } else {
-        *out = call.result;
+        out = int_result(&call.result, kind);
+        if (kind == 'F') fp = float_in_double(call.result.f);
+        if (kind == 'D') fp = call.result.d;
     }
     if (rc < 0 && call.result_ref != NULL) (*env)->DeleteLocalRef(env, call.result_ref);
-    free(call.exc_class);
-    free(call.exc_message);
+    if (call.thrown.set) jbi_host_throw_free(&call.thrown);
+    leave(&g);
+    if (fp_out != NULL) *fp_out = fp;
+    return out;
 }
 
+/* A failed call of dispatch_prim: kept out of line so that the common path stays small. */
+static __attribute__((noinline)) void prim_failed(JNIEnv *env, jb_native_call *call, int rc) {
+    if (!(*env)->ExceptionCheck(env)) throw_failure(env, call, rc);
+    if (call->thrown.set) jbi_host_throw_free(&call->thrown);
+}
+
+/*
+ * dispatch() for the commonest signatures: every parameter (at most four) byte, short, char,
+ * int or long (a boolean must become a C bool of 0 or 1: dispatch() does that), and the result
+ * one of those, boolean or void. No references to convert,
+ * no FP registers, a small frame: what is left is entering the slot, the jb_arg array and the
+ * call through the function pointer.
+ */
+static jlong dispatch_prim(size_t n, JNIEnv *env, jlong a0, jlong a1, jlong a2, jlong a3) {
+    slot *s = &slots[n];
+    guard g;
+    if (!enter(n, env, &g)) return 0;
+    /* No loop and no branch: the carrier types were worked out at registration (unused ones
+     * JB_ARG_NULL), and on a little-endian machine the value stored as 64 bits is also the
+     * int8/int16/uint16/int32 member, the low bits of the register JNI passed it in. */
+    jb_arg args[MAX_INT_PARAMS];
+    args[0].type = s->prim_types[0];
+    args[0].u.i64 = a0;
+    args[1].type = s->prim_types[1];
+    args[1].u.i64 = a1;
+    args[2].type = s->prim_types[2];
+    args[2].u.i64 = a2;
+    args[3].type = s->prim_types[3];
+    args[3].u.i64 = a3;
+    jb_native_call call;
+    call_init(&call, env, s);
+    int rc = s->fn(&call, args, s->nparams, s->user_data);
+    jlong out = 0;
+    if (rc < 0) {
+        prim_failed(env, &call, rc);
+    } else {
+        if (call.thrown.set) jbi_host_throw_free(&call.thrown);
+        out = int_result(&call.result, s->result_kind);
+    }
+    leave(&g);
+    return out;
+}
+
+/*
+ * Four entry points per slot: primitive integer-class parameters and result only (the common
+ * case: dispatch_prim); integer-class registers only (no float or double parameter, an
+ * integer-class or void result, which copies no FP registers); both register files with an
+ * integer-class result; and both with a float or double result. Registration picks one by
+ * the signature, so the entry point Java calls is itself the choice of path.
+ */
 #define SLOT_PARAMS                                                                                             \
     JNIEnv *env, jobject self, jlong a0, jlong a1, jlong a2, jlong a3, double f0, double f1, double f2, double f3, \
         double f4, double f5, double f6, double f7
-#define SLOT_BODY(n)                                   \
-    jlong ints[MAX_INT_PARAMS] = {a0, a1, a2, a3};     \
-    double fps[8] = {f0, f1, f2, f3, f4, f5, f6, f7};  \
-    jvalue r;                                          \
-    dispatch((n), env, self, ints, fps, &r)
+#define SLOT_INT_PARAMS JNIEnv *env, jobject self, jlong a0, jlong a1, jlong a2, jlong a3
 #define SLOT(h)                                                                                                   \
+    static jlong JNICALL slot_p_##h(SLOT_INT_PARAMS) {                                                          \
+        (void)self;                                                                                               \
+        return dispatch_prim(0x##h, env, a0, a1, a2, a3);                                                         \
+    }                                                                                                             \
+    static jlong JNICALL slot_n_##h(SLOT_INT_PARAMS) {                                                          \
+        (void)self;                                                                                               \
+        jlong ints[MAX_INT_PARAMS] = {a0, a1, a2, a3};                                                            \
+        return dispatch(0x##h, env, ints, NULL, NULL);                                                            \
+    }                                                                                                             \
     static jlong JNICALL slot_i_##h(SLOT_PARAMS) {                                                              \
-        SLOT_BODY(0x##h);                                                                                         \
-        switch (slots[0x##h].result_kind) {                                                                       \
-        case 'Z': return r.z;                                                                                     \
-        case 'B': return r.b;                                                                                     \
-        case 'S': return r.s;                                                                                     \
-        case 'C': return r.c;                                                                                     \
-        case 'I': return r.i;                                                                                     \
-        case 'J': return r.j;                                                                                     \
-        case 'V': return 0;                                                                                       \
-        default: return (jlong)(intptr_t)r.l;                                                                     \
-        }                                                                                                         \
+        (void)self;                                                                                               \
+        jlong ints[MAX_INT_PARAMS] = {a0, a1, a2, a3};                                                            \
+        double fps[8] = {f0, f1, f2, f3, f4, f5, f6, f7};                                                         \
+        return dispatch(0x##h, env, ints, fps, NULL);                                                             \
     }                                                                                                             \
     static double JNICALL slot_f_##h(SLOT_PARAMS) {                                                             \
-        SLOT_BODY(0x##h);                                                                                         \
-        return slots[0x##h].result_kind == 'F' ? float_in_double(r.f) : r.d;                                      \
+        (void)self;                                                                                               \
+        jlong ints[MAX_INT_PARAMS] = {a0, a1, a2, a3};                                                            \
+        double fps[8] = {f0, f1, f2, f3, f4, f5, f6, f7};                                                         \
+        double d = 0;                                                                                             \
+        dispatch(0x##h, env, ints, fps, &d);                                                                      \
+        return d;                                                                                                 \
     }
 #define SLOT16(p)                                                                                                 \
     SLOT(p##0) SLOT(p##1) SLOT(p##2) SLOT(p##3) SLOT(p##4) SLOT(p##5) SLOT(p##6) SLOT(p##7) SLOT(p##8) SLOT(p##9) \
@@ -218,16 +358,22 @@ static void dispatch(size_t n, JNIEnv *env, jobject self, const jlong *ints, con
 SLOT16(0) SLOT16(1) SLOT16(2) SLOT16(3) SLOT16(4) SLOT16(5) SLOT16(6) SLOT16(7)
 SLOT16(8) SLOT16(9) SLOT16(a) SLOT16(b) SLOT16(c) SLOT16(d) SLOT16(e) SLOT16(f)
 
+typedef jlong(JNICALL *slot_n_fn)(SLOT_INT_PARAMS);
 typedef jlong(JNICALL *slot_i_fn)(SLOT_PARAMS);
 typedef double(JNICALL *slot_f_fn)(SLOT_PARAMS);
+#define ENTRY_P(h) slot_p_##h,
+#define ENTRY_N(h) slot_n_##h,
 #define ENTRY_I(h) slot_i_##h,
 #define ENTRY_F(h) slot_f_##h,
 #define ROW(E, p) E(p##0) E(p##1) E(p##2) E(p##3) E(p##4) E(p##5) E(p##6) E(p##7) E(p##8) E(p##9) E(p##a) E(p##b) E(p##c) E(p##d) E(p##e) E(p##f)
 #define TABLE(E) ROW(E, 0) ROW(E, 1) ROW(E, 2) ROW(E, 3) ROW(E, 4) ROW(E, 5) ROW(E, 6) ROW(E, 7) \
     ROW(E, 8) ROW(E, 9) ROW(E, a) ROW(E, b) ROW(E, c) ROW(E, d) ROW(E, e) ROW(E, f)
+static const slot_n_fn entries_p[JB_NATIVES_MAX] = {TABLE(ENTRY_P)};
+static const slot_n_fn entries_n[JB_NATIVES_MAX] = {TABLE(ENTRY_N)};
 static const slot_i_fn entries_i[JB_NATIVES_MAX] = {TABLE(ENTRY_I)};
 static const slot_f_fn entries_f[JB_NATIVES_MAX] = {TABLE(ENTRY_F)};
 _Static_assert(JB_NATIVES_MAX == 256, "one precompiled entry point per slot");
+_Static_assert(JB_NATIVES_MAX == 64 * JBI_NATIVES_WORDS, "one busy bit per slot");
 
 /* ---- registering ---------------------------------------------------------------------------- */
 
@@ -265,11 +411,11 @@ static void slot_clear(JNIEnv *env, slot *s) {
     s->name = s->sig = NULL;
 }
 
-/* A free slot, under the lock: not live and nobody still inside it. */
+/* A free slot, under the lock: not live and cleared (sweep clears one only once nobody is inside). */
 static int take_slot(size_t *out, const unsigned char *taken) {
     for (size_t k = 0; k < JB_NATIVES_MAX; k++) {
         size_t i = (next_slot + k) % JB_NATIVES_MAX;
-        if (!taken[i] && !atomic_load(&slots[i].live) && atomic_load(&slots[i].users) == 0 && slots[i].name == NULL) {
+        if (!taken[i] && !atomic_load(&slots[i].live) && slots[i].name == NULL) {
             next_slot = i + 1;
             *out = i;
             return 1;
@@ -279,7 +425,7 @@ static int take_slot(size_t *out, const unsigned char *taken) {
 }
 
 /* Checks one method and fills s (not yet live) for it. */
-static int prepare(JNIEnv *env, jclass cls, const jb_native_method *m, size_t index, slot *s, int *fp_result) {
+static int prepare(JNIEnv *env, jclass cls, const jb_native_method *m, size_t index, slot *s, void **entry) {
     if (m->name == NULL || m->signature == NULL || m->fn == NULL) {
         return jbi_fail(JB_EINVAL, "jb_register_natives: method %zu has a NULL name, signature or fn", index);
     }
@@ -294,6 +440,9 @@ static int prepare(JNIEnv *env, jclass cls, const jb_native_method *m, size_t in
         goto out;
     }
     size_t ni = 0, nf = 0;
+    s->has_refs = 0;
+    s->prim = JBI_PRIM_OK;
+    for (size_t i = 0; i < MAX_INT_PARAMS; i++) s->prim_types[i] = JB_ARG_NULL;
     for (size_t i = 0; i < sig->param_count && rc == JB_OK; i++) {
         char k = sig->params[i].kind;
         int fp = k == 'F' || k == 'D';
@@ -306,13 +455,32 @@ static int prepare(JNIEnv *env, jclass cls, const jb_native_method *m, size_t in
         }
         s->kinds[i] = k;
         s->reg[i] = (unsigned char)(fp ? nf++ : ni++);
+        if (k == 'L' || k == '[') s->has_refs = 1;
         s->is_string[i] = k == 'L' && sig->params[i].length == 18 &&
                           memcmp(m->signature + sig->params[i].offset, "Ljava/lang/String;", 18) == 0;
+        if (i >= MAX_INT_PARAMS) {
+            s->prim = 0; /* only with float or double parameters, which dispatch_prim never takes */
+            continue;
+        }
+        switch (k) {
+        case 'B': s->prim_types[i] = JB_ARG_INT8; break;
+        case 'S': s->prim_types[i] = JB_ARG_INT16; break;
+        case 'C': s->prim_types[i] = JB_ARG_UINT16; break;
+        case 'I': s->prim_types[i] = JB_ARG_INT32; break;
+        case 'J': s->prim_types[i] = JB_ARG_INT64; break;
+        default: s->prim = 0; break;
+        }
     }
     if (rc != JB_OK) goto out;
     s->nparams = sig->param_count;
     s->result_kind = sig->result.kind;
-    *fp_result = s->result_kind == 'F' || s->result_kind == 'D';
+    size_t n = (size_t)(s - slots);
+    if (s->result_kind == 'F' || s->result_kind == 'D') {
+        *entry = (void *)entries_f[n];
+    } else {
+        int prim_result = s->result_kind != 'L' && s->result_kind != '[';
+        *entry = nf > 0 ? (void *)entries_i[n] : s->prim && prim_result ? (void *)entries_p[n] : (void *)entries_n[n];
+    }
     char *name = NULL;
     if ((rc = jbi_to_modified_utf8(m->name, strlen(m->name), "jb_register_natives: method name", &name)) != JB_OK) goto out;
     jmethodID id = (*env)->GetStaticMethodID(env, cls, name, m->signature);
@@ -379,22 +547,30 @@ out:
     return rc;
 }
 
-/* Marks dead every slot of cls, or only the one for name+sig when given. Under the lock. */
+/* Marks dead every slot of cls, or only the one for name+sig when given; sweep() clears them.
+ * Under the lock. */
 static void retire(JNIEnv *env, jclass cls, const char *name, const char *sig, const unsigned char *keep) {
     for (size_t i = 0; i < JB_NATIVES_MAX; i++) {
         slot *s = &slots[i];
         if (s->name == NULL || (keep != NULL && keep[i]) || !(*env)->IsSameObject(env, s->cls, cls)) continue;
         if (name != NULL && (strcmp(s->name, name) != 0 || strcmp(s->sig, sig) != 0)) continue;
         atomic_store(&s->live, 0);
-        if (atomic_load(&s->users) == 0) slot_clear(env, s);
     }
 }
 
-/* Clears retired slots whose last user has left. Under the lock. */
+/* Clears retired slots no thread is inside any more (one process-wide barrier for all, only
+ * when there is one to clear). Under the lock. */
 static void sweep(JNIEnv *env) {
+    int any = 0;
+    for (size_t i = 0; i < JB_NATIVES_MAX && !any; i++) any = slots[i].name != NULL && !atomic_load(&slots[i].live);
+    if (!any) return;
+    uint64_t busy[JBI_NATIVES_WORDS];
+    jbi_natives_busy_collect(busy);
     for (size_t i = 0; i < JB_NATIVES_MAX; i++) {
         slot *s = &slots[i];
-        if (s->name != NULL && !atomic_load(&s->live) && atomic_load(&s->users) == 0) slot_clear(env, s);
+        if (s->name != NULL && !atomic_load(&s->live) && (busy[i >> 6] & (UINT64_C(1) << (i & 63))) == 0) {
+            slot_clear(env, s);
+        }
     }
 }
 
@@ -420,6 +596,7 @@ JB_API int jb_register_natives(jb_object *class_object, const jb_native_method *
     if (table == NULL || index == NULL) {
         rc = jbi_fail(JB_ENOMEM, "jb_register_natives: no memory");
     }
+    jbi_busy_init(); /* before any slot is live: callers read its result */
     pthread_mutex_lock(&lock);
     sweep(env);
     for (size_t k = 0; k < count && rc == JB_OK; k++) {
@@ -429,12 +606,12 @@ JB_API int jb_register_natives(jb_object *class_object, const jb_native_method *
         }
         taken[index[k]] = 1;
         prepared = k + 1;
-        int fp = 0;
         slot *s = &slots[index[k]];
-        rc = prepare(env, cls, &methods[k], k, s, &fp);
+        void *entry = NULL;
+        rc = prepare(env, cls, &methods[k], k, s, &entry);
         table[k].name = s->name;
         table[k].signature = s->sig;
-        table[k].fnPtr = fp ? (void *)entries_f[index[k]] : (void *)entries_i[index[k]];
+        table[k].fnPtr = entry;
     }
     if (rc == JB_OK && (*env)->RegisterNatives(env, cls, table, (jint)count) != 0) {
         rc = jbi_java_check(env, JB_EJAVA, "jb_register_natives: RegisterNatives");
@@ -443,6 +620,7 @@ JB_API int jb_register_natives(jb_object *class_object, const jb_native_method *
     if (rc == JB_OK) {
         for (size_t k = 0; k < count; k++) retire(env, cls, methods[k].name, methods[k].signature, taken);
         for (size_t k = 0; k < count; k++) atomic_store(&slots[index[k]].live, 1);
+        sweep(env);
     } else {
         for (size_t k = 0; k < prepared; k++) slot_clear(env, &slots[index[k]]);
     }
@@ -468,6 +646,7 @@ JB_API int jb_unregister_natives(jb_object *class_object) {
             rc = jbi_java_check(env, JB_EJAVA, "jb_unregister_natives: UnregisterNatives");
         }
         retire(env, cls, NULL, NULL, NULL);
+        sweep(env);
         pthread_mutex_unlock(&lock);
         (*env)->DeleteLocalRef(env, cls);
     }
@@ -481,25 +660,35 @@ JB_API int jb_native_call_return(jb_native_call *call, jb_arg value) {
     if (call == NULL) {
         return jbi_fail(JB_EINVAL, "jb_native_call_return: call is NULL");
     }
+    return jb_native_call_set_result(call, &value);
+}
+
+JB_API int jb_native_call_set_result(jb_native_call *call, const jb_arg *result) {
+    if (call == NULL || result == NULL) {
+        return jbi_fail(JB_EINVAL, "jb_native_call_set_result: call or result is NULL");
+    }
     slot *s = call->s;
     if (s->result_kind == 'V') {
         return jbi_fail(JB_ETYPE, "jb_native_call_return: %s%s returns void", s->name, s->sig);
     }
     JNIEnv *env = call->env;
     char kind = s->result_kind;
-    /* The carrier of the result's own type needs no check: the common case, kept cheap. */
+    /* The carrier of the result's own type needs no check: the common case, kept cheap. Read
+     * member by member through the pointer: a whole copy of a jb_arg just built stalls. */
     jvalue *r = &call->result;
-    switch (value.type) {
-    case JB_ARG_INT32: if (kind == 'I') { r->i = value.u.i32; return JB_OK; } break;
-    case JB_ARG_INT64: if (kind == 'J') { r->j = value.u.i64; return JB_OK; } break;
-    case JB_ARG_BOOL: if (kind == 'Z') { r->z = value.u.b ? JNI_TRUE : JNI_FALSE; return JB_OK; } break;
-    case JB_ARG_DOUBLE: if (kind == 'D') { r->d = value.u.d; return JB_OK; } break;
-    case JB_ARG_FLOAT: if (kind == 'F') { r->f = value.u.f; return JB_OK; } break;
-    case JB_ARG_INT8: if (kind == 'B') { r->b = value.u.i8; return JB_OK; } break;
-    case JB_ARG_INT16: if (kind == 'S') { r->s = value.u.i16; return JB_OK; } break;
-    case JB_ARG_UINT16: if (kind == 'C') { r->c = value.u.u16; return JB_OK; } break;
+    const jb_arg *a = result;
+    switch (a->type) {
+    case JB_ARG_INT32: if (kind == 'I') { r->i = a->u.i32; return JB_OK; } break;
+    case JB_ARG_INT64: if (kind == 'J') { r->j = a->u.i64; return JB_OK; } break;
+    case JB_ARG_BOOL: if (kind == 'Z') { r->z = a->u.b ? JNI_TRUE : JNI_FALSE; return JB_OK; } break;
+    case JB_ARG_DOUBLE: if (kind == 'D') { r->d = a->u.d; return JB_OK; } break;
+    case JB_ARG_FLOAT: if (kind == 'F') { r->f = a->u.f; return JB_OK; } break;
+    case JB_ARG_INT8: if (kind == 'B') { r->b = a->u.i8; return JB_OK; } break;
+    case JB_ARG_INT16: if (kind == 'S') { r->s = a->u.i16; return JB_OK; } break;
+    case JB_ARG_UINT16: if (kind == 'C') { r->c = a->u.u16; return JB_OK; } break;
     default: break;
     }
+    jb_arg value = *result; /* the checked conversion below takes it by value */
     jclass param_class = s->result_class;
     unsigned char string_ok = s->result_string_ok;
     char display[300];
@@ -533,17 +722,5 @@ JB_API int jb_native_call_throw(jb_native_call *call, const char *exception_clas
     if (call == NULL) {
         return jbi_fail(JB_EINVAL, "jb_native_call_throw: call is NULL");
     }
-    char *c = exception_class != NULL ? strdup(exception_class) : NULL;
-    char *m = message != NULL ? strdup(message) : NULL;
-    if ((exception_class != NULL && c == NULL) || (message != NULL && m == NULL)) {
-        free(c);
-        free(m);
-        return jbi_fail(JB_ENOMEM, "jb_native_call_throw: no memory");
-    }
-    free(call->exc_class);
-    free(call->exc_message);
-    call->exc_class = c;
-    call->exc_message = m;
-    call->has_exc = 1;
-    return JB_OK;
+    return jbi_host_throw_set(&call->thrown, "jb_native_call_throw", exception_class, message);
 }

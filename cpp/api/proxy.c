@@ -297,9 +297,7 @@ struct jb_proxy_call {
     char *name;
     jobject result;      /* a local reference, or NULL */
     int has_result;
-    char *exc_class;     /* for jb_proxy_call_throw */
-    char *exc_message;
-    int has_exc;
+    jbi_host_throw thrown; /* for jb_proxy_call_throw */
     /* what jb_proxy_call_arg lent out, freed when the handler returns */
     char **strings;
     size_t nstrings;
@@ -431,19 +429,7 @@ JB_API int jb_proxy_call_throw(jb_proxy_call *call, const char *exception_class,
     if (call == NULL) {
         return jbi_fail(JB_EINVAL, "jb_proxy_call_throw: call is NULL");
     }
-    char *c = exception_class != NULL ? strdup(exception_class) : NULL;
-    char *m = message != NULL ? strdup(message) : NULL;
-    if ((exception_class != NULL && c == NULL) || (message != NULL && m == NULL)) {
-        free(c);
-        free(m);
-        return jbi_fail(JB_ENOMEM, "jb_proxy_call_throw: no memory");
-    }
-    free(call->exc_class);
-    free(call->exc_message);
-    call->exc_class = c;
-    call->exc_message = m;
-    call->has_exc = 1;
-    return JB_OK;
+    return jbi_host_throw_set(&call->thrown, "jb_proxy_call_throw", exception_class, message);
 }
 
 /* A Java string from C text that may not be valid UTF-8 (bad bytes become U+FFFD). */
@@ -471,12 +457,12 @@ static void throw_runtime(JNIEnv *env, jclass cls, const char *fmt, const char *
 
 /* The handler's exception: its class found by the proxy's loader, made with its (String) constructor. */
 static void throw_from_handler(JNIEnv *env, jb_proxy_call *call, int rc) {
-    if (!call->has_exc) {
+    if (!call->thrown.set) {
         throw_runtime(env, P.runtime_exc, "jb_proxy handler for %s failed with %s", call->name, jb_error_name(rc));
         return;
     }
-    const char *cname = call->exc_class != NULL ? call->exc_class : "java.lang.RuntimeException";
-    const char *msg = call->exc_message;
+    const char *cname = call->thrown.exc_class != NULL ? call->thrown.exc_class : "java.lang.RuntimeException";
+    const char *msg = call->thrown.exc_message;
     jthrowable t = NULL;
     jclass proxy_cls = (*env)->GetObjectClass(env, call->proxy);
     jobject loader = (*env)->CallObjectMethod(env, proxy_cls, P.class_get_loader);
@@ -589,8 +575,7 @@ static jobject JNICALL proxy_invoke(JNIEnv *env, jobject self, jobject proxy, jo
         throw_from_handler(env, &call, rc);
     }
     free(call.name);
-    free(call.exc_class);
-    free(call.exc_message);
+    jbi_host_throw_free(&call.thrown);
     return result;
 }
 

@@ -76,6 +76,20 @@ int jbi_busy_scan(uintptr_t token, const jbi_thread *except) {
     return found;
 }
 
+void jbi_natives_busy_collect(uint64_t out[JBI_NATIVES_WORDS]) {
+    if (__atomic_load_n(&jbi_busy_asymmetric, __ATOMIC_SEQ_CST)) {
+        jbi_process_barrier();
+    } else {
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    }
+    for (size_t w = 0; w < JBI_NATIVES_WORDS; w++) out[w] = 0;
+    pthread_mutex_lock(&registry_lock);
+    for (jbi_thread *t = registry; t != NULL; t = t->reg_next) {
+        for (size_t w = 0; w < JBI_NATIVES_WORDS; w++) out[w] |= __atomic_load_n(&t->natives_busy[w], __ATOMIC_ACQUIRE);
+    }
+    pthread_mutex_unlock(&registry_lock);
+}
+
 void jbi_thread_clear_java(jbi_thread *t) {
     free(t->java_class);
     free(t->java_message);

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #define JBI_MESSAGE_MAX 1024
+#define JBI_NATIVES_WORDS 4 /* JB_NATIVES_MAX bits (natives.c checks) */
 
 typedef struct jbi_thread {
     /* last error */
@@ -29,6 +30,10 @@ typedef struct jbi_thread {
     /* The jb_method token of the fast call under way on this thread, else 0. Written only by
      * the thread itself; read by freers and closers (jbi_busy_scan). */
     uintptr_t busy;
+    /* Host native slots (natives.c) this thread is inside, one bit each: written only by the
+     * thread itself, read by jbi_natives_busy_collect. A bitmap, not one word like busy, since
+     * host natives nest (one calls Java, which calls another). */
+    uint64_t natives_busy[JBI_NATIVES_WORDS];
     struct jbi_thread *reg_prev, *reg_next; /* the registry of live states; its lock held */
 } jbi_thread;
 
@@ -93,5 +98,10 @@ static inline void jbi_busy_clear(jbi_thread *t) { __atomic_store_n(&t->busy, 0,
  * publishes after it sees the change and gives up.
  */
 int jbi_busy_scan(uintptr_t token, const jbi_thread *except);
+
+/* Host natives' side of the same protocol: after the caller has marked slots dead, ORs every
+ * thread's natives_busy into out (the calling thread's too), so that a set bit is a slot some
+ * thread may still be inside. */
+void jbi_natives_busy_collect(uint64_t out[JBI_NATIVES_WORDS]);
 
 #endif

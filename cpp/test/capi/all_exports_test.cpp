@@ -238,6 +238,7 @@ std::map<std::string, Row> table() {
     t["jb_unregister_natives"] = {{[] { return jb_unregister_natives(nullptr); }}, same(INV)};
     t["jb_unregister_natives#forged"] = {{[] { return jb_unregister_natives(forged_object); }}, {NOT, BAD, GONE}};
     t["jb_native_call_return"] = {{[] { return jb_native_call_return(nullptr, jb_arg_null()); }}, same(INV)};
+    t["jb_native_call_set_result"] = {{[] { static jb_arg a = jb_arg_null(); return jb_native_call_set_result(nullptr, &a); }}, same(INV)};
     t["jb_native_call_throw"] = {{[] { return jb_native_call_throw(nullptr, "java.lang.Error", "m"); }}, same(INV)};
     // NULL out-pointers, each alone.
     t["jb_call_static_*#null-out"] = {{[] { return jb_call_static_bool(forged_method, &arg, 1, nullptr); },

@@ -42,7 +42,8 @@ int mix(jb_native_call *call, const jb_arg *a, size_t n, void *) {
 }
 
 int half(jb_native_call *call, const jb_arg *a, size_t, void *) {
-    return a[0].type == JB_ARG_FLOAT ? jb_native_call_return(call, jb_arg_float(a[0].u.f / 2)) : JB_ETYPE;
+    jb_arg r = jb_arg_float(a[0].u.f / 2); // by address: the same checks as jb_native_call_return
+    return a[0].type == JB_ARG_FLOAT ? jb_native_call_set_result(call, &r) : JB_ETYPE;
 }
 int scale(jb_native_call *call, const jb_arg *a, size_t, void *) {
     return jb_native_call_return(call, jb_arg_double(a[0].u.d * a[1].u.i32));
@@ -55,11 +56,15 @@ int next(jb_native_call *call, const jb_arg *a, size_t, void *) {
 }
 int ping(jb_native_call *call, const jb_arg *, size_t n, void *ud) {
     ++*static_cast<std::atomic<int> *>(ud);
-    // void: any result is refused
-    return n == 0 && jb_native_call_return(call, jb_arg_int32(1)) == JB_ETYPE ? JB_OK : JB_EINTERNAL;
+    // void: any result is refused, by value or by address; no result at all is bad input
+    jb_arg one = jb_arg_int32(1);
+    return n == 0 && jb_native_call_return(call, jb_arg_int32(1)) == JB_ETYPE &&
+                   jb_native_call_set_result(call, &one) == JB_ETYPE && jb_native_call_set_result(call, nullptr) == JB_EINVAL
+               ? JB_OK
+               : JB_EINTERNAL;
 }
 int echo(jb_native_call *call, const jb_arg *a, size_t, void *) {
-    return a[0].type == JB_ARG_OBJECT ? jb_native_call_return(call, a[0]) : JB_ETYPE;
+    return a[0].type == JB_ARG_OBJECT ? jb_native_call_set_result(call, &a[0]) : JB_ETYPE;
 }
 int ints(jb_native_call *call, const jb_arg *a, size_t, void *) {
     std::vector<int32_t> v(static_cast<size_t>(a[0].u.i32));
@@ -77,7 +82,12 @@ int fail(jb_native_call *call, const jb_arg *a, size_t, void *) {
         return JB_EINVAL;
     }
     if (how == "plain") return JB_ERANGE;
-    if (how == "wrong-result") return jb_native_call_return(call, jb_arg_int32(3)) == JB_ETYPE ? JB_OK : JB_EINTERNAL;
+    if (how == "wrong-result") {
+        jb_arg three = jb_arg_int32(3);
+        return jb_native_call_return(call, jb_arg_int32(3)) == JB_ETYPE && jb_native_call_set_result(call, &three) == JB_ETYPE
+                   ? JB_OK
+                   : JB_EINTERNAL;
+    }
     if (how == "call-java") {
         // A host native may call back into Java through the C API.
         jb_method *m = find_static("callAdd", "(II)I", kNatives);
@@ -92,6 +102,39 @@ int fail(jb_native_call *call, const jb_arg *a, size_t, void *) {
 }
 int plus(jb_native_call *call, const jb_arg *a, size_t, void *) {
     return jb_native_call_return(call, jb_arg_int64(a[0].u.i64 + a[1].u.i64));
+}
+
+// Unbinds its own class while it runs, then rebinds another class's native over and over: a slot
+// freed under a running call would be reused for plus(JJ)J, and its failure below (which names
+// the method it runs for) would say so. "nested" unbinds from a nested call of the same method
+// (through Java), so the outer call must still hold the slot after the inner one has left it.
+struct Churn {
+    jb_object *cls, *box;
+    std::string inner;
+};
+int self_unbind(jb_native_call *call, const jb_arg *a, size_t, void *ud) {
+    auto *u = static_cast<Churn *>(ud);
+    std::string how(a[0].u.str.data, a[0].u.str.len);
+    if (how == "inner") {
+        if (jb_unregister_natives(u->cls) != JB_OK) return JB_EINTERNAL;
+        return jb_native_call_return(call, jb_arg_string("inner done"));
+    }
+    if (how == "nested") {
+        jb_method *m = find_static("outcomeOfFail", "(Ljava/lang/String;)Ljava/lang/String;", kNatives);
+        jb_arg arg = jb_arg_string("inner");
+        char *out = nullptr;
+        int rc = jb_call_static_string(m, &arg, 1, &out, nullptr);
+        u->inner = rc == JB_OK && out != nullptr ? out : jb_error_message();
+        jb_string_free(out);
+        jb_method_free(m);
+    } else if (jb_unregister_natives(u->cls) != JB_OK) {
+        return JB_EINTERNAL;
+    }
+    jb_native_method pm[] = {{"plus", "(JJ)J", plus, nullptr}};
+    for (int k = 0; k < 2 * JB_NATIVES_MAX; k++) {
+        if (jb_register_natives(u->box, pm, 1) != JB_OK) return JB_EINTERNAL;
+    }
+    return JB_ERANGE;
 }
 
 struct Natives : WithVm {
@@ -257,6 +300,25 @@ TEST_F(Natives, BindingAndUnbindingWhileJavaThreadsCall) {
     }
     EXPECT_EQ(s("stopHammer", "()Ljava/lang/String;"), "wrong=0 ok=yes unbound=yes");
     jb_method_free(start);
+}
+
+TEST_F(Natives, UnbindingInsideACallKeepsItsSlotUntilItReturns) {
+    Churn u{cls, class_object("dev.javabridge.capi.CapiNativesTarget$Box"), ""};
+    ASSERT_NE(u.box, nullptr);
+    const std::string failed = "java.lang.RuntimeException:host native fail(Ljava/lang/String;)Ljava/lang/String; failed with JB_ERANGE";
+    for (const char *how : {"direct", "nested"}) {
+        jb_native_method m[] = {{"fail", "(Ljava/lang/String;)Ljava/lang/String;", self_unbind, &u}};
+        ASSERT_EQ(jb_register_natives(cls, m, 1), JB_OK) << jb_error_message();
+        EXPECT_EQ(s("outcomeOfFail", "(Ljava/lang/String;)Ljava/lang/String;", {jb_arg_string(how)}), failed) << how;
+        std::string after = s("outcomeOfFail", "(Ljava/lang/String;)Ljava/lang/String;", {jb_arg_string("x")});
+        EXPECT_EQ(after.rfind("java.lang.UnsatisfiedLinkError:", 0), 0u) << how << ": " << after;
+    }
+    EXPECT_EQ(u.inner, "ok:inner done");
+    // the slots those calls kept are freed once they returned: rebinding never runs out
+    jb_native_method pm[] = {{"plus", "(JJ)J", plus, nullptr}};
+    for (int k = 0; k < 3 * JB_NATIVES_MAX; k++) ASSERT_EQ(jb_register_natives(u.box, pm, 1), JB_OK) << k;
+    ASSERT_EQ(jb_unregister_natives(u.box), JB_OK);
+    jb_object_free(u.box);
 }
 
 TEST_F(Natives, BadRegistrationsAreRefusedWithNothingBound) {
