@@ -52,7 +52,10 @@ int jbb_capi_load(const char *path) {
     return 0;
 }
 
-static int open_vm(const char *java_home, const char *class_path, jb_vm_mode mode) {
+/* native_access: the measured JVM enables it, as a program using FFM stubs does (upcall.h): the
+ * JDK then prints no restricted-method warning, and @CExport code takes its FFM path (cexport.h).
+ * The creation rows leave it out, so that they compare the same options as create.bare. */
+static int open_vm(const char *java_home, const char *class_path, jb_vm_mode mode, int native_access) {
     char jvm[4096];
     snprintf(jvm, sizeof jvm, "%s/lib/server/libjvm.so", java_home);
     const char *entries[] = {class_path};
@@ -62,6 +65,9 @@ static int open_vm(const char *java_home, const char *class_path, jb_vm_mode mod
     options.class_path = class_path != NULL ? entries : NULL;
     options.class_path_count = class_path != NULL ? 1 : 0;
     options.destroy_on_close = false;
+    static const char *access[] = {"--enable-native-access=ALL-UNNAMED"};
+    options.jvm_options = native_access ? access : NULL;
+    options.jvm_option_count = native_access ? 1 : 0;
     jb_vm *vm = NULL;
     int rc = api.vm_open(&options, &vm);
     if (rc != JB_OK) {
@@ -73,14 +79,14 @@ static int open_vm(const char *java_home, const char *class_path, jb_vm_mode mod
 
 double jbb_capi_time_create(const char *java_home, const char *class_path) {
     uint64_t t0 = jbb_now_ns();
-    if (open_vm(java_home, class_path, JB_VM_CREATE) != 0) {
+    if (open_vm(java_home, class_path, JB_VM_CREATE, 0) != 0) {
         return -1;
     }
     return (double)(jbb_now_ns() - t0) / 1e6;
 }
 
 int jbb_capi_open(const char *java_home, const char *class_path, const char *target_class) {
-    if (open_vm(java_home, class_path, JB_VM_CREATE) != 0) {
+    if (open_vm(java_home, class_path, JB_VM_CREATE, 1) != 0) {
         return -1;
     }
     add_class = target_class;

@@ -29,6 +29,9 @@ typedef struct jbi_thread {
     /* The jb_method token of the fast call under way on this thread, else 0. Written only by
      * the thread itself; read by freers and closers (jbi_busy_scan). */
     uintptr_t busy;
+    /* @CExport FFM calls begun and not yet ended on this thread (cexport_runtime.c), so that an
+     * end without a begin is refused rather than undoing someone else's state. */
+    int cexport_open;
     struct jbi_thread *reg_prev, *reg_next; /* the registry of live states; its lock held */
 } jbi_thread;
 
