@@ -85,12 +85,17 @@ double jbb_capi_time_create(const char *java_home, const char *class_path) {
     return (double)(jbb_now_ns() - t0) / 1e6;
 }
 
+static jb_method *throw_method; /* UpcallTarget.addOrThrow: the exception-path rows */
+
 int jbb_capi_open(const char *java_home, const char *class_path, const char *target_class) {
     if (open_vm(java_home, class_path, JB_VM_CREATE, 1) != 0) {
         return -1;
     }
     add_class = target_class;
     int rc = api.find_static(target_class, "add", "(II)I", &add_method);
+    if (rc == JB_OK) {
+        rc = api.find_static(target_class, "addOrThrow", "(II)I", &throw_method);
+    }
     if (rc != JB_OK) {
         fprintf(stderr, "jbb_upcall: jb_method_find_static failed: %d\n", rc);
         return -1;
@@ -113,6 +118,7 @@ int jbb_capi_calls(long n) {
 }
 
 static int32_t (*add_fn)(int32_t, int32_t);
+static int32_t (*throw_fn)(int32_t, int32_t);
 
 int jbb_capi_upcall_open(void) {
     jb_upcall_fn fn = NULL;
@@ -126,6 +132,38 @@ int jbb_capi_upcall_open(void) {
         return -1;
     }
     add_fn = (int32_t (*)(int32_t, int32_t))fn;
+    if (throw_method == NULL || api.upcall(throw_method, &fn) != JB_OK) {
+        fprintf(stderr, "jbb_upcall: no upcall pointer for addOrThrow\n");
+        return -1;
+    }
+    throw_fn = (int32_t (*)(int32_t, int32_t))fn;
+    return 0;
+}
+
+int jbb_capi_throw10_calls(long n) {
+    int32_t acc = 0;
+    for (long i = 0; i < n; i++) {
+        jb_arg args[2] = {jb_arg_int32((int32_t)i), jb_arg_int32(1)};
+        int32_t r = 0;
+        int rc = api.call_int32(throw_method, args, 2, &r);
+        if (rc != (i % 10 == 0 ? JB_EJAVA : JB_OK)) {
+            return -1;
+        }
+        acc += r;
+    }
+    sink = acc;
+    return 0;
+}
+
+int jbb_capi_upcall_throw10_calls(long n) {
+    int32_t acc = 0;
+    for (long i = 0; i < n; i++) {
+        acc += throw_fn((int32_t)i, 1);
+        if (api.upcall_check() != (i % 10 == 0 ? JB_EJAVA : JB_OK)) {
+            return -1;
+        }
+    }
+    sink = acc;
     return 0;
 }
 
@@ -211,6 +249,14 @@ int jbb_capi_lookup_calls(long n) {
     return -1;
 }
 int jbb_capi_upcall_open(void) { return -1; }
+int jbb_capi_throw10_calls(long n) {
+    (void)n;
+    return -1;
+}
+int jbb_capi_upcall_throw10_calls(long n) {
+    (void)n;
+    return -1;
+}
 int jbb_capi_upcall_calls(long n) {
     (void)n;
     return -1;
