@@ -94,8 +94,9 @@ typedef struct jb_cexport_upcall_site {
     int path;             /**< 0 until decided, then JB_CEXPORT_PATH_FFM or _JNI; atomic */
 } jb_cexport_upcall_site;
 
-/** jb_cexport_upcall_site.path once decided. */
+/** jb_cexport_upcall_site.path once decided: the method's FFM upcall stub. */
 #define JB_CEXPORT_PATH_FFM 1
+/** jb_cexport_upcall_site.path once decided: jb_call_*. */
 #define JB_CEXPORT_PATH_JNI 2
 
 /** Initialises a jb_cexport_upcall_site. */
