@@ -52,7 +52,10 @@ int jbb_capi_load(const char *path) {
     return 0;
 }
 
-static int open_vm(const char *java_home, const char *class_path, jb_vm_mode mode) {
+/* native_access: the measured JVM enables it, as a program using FFM stubs does (upcall.h): the
+ * JDK then prints no restricted-method warning, and @CExport code takes its FFM path (cexport.h).
+ * The creation rows leave it out, so that they compare the same options as create.bare. */
+static int open_vm(const char *java_home, const char *class_path, jb_vm_mode mode, int native_access) {
     char jvm[4096];
     snprintf(jvm, sizeof jvm, "%s/lib/server/libjvm.so", java_home);
     const char *entries[] = {class_path};
@@ -62,6 +65,9 @@ static int open_vm(const char *java_home, const char *class_path, jb_vm_mode mod
     options.class_path = class_path != NULL ? entries : NULL;
     options.class_path_count = class_path != NULL ? 1 : 0;
     options.destroy_on_close = false;
+    static const char *access[] = {"--enable-native-access=ALL-UNNAMED"};
+    options.jvm_options = native_access ? access : NULL;
+    options.jvm_option_count = native_access ? 1 : 0;
     jb_vm *vm = NULL;
     int rc = api.vm_open(&options, &vm);
     if (rc != JB_OK) {
@@ -73,18 +79,23 @@ static int open_vm(const char *java_home, const char *class_path, jb_vm_mode mod
 
 double jbb_capi_time_create(const char *java_home, const char *class_path) {
     uint64_t t0 = jbb_now_ns();
-    if (open_vm(java_home, class_path, JB_VM_CREATE) != 0) {
+    if (open_vm(java_home, class_path, JB_VM_CREATE, 0) != 0) {
         return -1;
     }
     return (double)(jbb_now_ns() - t0) / 1e6;
 }
 
+static jb_method *throw_method; /* UpcallTarget.addOrThrow: the exception-path rows */
+
 int jbb_capi_open(const char *java_home, const char *class_path, const char *target_class) {
-    if (open_vm(java_home, class_path, JB_VM_CREATE) != 0) {
+    if (open_vm(java_home, class_path, JB_VM_CREATE, 1) != 0) {
         return -1;
     }
     add_class = target_class;
     int rc = api.find_static(target_class, "add", "(II)I", &add_method);
+    if (rc == JB_OK) {
+        rc = api.find_static(target_class, "addOrThrow", "(II)I", &throw_method);
+    }
     if (rc != JB_OK) {
         fprintf(stderr, "jbb_upcall: jb_method_find_static failed: %d\n", rc);
         return -1;
@@ -107,6 +118,7 @@ int jbb_capi_calls(long n) {
 }
 
 static int32_t (*add_fn)(int32_t, int32_t);
+static int32_t (*throw_fn)(int32_t, int32_t);
 
 int jbb_capi_upcall_open(void) {
     jb_upcall_fn fn = NULL;
@@ -120,6 +132,38 @@ int jbb_capi_upcall_open(void) {
         return -1;
     }
     add_fn = (int32_t (*)(int32_t, int32_t))fn;
+    if (throw_method == NULL || api.upcall(throw_method, &fn) != JB_OK) {
+        fprintf(stderr, "jbb_upcall: no upcall pointer for addOrThrow\n");
+        return -1;
+    }
+    throw_fn = (int32_t (*)(int32_t, int32_t))fn;
+    return 0;
+}
+
+int jbb_capi_throw10_calls(long n) {
+    int32_t acc = 0;
+    for (long i = 0; i < n; i++) {
+        jb_arg args[2] = {jb_arg_int32((int32_t)i), jb_arg_int32(1)};
+        int32_t r = 0;
+        int rc = api.call_int32(throw_method, args, 2, &r);
+        if (rc != (i % 10 == 0 ? JB_EJAVA : JB_OK)) {
+            return -1;
+        }
+        acc += r;
+    }
+    sink = acc;
+    return 0;
+}
+
+int jbb_capi_upcall_throw10_calls(long n) {
+    int32_t acc = 0;
+    for (long i = 0; i < n; i++) {
+        acc += throw_fn((int32_t)i, 1);
+        if (api.upcall_check() != (i % 10 == 0 ? JB_EJAVA : JB_OK)) {
+            return -1;
+        }
+    }
+    sink = acc;
     return 0;
 }
 
@@ -205,6 +249,14 @@ int jbb_capi_lookup_calls(long n) {
     return -1;
 }
 int jbb_capi_upcall_open(void) { return -1; }
+int jbb_capi_throw10_calls(long n) {
+    (void)n;
+    return -1;
+}
+int jbb_capi_upcall_throw10_calls(long n) {
+    (void)n;
+    return -1;
+}
 int jbb_capi_upcall_calls(long n) {
     (void)n;
     return -1;

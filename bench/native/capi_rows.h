@@ -36,6 +36,15 @@ int jbb_capi_upcall_calls(long n);
 /** n calls through the pointer, each followed by jb_upcall_check; 0 or -1. */
 int jbb_capi_upcall_checked_calls(long n);
 
+/**
+ * The exception path (issue 17): n calls of UpcallTarget.addOrThrow, of which one in ten throws,
+ * through jb_call_static_int32 (today's path), or through its jb_method_upcall pointer with
+ * jb_upcall_check after every call (the FFM path; needs jbb_capi_upcall_open). Each checks that
+ * exactly the throwing calls failed with JB_EJAVA; 0 or -1.
+ */
+int jbb_capi_throw10_calls(long n);
+int jbb_capi_upcall_throw10_calls(long n);
+
 /** On a thread libjavabridge has not seen: the first call (it attaches) and then the detach, in us. */
 int jbb_capi_first_call_on_thread(double *first_us, double *detach_us);
 

@@ -20,7 +20,9 @@
  * UpcallExports.add) and upcall.export_handwritten (the same by hand with the C API).
  * On JDK 22+ with a libjavabridge that has jb_method_upcall (issue 17): upcall.ffm_pointer (the
  * C function pointer it returns, one jb_upcall_check per batch) and upcall.ffm_pointer_checked
- * (jb_upcall_check after every call).
+ * (jb_upcall_check after every call). The exception path, UpcallTarget.addOrThrow (one call in
+ * ten throws, each exception recorded as the last error): upcall.javabridge_throw10
+ * (jb_call_static_int32) and, on JDK 22+, upcall.ffm_pointer_throw10 (the pointer, checked per call).
  * Mechanisms are measured in turns, sample by sample, so that a busy machine slows them alike.
  *
  * Usage: jbb_upcall JAVA_HOME CLASS_PATH [sample_ms] [samples] [create_runs] [threads]
@@ -233,6 +235,16 @@ static int ffm_pointer_checked(JNIEnv *env, long calls) {
     return jbb_capi_upcall_checked_calls(calls);
 }
 
+static int capi_throw10(JNIEnv *env, long calls) {
+    (void)env;
+    return jbb_capi_throw10_calls(calls);
+}
+
+static int ffm_pointer_throw10(JNIEnv *env, long calls) {
+    (void)env;
+    return jbb_capi_upcall_throw10_calls(calls);
+}
+
 static int export_handwritten(JNIEnv *env, long calls) {
     (void)env;
     return jbb_export_handwritten_calls(calls);
@@ -240,7 +252,7 @@ static int export_handwritten(JNIEnv *env, long calls) {
 
 typedef int (*calls_fn)(JNIEnv *, long);
 
-#define MAX_MECHANISMS 10
+#define MAX_MECHANISMS 12
 
 /*
  * ns of this thread's CPU time per call (so that other work on a shared machine does not count)
@@ -413,7 +425,13 @@ int main(int argc, char **argv) {
     calls_fn fns[MAX_MECHANISMS] = {raw_cached, raw_lookup, raw_cached_frame, raw_cached_mutex,
                                     capi_calls, capi_lookup, export_stub, export_handwritten};
     int mechanisms = with_exports ? 8 : with_capi ? 6 : 4;
+    if (with_capi) {
+        call_rows[mechanisms] = "upcall.javabridge_throw10";
+        fns[mechanisms++] = capi_throw10;
+    }
     if (with_capi && jbb_capi_upcall_open() == 0) {
+        call_rows[mechanisms] = "upcall.ffm_pointer_throw10";
+        fns[mechanisms++] = ffm_pointer_throw10;
         call_rows[mechanisms] = "upcall.ffm_pointer";
         fns[mechanisms++] = ffm_pointer;
         call_rows[mechanisms] = "upcall.ffm_pointer_checked";

@@ -34,6 +34,9 @@ typedef struct jbi_thread {
      * thread itself, read by jbi_natives_busy_collect. A bitmap, not one word like busy, since
      * host natives nest (one calls Java, which calls another). */
     uint64_t natives_busy[JBI_NATIVES_WORDS];
+    /* @CExport FFM calls begun and not yet ended on this thread (cexport_runtime.c), so that an
+     * end without a begin is refused rather than undoing someone else's state. */
+    int cexport_open;
     struct jbi_thread *reg_prev, *reg_next; /* the registry of live states; its lock held */
 } jbi_thread;
 

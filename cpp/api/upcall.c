@@ -27,16 +27,11 @@ extern const unsigned char jbi_ffm_helper_class[];
 extern const size_t jbi_ffm_helper_class_len;
 #endif
 
-struct jbi_upcall {
-    jobject stub;    /* global reference to the FfmUpcalls instance */
-    jb_upcall_fn fn; /* its code */
-};
-
 /* This thread's flag (upcall.h): 0, JB_EJAVA or JB_EHANDLE. */
 #if defined(__GNUC__) && defined(__ELF__)
-static __thread int upcall_status __attribute__((tls_model("initial-exec")));
+__thread int jbi_upcall_status __attribute__((tls_model("initial-exec")));
 #else
-static __thread int upcall_status;
+__thread int jbi_upcall_status;
 #endif
 
 /* The helper class, made and read under lock (stubs are made once per method: one lock is
@@ -45,7 +40,7 @@ static __thread int upcall_status;
 #ifdef JBI_HAVE_FFM_HELPER
 static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
 static jclass helper;
-static jmethodID helper_make, helper_retire;
+static jmethodID helper_make, helper_retire, helper_native_access;
 static jfieldID helper_address;
 #endif
 
@@ -67,7 +62,7 @@ static void JNICALL native_failed(JNIEnv *env, jclass cls, jstring what, jthrowa
     what_of(env, what, buf, sizeof buf);
     (*env)->Throw(env, t);
     jbi_java_check(env, JB_EJAVA, buf); /* records and clears: nothing may leave the stub */
-    upcall_status = JB_EJAVA;
+    jbi_upcall_status = JB_EJAVA;
 }
 
 static void JNICALL native_refused(JNIEnv *env, jclass cls, jstring what) {
@@ -75,13 +70,13 @@ static void JNICALL native_refused(JNIEnv *env, jclass cls, jstring what) {
     char buf[600];
     what_of(env, what, buf, sizeof buf);
     jbi_fail(JB_EHANDLE, "%s through its upcall pointer after jb_method_free", buf);
-    upcall_status = JB_EHANDLE;
+    jbi_upcall_status = JB_EHANDLE;
 }
 #endif
 
 JB_API int jb_upcall_check(void) {
-    int s = upcall_status;
-    upcall_status = 0;
+    int s = jbi_upcall_status;
+    jbi_upcall_status = 0;
     return s;
 }
 
@@ -95,9 +90,19 @@ static void forget_helper(JNIEnv *env) {
 
 /* Under lock. Defines the helper once. JDK 17 to 21 cannot read its class file (version 66):
  * that is the JDK 22 requirement upcall.h names. */
+static int too_old; /* the JVM refused the class file once: it will every time */
+
+static int jdk22_needed(void) {
+    return jbi_fail(JB_EUNSUPPORTED, "jb_method_upcall needs JDK 22 or later (FFM upcall stubs); this JVM "
+                    "is older: call the method with jb_call_* instead");
+}
+
 static int load_helper(JNIEnv *env) {
     if (helper != NULL) {
         return JB_OK;
+    }
+    if (too_old) {
+        return jdk22_needed();
     }
     jclass local = (*env)->DefineClass(env, "dev/javabridge/FfmUpcalls", NULL, (const jbyte *)jbi_ffm_helper_class,
                                        (jsize)jbi_ffm_helper_class_len);
@@ -112,8 +117,8 @@ static int load_helper(JNIEnv *env) {
         }
         if (old) {
             (*env)->DeleteLocalRef(env, ex);
-            return jbi_fail(JB_EUNSUPPORTED, "jb_method_upcall needs JDK 22 or later (FFM upcall stubs); this JVM "
-                            "is older: call the method with jb_call_* instead");
+            too_old = 1;
+            return jdk22_needed();
         }
         if (ex != NULL) {
             (*env)->Throw(env, ex);
@@ -131,6 +136,7 @@ static int load_helper(JNIEnv *env) {
         (helper_make = (*env)->GetStaticMethodID(env, local, "make",
                                                  "(Ljava/lang/reflect/Method;Ljava/lang/String;)Ldev/javabridge/FfmUpcalls;")) == NULL ||
         (helper_retire = (*env)->GetStaticMethodID(env, local, "retire", "(Ldev/javabridge/FfmUpcalls;)V")) == NULL ||
+        (helper_native_access = (*env)->GetStaticMethodID(env, local, "nativeAccess", "()Z")) == NULL ||
         (helper_address = (*env)->GetFieldID(env, local, "address", "J")) == NULL ||
         (helper = (*env)->NewGlobalRef(env, local)) == NULL) {
         rc = jbi_java_check(env, JB_EINTERNAL, "setting up javabridge's FFM helper class");
@@ -218,6 +224,31 @@ JB_API int jb_method_upcall(jb_method *method, jb_upcall_fn *out) {
     }
     jbi_handles_release(token);
     return rc;
+}
+
+int jbi_upcall_quiet(void) {
+#ifdef JBI_HAVE_FFM_HELPER
+    JNIEnv *env = NULL;
+    int rc = jbi_enter(&env);
+    if (rc != JB_OK) {
+        return rc;
+    }
+    pthread_mutex_lock(&lock);
+    rc = load_helper(env);
+    jclass h = helper;
+    pthread_mutex_unlock(&lock);
+    if (rc == JB_OK) {
+        jboolean enabled = (*env)->CallStaticBooleanMethod(env, h, helper_native_access);
+        if ((rc = jbi_java_check(env, JB_EJAVA, "asking whether native access is enabled")) == JB_OK && !enabled) {
+            rc = jbi_fail(JB_EUNSUPPORTED, "native access is not enabled for javabridge's FFM helper (JVM option "
+                          "--enable-native-access=ALL-UNNAMED): an upcall stub would make the JDK warn");
+        }
+    }
+    jbi_leave();
+    return rc;
+#else
+    return jbi_fail(JB_EUNSUPPORTED, "this libjavabridge was built without its FFM helper");
+#endif
 }
 
 void jbi_upcall_retire(JNIEnv *env, struct jbi_upcall *u) {

@@ -3,6 +3,8 @@
  * handles that survives the JVM being closed and reopened, and a way for generated code to
  * report its own argument errors through the same thread-local last error as the C API.
  * No lock is held while Java runs: a class initialiser that calls back into C cannot deadlock.
+ * Sites of static methods with primitive signatures also pick, once, how they are called: the
+ * method's FFM upcall stub where the JVM makes one, jb_call_* otherwise (issue 17).
  */
 #include <stdbool.h>
 #include <stdint.h>
@@ -11,6 +13,10 @@
 #include "javabridge/errors.h"
 #include "handles.h"
 #include "last_error.h"
+#include "method_internal.h"
+#include "thread_state.h"
+#include "upcall_internal.h"
+#include "vm_state.h"
 
 static int find(const jb_cexport_site *site, jb_method **out) {
     switch (site->kind) {
@@ -66,6 +72,160 @@ JB_API int jb_cexport_refresh(jb_cexport_site *site, jb_method **m) {
     /* Only the stale value is swapped out: a fresh handle another thread installed stays. */
     __atomic_compare_exchange_n(&site->cached, &failed, NULL, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
     return jb_cexport_method(site, m);
+}
+
+/* ---- the FFM path (cexport.h: jb_cexport_upcall_begin/_end) ------------------------------ */
+
+/* `how`: a tag, so that a value begin did not store is refused; how the call was entered; and the
+ * thread's upcall flag from before the call, put back at its end (a caller of raw jb_method_upcall
+ * pointers on this thread keeps what jb_upcall_check() would have told it). */
+enum {
+    HOW_FAST = 1,    /* like a fast jb_call (call_fast.c): busy word, depth 0 -> 1 */
+    HOW_ENTERED = 2, /* through jbi_enter: attaches the thread, nests in a call under way */
+    HOW_MODE = 3,
+    HOW_FLAG_SHIFT = 2,
+    HOW_TAG = 0x6a00,
+    HOW_TAG_MASK = ~0xf
+};
+
+static int flag_bits(int flag) { return flag == JB_EJAVA ? 1 : flag == JB_EHANDLE ? 2 : 0; }
+
+static int how_for(int mode) {
+    int how = HOW_TAG | mode | (flag_bits(jbi_upcall_status) << HOW_FLAG_SHIFT);
+    jbi_upcall_status = 0;
+    return how;
+}
+
+/* The first call of a site: its stub made, or the reason there is none. Only a lasting reason
+ * (no FFM in this JVM or library, native access not enabled, or denied) chooses JNI; the JNI path then reports
+ * anything else wrong with the method itself, as it does on every JVM. */
+static int decide(jb_cexport_upcall_site *site, jb_method *m) {
+    jb_upcall_fn fn = NULL;
+    int rc = jbi_upcall_quiet();
+    if (rc == JB_OK) {
+        rc = jb_method_upcall(m, &fn);
+    }
+    int path;
+    if (rc == JB_OK) {
+        path = JB_CEXPORT_PATH_FFM;
+    } else if (rc == JB_EUNSUPPORTED || rc == JB_EJAVA || rc == JB_ETYPE) {
+        path = JB_CEXPORT_PATH_JNI;
+        jb_error_clear(); /* not a failure of this call: the JNI path makes it */
+    } else {
+        return rc;
+    }
+    int undecided = 0;
+    __atomic_compare_exchange_n(&site->path, &undecided, path, false, __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE);
+    return JB_OK;
+}
+
+/* The site's handle turned out stale (the JVM was closed and opened again): a fresh one. */
+static int refresh(jb_cexport_upcall_site *site, jb_method **m) {
+    int rc = jb_cexport_refresh(&site->site, m);
+    return rc == JB_EHANDLE ? jb_cexport_method(&site->site, m) : rc;
+}
+
+JB_API int jb_cexport_upcall_begin(jb_cexport_upcall_site *site, jb_upcall_fn *fn, int *how) {
+    if (site == NULL || fn == NULL || how == NULL) {
+        return jbi_fail(JB_EINVAL, "jb_cexport_upcall_begin: site, fn and how must not be NULL");
+    }
+    *fn = NULL;
+    *how = 0;
+    int path = __atomic_load_n(&site->path, __ATOMIC_ACQUIRE);
+    if (path == JB_CEXPORT_PATH_JNI) {
+        return JB_OK;
+    }
+    jb_method *m = NULL;
+    int rc = jb_cexport_method(&site->site, &m);
+    /* Bounded: a stale handle or a missing stub costs one more turn each, and the JNI path
+     * takes the call if the turns run out (it reports whatever keeps failing). */
+    for (int turn = 0; rc == JB_OK && turn < 3; turn++) {
+        if (path == 0) {
+            if ((rc = decide(site, m)) != JB_OK ||
+                (path = __atomic_load_n(&site->path, __ATOMIC_ACQUIRE)) == JB_CEXPORT_PATH_JNI) {
+                return rc;
+            }
+        }
+        uintptr_t token = (uintptr_t)m;
+        const jbi_method *jm = NULL;
+        jbi_thread *t = jbi_thread_current;
+        if (t != NULL) {
+            /* As a fast jb_call: the busy word keeps the method and the JVM until the end. */
+            jbi_busy_publish(t, token);
+            if (jbi_fast_ready(t)) {
+                jm = jbi_handles_peek(token, JBI_HANDLE_METHOD);
+                struct jbi_upcall *u = jm != NULL ? __atomic_load_n(&jm->upcall, __ATOMIC_ACQUIRE) : NULL;
+                if (u != NULL) {
+                    t->depth = 1; /* a call back into javabridge from Java takes the generic path */
+                    t->cexport_open++;
+                    *how = how_for(HOW_FAST);
+                    *fn = u->fn;
+                    return JB_OK;
+                }
+                jbi_busy_clear(t);
+                if (jm == NULL) {
+                    rc = refresh(site, &m);
+                    continue;
+                }
+            } else {
+                jbi_busy_clear(t);
+            }
+        }
+        if (jm == NULL) {
+            /* Not attached by javabridge yet, or inside a call of ours: counted as jb_call_*
+             * counts a call, so that the last jb_vm_close() waits for this one. */
+            JNIEnv *env = NULL;
+            if ((rc = jbi_enter(&env)) != JB_OK) {
+                return rc;
+            }
+            void *ptr = NULL;
+            if (jbi_handles_acquire(token, JBI_HANDLE_METHOD, &ptr) != JBI_H_OK) {
+                jbi_leave();
+                rc = refresh(site, &m);
+                continue;
+            }
+            struct jbi_upcall *u = __atomic_load_n(&((jbi_method *)ptr)->upcall, __ATOMIC_ACQUIRE);
+            jbi_handles_release(token);
+            if (u != NULL) {
+                jbi_thread_current->cexport_open++; /* jbi_enter made the state */
+                *how = how_for(HOW_ENTERED);
+                *fn = u->fn;
+                return JB_OK;
+            }
+            jbi_leave();
+        }
+        /* A handle looked up again after a reopen has no stub yet: made once, then used. */
+        jb_upcall_fn made = NULL;
+        int made_rc = jb_method_upcall(m, &made);
+        if (made_rc == JB_EHANDLE) {
+            rc = refresh(site, &m);
+        } else if (made_rc != JB_OK) {
+            jb_error_clear(); /* the JNI path makes this call and reports what it finds */
+            return JB_OK;
+        }
+    }
+    return rc;
+}
+
+JB_API int jb_cexport_upcall_end(int how) {
+    jbi_thread *t = jbi_thread_current;
+    int mode = how & HOW_MODE;
+    if ((how & HOW_TAG_MASK) != HOW_TAG || (mode != HOW_FAST && mode != HOW_ENTERED) || t == NULL ||
+        t->cexport_open <= 0) {
+        return jbi_fail(JB_EINVAL, "jb_cexport_upcall_end: no call begun by jb_cexport_upcall_begin on this thread "
+                        "(how %d)", how);
+    }
+    t->cexport_open--;
+    int status = jbi_upcall_status;
+    int saved = (how >> HOW_FLAG_SHIFT) & 3;
+    jbi_upcall_status = saved == 1 ? JB_EJAVA : saved == 2 ? JB_EHANDLE : 0;
+    if (mode == HOW_FAST) {
+        t->depth = 0;
+        jbi_busy_clear(t);
+    } else {
+        jbi_leave();
+    }
+    return status;
 }
 
 JB_API int jb_cexport_fail(int code, const char *message) {

@@ -15,6 +15,7 @@
 #include "javabridge/errors.h"
 #include "javabridge/export.h"
 #include "javabridge/method.h"
+#include "javabridge/upcall.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -82,6 +83,53 @@ JB_API int jb_cexport_refresh(jb_cexport_site *site, jb_method **m);
             }                                                                   \
         }                                                                       \
     } while (0)
+
+/**
+ * A static method whose parameters and result are all primitive: generated code can call it
+ * through its FFM upcall stub (upcall.h) when the running JVM makes one (JDK 22 and later), and
+ * through jb_call_* otherwise. Which of the two is decided on the first call and kept.
+ */
+typedef struct jb_cexport_upcall_site {
+    jb_cexport_site site; /**< the method; its handle is cached as for any site */
+    int path;             /**< 0 until decided, then JB_CEXPORT_PATH_FFM or _JNI; atomic */
+} jb_cexport_upcall_site;
+
+/** jb_cexport_upcall_site.path once decided: the method's FFM upcall stub. */
+#define JB_CEXPORT_PATH_FFM 1
+/** jb_cexport_upcall_site.path once decided: jb_call_*. */
+#define JB_CEXPORT_PATH_JNI 2
+
+/** Initialises a jb_cexport_upcall_site. */
+#define JB_CEXPORT_UPCALL_SITE(class_name, method_name, signature) \
+    { JB_CEXPORT_SITE(JB_CEXPORT_STATIC, class_name, method_name, signature), 0 }
+
+/**
+ * @brief Starts a call through the site's FFM stub, or says to take the JNI path.
+ * On the first call decides the site's path: FFM when jb_method_upcall() makes a stub, JNI when
+ * the JVM cannot (JDK 17 to 21, a library built without its FFM helper, native access denied).
+ * @param site the generated code's static site (not NULL).
+ * @param[out] fn the stub to call, cast to the method's C type; NULL: call with jb_call_* instead.
+ * @param[out] how what jb_cexport_upcall_end() needs; pass it back unchanged.
+ * @return JB_OK (see fn); JB_EINVAL (a NULL argument); otherwise the lookup's code
+ *   (JB_ENOT_OPEN, JB_EVM_DESTROYED, JB_ECLASS, JB_EMETHOD, JB_EATTACH, ...), last error set.
+ *   After JB_OK with fn not NULL, call fn, then jb_cexport_upcall_end() on the same thread,
+ *   always: until then the last jb_vm_close() waits for the call.
+ * @note Thread-safe. Lock-free once decided, on a thread javabridge attached (any other is
+ *   attached on its first call, as jb_call_* attaches it).
+ */
+JB_API int jb_cexport_upcall_begin(jb_cexport_upcall_site *site, jb_upcall_fn *fn, int *how);
+
+/**
+ * @brief Ends a call started by jb_cexport_upcall_begin() and says how it went. The thread's
+ *   jb_upcall_check() flag is left as it was before the call: only the code returned tells.
+ * @param how the value jb_cexport_upcall_begin() stored.
+ * @return JB_OK (use the result); JB_EJAVA (Java threw: the last error holds the exception, as
+ *   jb_call_* records it); JB_EHANDLE (the method was freed under the call, by the last
+ *   jb_vm_close(): Java did not run, so take the JNI path, which looks the method up again);
+ *   JB_EINVAL (no call of this thread was begun, or how is not what begin stored).
+ * @note Thread-safe.
+ */
+JB_API int jb_cexport_upcall_end(int how);
 
 /**
  * @brief Sets the calling thread's last error, as the library's own functions do on failure.

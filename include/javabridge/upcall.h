@@ -61,6 +61,11 @@
  * (JDK 24+: --illegal-native-access=deny; JDK 22-23: an --enable-native-access list without
  * ALL-UNNAMED) refuses: jb_method_upcall returns JB_EJAVA with the JDK's IllegalCallerException.
  *
+ * **\@CExport**: generated functions of methods with primitive signatures call through this stub
+ * themselves when it can be made quietly (JDK 22+ with native access enabled), and through
+ * jb_call_* otherwise; they return codes as always and leave this thread's flag as it was
+ * (cexport.h, jb_cexport_upcall_begin).
+ *
  * **JDK 17 to 21**: no FFM. jb_method_upcall() returns JB_EUNSUPPORTED with a message naming JDK
  * 22 as the one needed; jb_call_* (call.h) calls the same method on every JDK.
  */

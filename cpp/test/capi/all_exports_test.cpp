@@ -307,6 +307,20 @@ std::map<std::string, Row> table() {
     t["jb_cexport_refresh"] = {{[] { return jb_cexport_refresh(nullptr, &m); },
                                 [] { jb_cexport_site site = JB_TEST_SITE; return jb_cexport_refresh(&site, nullptr); }}, same(INV)};
     t["jb_cexport_refresh#forged"] = {{[] { jb_cexport_site site = JB_TEST_SITE; jb_method *f = forged_method; return jb_cexport_refresh(&site, &f); }}, {NOT, JB_OK, GONE}};
+    t["jb_cexport_upcall_begin"] = {{[] { static jb_upcall_fn fn; static int how; return jb_cexport_upcall_begin(nullptr, &fn, &how); },
+                                     [] { static int how; static jb_cexport_upcall_site site = JB_CEXPORT_UPCALL_SITE(kTarget, "add", "(II)I");
+                                          return jb_cexport_upcall_begin(&site, nullptr, &how); },
+                                     [] { static jb_upcall_fn fn; static jb_cexport_upcall_site site = JB_CEXPORT_UPCALL_SITE(kTarget, "add", "(II)I");
+                                          return jb_cexport_upcall_begin(&site, &fn, nullptr); }}, same(INV)};
+    t["jb_cexport_upcall_begin#state"] = {{[] {
+        jb_cexport_upcall_site site = JB_CEXPORT_UPCALL_SITE(kTarget, "add", "(II)I");
+        jb_upcall_fn fn = nullptr;
+        int how = 0;
+        int rc = jb_cexport_upcall_begin(&site, &fn, &how);
+        if (rc == JB_OK && fn != nullptr && jb_cexport_upcall_end(how) != JB_OK) return 1;  // a begun call is ended
+        return rc;
+    }}, {NOT, JB_OK, GONE}};
+    t["jb_cexport_upcall_end"] = {{[] { return jb_cexport_upcall_end(0); }, [] { return jb_cexport_upcall_end(-1); }}, same(INV)};
     t["jb_cexport_fail"] = {{[] { return jb_cexport_fail(INV, nullptr); }, [] { return jb_cexport_fail(INV, "x"); }}, same(INV)};
 #undef JB_TEST_SITE
     return t;

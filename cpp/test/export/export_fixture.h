@@ -17,16 +17,19 @@ inline const char *target_classes() {
     return dir != nullptr ? dir : JB_CEXPORT_TEST_CLASSES;
 }
 
-// Opens the JVM with class_path (default: the export test classes); nullptr on failure.
-inline jb_vm *open_vm(bool destroy_on_close = true, const char *class_path = target_classes()) {
+// Opens the JVM with class_path (default: the export test classes); nullptr on failure. Native
+// access is enabled, as a program that wants the FFM path enables it (cexport.h); without it
+// (native_access false) the generated code takes the JNI path on every JDK.
+inline jb_vm *open_vm(bool destroy_on_close = true, const char *class_path = target_classes(),
+                      bool native_access = true) {
     static const char *cp[1];
-    static const char *options[] = {"-Xcheck:jni"};
+    static const char *options[] = {"-Xcheck:jni", "--enable-native-access=ALL-UNNAMED"};
     cp[0] = class_path;
     jb_vm_options o = JB_VM_OPTIONS_INIT;
     o.class_path = cp;
     o.class_path_count = 1;
     o.jvm_options = options;
-    o.jvm_option_count = 1;
+    o.jvm_option_count = native_access ? 2 : 1;
     o.destroy_on_close = destroy_on_close;
     jb_vm *vm = nullptr;
     int rc = jb_vm_open(&o, &vm);

@@ -69,6 +69,15 @@ final class FfmUpcalls {
         return new FfmUpcalls(stub.address(), site, what);
     }
 
+    /**
+     * Whether upcallStub runs here without the JDK's restricted-method warning, which it prints (once, on
+     * stderr) unless native access was enabled for this class's module: the @CExport runtime takes the FFM
+     * path only then, so that generated code never makes a program print what it did not before.
+     */
+    static boolean nativeAccess() {
+        return FfmUpcalls.class.getModule().isNativeAccessEnabled();
+    }
+
     /** After jb_method_free: later calls are refused; the user's class is no longer reachable from the stub. */
     static void retire(FfmUpcalls s) {
         MethodType type = s.site.type();

@@ -52,6 +52,21 @@ public final class ExportTarget {
         return b + " " + s + " " + (int) c + " " + i + " " + l + " " + f + " " + d + " " + z;
     }
 
+    /**
+     * @return how many Java frames lie below this one: none when C called it through JNI, the JDK's
+     *     method-handle frames when it came through an FFM upcall stub (the path test tells them apart)
+     */
+    @CExport
+    public static int framesBelow() {
+        return StackWalker.getInstance(StackWalker.Option.SHOW_HIDDEN_FRAMES).walk(s -> (int) s.skip(1).count());
+    }
+
+    /** Throws IllegalStateException("code " + code); a primitive signature, so on the FFM path on JDK 22+. */
+    @CExport
+    public static int failWith(int code) {
+        throw new IllegalStateException("code " + code);
+    }
+
     /** Sets the counter that {@link #getCounter} returns. */
     @CExport public static void setCounter(int value) { counter = value; }
 

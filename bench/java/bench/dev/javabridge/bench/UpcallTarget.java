@@ -7,4 +7,12 @@ public final class UpcallTarget {
     public static int add(int a, int b) {
         return a + b;
     }
+
+    /** add, but one call in ten (a divisible by 10) throws: the harness's exception-path rows. */
+    public static int addOrThrow(int a, int b) {
+        if (a % 10 == 0) {
+            throw new IllegalStateException("one in ten");
+        }
+        return a + b;
+    }
 }

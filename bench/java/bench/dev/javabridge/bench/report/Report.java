@@ -70,6 +70,8 @@ public final class Report {
                 0.60, (r, j) -> r.upcall(j, "upcall.ffm_pointer") / r.upcall(j, "upcall.raw_cached")));
         list.add(Ratio.info(up, "FFM pointer checked / raw cached-ID JNI", "the same with jb_upcall_check after every call",
                 (r, j) -> r.upcall(j, "upcall.ffm_pointer_checked") / r.upcall(j, "upcall.raw_cached")));
+        list.add(Ratio.atMost(up, "FFM pointer / javabridge, one call in ten throws", "issue 17: UpcallTarget.addOrThrow through the pointer with jb_upcall_check per call, against jb_call_static_int32 (today's path); both record every exception as the last error",
+                1.00, (r, j) -> r.upcall(j, "upcall.ffm_pointer_throw10") / r.upcall(j, "upcall.javabridge_throw10")));
         list.add(Ratio.info(up, "export stub / hand-written C API", "the @CExport-generated C function for UpcallExports.add against the same by hand: one cached jb_method, jb_call_static_int32",
                 (r, j) -> r.upcall(j, "upcall.export_stub") / r.upcall(j, "upcall.export_handwritten")));
         list.add(Ratio.info(up, "export stub / raw cached-ID JNI", "the @CExport-generated C function against CallStaticIntMethod with cached IDs",

@@ -140,11 +140,63 @@ final class SourceWriter {
         line("}");
     }
 
-    private void function(ExportedMethod m) {
+    /** A static method whose parameters and result are all primitive has an FFM upcall stub on JDK 22+. */
+    static boolean hasUpcallPath(ExportedMethod m) {
+        return m.params().stream().allMatch(p -> p.type().kind().isPrimitive())
+                && (m.result().kind().isPrimitive() || m.result().kind() == ExportedType.Kind.VOID);
+    }
+
+    /**
+     * The FFM path: the stub called as the C function it is, its result written straight out.
+     * Declarations first (the JNI path's are above), so that the code is C89-shaped as the rest.
+     */
+    private void upcallPath(ExportedMethod m, ExportedType.Kind rk) {
         String site = "jbx_site_" + m.cName();
+        List<String> types = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (ExportedMethod.Param p : m.params()) {
+            types.add(p.type().kind().c);
+            names.add(p.cName());
+        }
+        String fnType = rk.c + " (*)(" + (types.isEmpty() ? "void" : String.join(", ", types)) + ")";
+        String call = "((" + fnType + ")jbx_fn)(" + String.join(", ", names) + ")";
+        line("    jb_upcall_fn jbx_fn = NULL;");
+        line("    int jbx_how = 0;");
+        line("    if ((jbx_rc = jb_cexport_upcall_begin(&" + site + ", &jbx_fn, &jbx_how)) != JB_OK) {");
+        line("        return jbx_rc;");
+        line("    }");
+        line("    if (jbx_fn != NULL) {");
+        if (rk == ExportedType.Kind.VOID) {
+            line("        " + call + ";");
+            line("        jbx_rc = jb_cexport_upcall_end(jbx_how);");
+        } else {
+            line("        " + rk.c + " jbx_f = " + call + ";");
+            line("        jbx_rc = jb_cexport_upcall_end(jbx_how);");
+            line("        if (jbx_rc == JB_OK) {");
+            line("            *out = jbx_f;");
+            line("        }");
+        }
+        line("        if (jbx_rc != JB_EHANDLE) {");
+        line("            return jbx_rc;");
+        line("        }");
+        line("        /* Refused without running Java: the handle went stale under the call. */");
+        line("    }");
+    }
+
+    private void function(ExportedMethod m) {
         String impl = "jbx_" + m.cName();
-        line("static jb_cexport_site " + site + " = "
-                + site("JB_CEXPORT_STATIC", m.javaClass(), m.javaName(), m.descriptor()) + ";");
+        boolean ffm = hasUpcallPath(m);
+        String site;
+        if (ffm) {
+            // One site for both paths: which one calls is decided on the first call (cexport.h).
+            line("static jb_cexport_upcall_site jbx_site_" + m.cName() + " = JB_CEXPORT_UPCALL_SITE(" + cString(m.javaClass())
+                    + ", " + cString(m.javaName()) + ", " + cString(m.descriptor()) + ");");
+            site = "jbx_site_" + m.cName() + ".site";
+        } else {
+            site = "jbx_site_" + m.cName();
+            line("static jb_cexport_site " + site + " = "
+                    + site("JB_CEXPORT_STATIC", m.javaClass(), m.javaName(), m.descriptor()) + ";");
+        }
         line("");
         line(CPrototypes.prototype("static int", impl, m) + " {");
         line("    jb_method *jbx_m = NULL;");
@@ -167,6 +219,9 @@ final class SourceWriter {
         if (n > 0) {
             line("    jb_arg jbx_args[" + n + "];");
             args = "jbx_args";
+        }
+        if (ffm) {
+            upcallPath(m, rk);
         }
         for (int i = 0; i < n; i++) {
             ExportedMethod.Param p = m.params().get(i);
