@@ -1,6 +1,7 @@
 /* The shapes test library: plain C behind the generated binding's tests. */
 #include "shapes.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,4 +142,31 @@ int counter_get(const counter *c, int64_t *value) {
 
 int32_t counter_live(void) {
     return live_counters;
+}
+
+int shapes_file_size(const char *path, int64_t *size) {
+    if (path[0] == '\0') {
+        return SHAPES_ERR_EMPTY;
+    }
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return SHAPES_ERR_IO;
+    }
+    int64_t n = 0;
+    while (fgetc(f) != EOF) {
+        n++;
+    }
+    int failed = ferror(f);
+    int saved = errno;
+    fclose(f);
+    if (failed) {
+        errno = saved;
+        return SHAPES_ERR_IO;
+    }
+    *size = n;
+    return SHAPES_OK;
+}
+
+int64_t shapes_parse_int(const char *text) {
+    return (int64_t)strtoll(text, NULL, 10);
 }

@@ -2,7 +2,7 @@
  * shapes: a small C library that exists to test what bindgen generates beyond math_ops and
  * zlib: structs by value and nested, struct out-parameters and out arrays, enums, booleans,
  * unsigned widths, 64-bit out-parameters, strings both ways, a returned string the caller
- * frees, and an opaque handle with an owner.
+ * frees, an opaque handle with an owner, and errno left by the C library.
  */
 #ifndef SHAPES_H
 #define SHAPES_H
@@ -14,6 +14,7 @@
 #define SHAPES_OK 0
 #define SHAPES_ERR_RANGE (-1)
 #define SHAPES_ERR_EMPTY (-2)
+#define SHAPES_ERR_IO (-3)
 
 typedef enum shape_kind { SHAPE_CIRCLE = 1, SHAPE_SQUARE = 2 } shape_kind;
 
@@ -88,5 +89,14 @@ int counter_get(const counter *c, int64_t *value);
 
 /** How many counters are alive: lets tests see that close() freed one. */
 int32_t counter_live(void);
+
+/**
+ * *size = the size in bytes of the file at path. Returns SHAPES_OK; SHAPES_ERR_IO when the C library
+ * fails (errno says why); SHAPES_ERR_EMPTY for an empty path, before any call that could set errno.
+ */
+int shapes_file_size(const char *path, int64_t *size);
+
+/** text as a decimal int64, by strtoll: errno is ERANGE when it does not fit. */
+int64_t shapes_parse_int(const char *text);
 
 #endif

@@ -410,6 +410,16 @@ final class Binder {
         }
         Map<Long, Config.ExceptionSpec> codes = codeMap(opt.codes);
         String javaName = opt.javaName != null ? opt.javaName : Types.camel(f.name());
+        if (javaName.equals(Binding.OS_ERROR_NATIVE)) {
+            throw new Refused("its Java name " + javaName + " is the natives' own errno reader: set functions." + f.name() + ".javaName");
+        }
+        if (Boolean.TRUE.equals(opt.errno)) {
+            if (!status && kind != Binding.ResultKind.VOID && kind != Binding.ResultKind.RETURN) {
+                // The glue throws right after the call when errno is set, so a result it would own could leak.
+                throw new Refused("errno without a status result is generated for scalar and void results only");
+            }
+            out.errno.add(f.name());
+        }
         return new Binding.Function(f, javaName, params, ret, status, codes, kind, resultParam, freeWith, freeSpelling, false,
                 kind == Binding.ResultKind.SIZED_RETURN ? opt.resultLength : null);
     }

@@ -86,6 +86,19 @@ final class Binding {
     /** Scalar typedef spellings the Java side assumed a width for: checked by the layout program. */
     final Map<String, HeaderType.Kind> scalarSpellings = new java.util.TreeMap<>();
     final java.util.Set<String> enumSpellings = new java.util.HashSet<>();
+    /** C names of the functions whose errno (and Windows' last error) is captured right after the call. */
+    final java.util.Set<String> errno = new java.util.HashSet<>();
+    /** The native that reads what the last errno-capturing status function of the calling thread left. */
+    static final String OS_ERROR_NATIVE = "lastOsError";
+
+    boolean errno(Function f) {
+        return errno.contains(f.c().name());
+    }
+
+    /** Whether a status function captures errno: then the natives holder has {@link #OS_ERROR_NATIVE}. */
+    boolean statusErrno() {
+        return functions.stream().anyMatch(f -> f.status() && errno(f));
+    }
     Map<Long, Config.ExceptionSpec> globalCodes;
     List<Long> successCodes;
     Map<Long, String> codeNames;

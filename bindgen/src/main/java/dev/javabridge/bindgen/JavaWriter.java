@@ -331,6 +331,9 @@ final class JavaWriter {
         } else if (f.result() == Binding.ResultKind.STRING_RETURN) {
             o.append(" The returned C string is borrowed (not freed): it is copied.");
         }
+        if (b.errno(f) && f.status()) {
+            o.append(" A failure's message ends with errno (value and text) as the call left it.");
+        }
         o.append("\n     *\n     * @throws NullPointerException if a reference argument is null\n");
         if (f.status()) {
             Map<Long, Config.ExceptionSpec> all = new LinkedHashMap<>(b.globalCodes);
@@ -338,6 +341,10 @@ final class JavaWriter {
             all.forEach((code, spec) -> o.append("     * @throws ").append(spec.exception).append(" on status ")
                     .append(b.codeNames.getOrDefault(code, String.valueOf(code))).append('\n'));
             o.append("     * @throws ").append(cfg.status.defaultException).append(" on any other failure status\n");
+        }
+        if (b.errno(f) && !f.status()) {
+            o.append("     * @throws ").append(cfg.status.defaultException)
+                    .append(" when the call left errno set (the message gives its value and text)\n");
         }
         o.append("     */\n");
         }
@@ -390,18 +397,24 @@ final class JavaWriter {
     }
 
     private String failureCall(Binding.Function f) {
-        return f.codes().isEmpty() ? "failure(\"" + f.c().name() + "\", status)" : f.javaName() + "Failure(status)";
+        // Asked right after the native returned, on the same thread: what errno was when the C call returned.
+        String os = b.errno(f) ? ", " + nat() + "." + Binding.OS_ERROR_NATIVE + "()" : "";
+        return f.codes().isEmpty() ? "failure(\"" + f.c().name() + "\", status" + os + ")" : f.javaName() + "Failure(status" + os + ")";
     }
 
     private void failureMethod(StringBuilder o, Binding.Function f) {
         if (f.codes().isEmpty()) {
             return;
         }
-        o.append("\n    private static RuntimeException ").append(f.javaName()).append("Failure(int status) {\n");
+        boolean errno = b.errno(f);
+        o.append("\n    private static RuntimeException ").append(f.javaName()).append("Failure(int status")
+                .append(errno ? ", String osError" : "").append(") {\n");
         o.append("        switch (status) {\n");
         f.codes().forEach((code, spec) -> o.append("            case ").append(code).append(":\n                return new ")
-                .append(spec.exception).append("(").append(message(f.c().name(), code, spec)).append(");\n"));
-        o.append("            default:\n                return failure(\"").append(f.c().name()).append("\", status);\n");
+                .append(spec.exception).append("(").append(message(f.c().name(), code, spec)).append(errno ? " + osText(osError)" : "")
+                .append(");\n"));
+        o.append("            default:\n                return failure(\"").append(f.c().name()).append("\", status")
+                .append(errno ? ", osError" : "").append(");\n");
         o.append("        }\n    }\n");
     }
 
@@ -420,14 +433,25 @@ final class JavaWriter {
             terms.add("status == " + s);
         }
         o.append(String.join(" || ", terms)).append(";\n    }\n");
+        boolean errno = b.statusErrno();
+        String os = errno ? " + osText(osError)" : "";
         o.append("\n    /** The exception a failure status of a C function stands for, as the config maps it. */\n");
-        o.append("    static RuntimeException failure(String function, int status) {\n        switch (status) {\n");
+        if (errno) {
+            o.append("    static RuntimeException failure(String function, int status) {\n        return failure(function, status, null);\n    }\n\n");
+            o.append("    /** As failure(function, status), the message followed by what errno said (osError; null when nothing). */\n");
+            o.append("    static RuntimeException failure(String function, int status, String osError) {\n        switch (status) {\n");
+        } else {
+            o.append("    static RuntimeException failure(String function, int status) {\n        switch (status) {\n");
+        }
         b.globalCodes.forEach((code, spec) -> o.append("            case ").append(code).append(":\n                return new ")
                 .append(spec.exception).append("(function + ").append(literal(": " + b.codeNames.getOrDefault(code, "status " + code)
                         + (b.codeNames.containsKey(code) ? " (" + code + ")" : "") + (spec.message != null ? ": " + spec.message : "")))
-                .append(");\n"));
+                .append(os).append(");\n"));
         o.append("            default:\n                return new ").append(cfg.status.defaultException)
-                .append("(function + \" failed with status \" + status);\n        }\n    }\n");
+                .append("(function + \" failed with status \" + status").append(os).append(");\n        }\n    }\n");
+        if (errno) {
+            o.append("\n    private static String osText(String osError) {\n        return osError == null ? \"\" : \"; \" + osError;\n    }\n");
+        }
         o.append("""
 
                     /**
@@ -474,6 +498,10 @@ final class JavaWriter {
         for (Binding.Function f : b.functions) {
             o.append("\n    static native ").append(ResultCrossing.of(f.result()).nativeReturn(f)).append(' ').append(f.javaName())
                     .append('(').append(String.join(", ", nativeParams(f))).append(");\n");
+        }
+        if (b.statusErrno()) {
+            o.append("\n    /** \"errno N (text)\" as the calling thread's last errno-capturing call left it, or null when it left none. */\n")
+                    .append("    static native String ").append(Binding.OS_ERROR_NATIVE).append("();\n");
         }
         o.append("}\n");
         return o.toString();

@@ -55,6 +55,9 @@ class GeneratorReportTest {
         assertTrue(reason("r_open").contains("freeWith names r_sized_length, which is not a function taking one RHandle pointer"),
                 reason("r_open"));
         assertTrue(reason("r_constant_typo").contains("config names constant parameter 'y'"), reason("r_constant_typo"));
+        assertTrue(reason("r_errno_string").contains("errno without a status result is generated for scalar and void results only"),
+                reason("r_errno_string"));
+        assertTrue(reason("lastOsError").contains("is the natives' own errno reader"), reason("lastOsError"));
         assertTrue(reason("r_each").contains("gives arg1 the count arg2, which is not an integer parameter of the callback"),
                 reason("r_each"));
         // Unnamed parameters are named by position, and a correct resultLength binds.

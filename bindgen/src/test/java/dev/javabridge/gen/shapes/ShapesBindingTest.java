@@ -151,4 +151,41 @@ class ShapesBindingTest {
         assertEquals(8, Vec2.SIZE);
         assertEquals(4, Vec2.ALIGN);
     }
+
+    @Test
+    void errnoLeftByTheCallIsReportedInTheException() throws Exception {
+        java.nio.file.Path missing = java.nio.file.Path.of("target", "no-such-dir", "no-such-file");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Shapes.shapesFileSize(missing.toString()));
+        // fopen's ENOENT (2 on every platform javabridge builds for), value and the C library's text (in the C
+        // locale the JVM took from the environment: English unless LANG says otherwise).
+        assertOsError("shapes_file_size: status -3: cannot read the file; errno 2 (", "No such file or directory", e.getMessage());
+        // A failure that set no errno says none, although the thread's previous call left one.
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> Shapes.shapesFileSize(""));
+        assertEquals("shapes_file_size: SHAPES_ERR_EMPTY (-2): no data", empty.getMessage());
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("shapes-errno", ".bin");
+        try {
+            java.nio.file.Files.write(file, new byte[1234]);
+            assertEquals(1234, Shapes.shapesFileSize(file.toString()));
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
+    void errnoWithoutAStatusThrowsWhenTheCallSetIt() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Shapes.shapesParseInt("99999999999999999999"));
+        assertOsError("shapes_parse_int: errno 34 (", "Numerical result out of range", e.getMessage());
+        // errno is cleared before each call: strtoll's success is not blamed for the ERANGE before it.
+        assertEquals(-42, Shapes.shapesParseInt("-42"));
+        assertEquals(Long.MAX_VALUE, Shapes.shapesParseInt(Long.toString(Long.MAX_VALUE)));
+    }
+
+    /** message is prefix, the C library's text and ")"; the text is checked exactly where the C locale is English. */
+    private static void assertOsError(String prefix, String english, String message) {
+        assertTrue(message.startsWith(prefix) && message.endsWith(")") && message.length() > prefix.length() + 1, message);
+        String lang = System.getenv().getOrDefault("LC_ALL", System.getenv().getOrDefault("LC_MESSAGES", System.getenv("LANG")));
+        if (lang == null || lang.isEmpty() || lang.startsWith("C") || lang.startsWith("POSIX") || lang.startsWith("en")) {
+            assertEquals(prefix + english + ")", message);
+        }
+    }
 }
