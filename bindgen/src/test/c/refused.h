@@ -2,6 +2,7 @@
 #ifndef REFUSED_H
 #define REFUSED_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "refused_more.h"
@@ -49,6 +50,21 @@ int r_open(RHandle **out);
 void r_close(RHandle *h);
 int r_constant_typo(int x);
 const char *r_errno_string(int x);
+/* Widths per target: wide and the array's elements are C's long (32 bits on Windows); fixed, n and the
+ * long by value are right everywhere. */
+typedef struct RWide {
+    int64_t fixed;
+    size_t n;
+    long wide;
+} RWide;
+typedef struct ROuter {
+    int32_t tag;
+    RWide inner;
+} ROuter;
+long r_wide_sum(const RWide *w, long extra);
+int32_t r_outer_tag(ROuter o);
+void r_longs(const unsigned long *values, size_t count);
+int32_t r_fixed_only(int64_t a, size_t b);
 int lastOsError(int x);
 /* 17 strings: more than the JNI kit pins together. */
 int too_many_pins(const char *s1, const char *s2, const char *s3, const char *s4, const char *s5, const char *s6, const char *s7, const char *s8, const char *s9, const char *s10, const char *s11, const char *s12, const char *s13, const char *s14, const char *s15, const char *s16, const char *s17);

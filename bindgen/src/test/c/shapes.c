@@ -170,3 +170,7 @@ int shapes_file_size(const char *path, int64_t *size) {
 int64_t shapes_parse_int(const char *text) {
     return (int64_t)strtoll(text, NULL, 10);
 }
+
+shapes_long shapes_next_long(shapes_long v) {
+    return v + 1;
+}

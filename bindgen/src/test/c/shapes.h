@@ -99,4 +99,18 @@ int shapes_file_size(const char *path, int64_t *size);
 /** text as a decimal int64, by strtoll: errno is ERANGE when it does not fit. */
 int64_t shapes_parse_int(const char *text);
 
+/*
+ * C's long as Windows (LLP64) has it, 32 bits, when SHAPES_LLP64_LONG is defined. bindgen reads this header
+ * as the host has it (a 64-bit long); the tests compile the glue and this library with the definition, as a
+ * Windows build compiles a binding generated on Linux, and the layout check without it.
+ */
+#ifdef SHAPES_LLP64_LONG
+typedef int shapes_long;
+#else
+typedef long shapes_long;
+#endif
+
+/** v + 1. */
+shapes_long shapes_next_long(shapes_long v);
+
 #endif

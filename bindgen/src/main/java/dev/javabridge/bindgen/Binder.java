@@ -18,6 +18,12 @@ final class Binder {
     private final Binding out = new Binding();
     private final Map<String, Binding.BoundStruct> structs = new HashMap<>();
     private final Map<String, String> structFailures = new HashMap<>();
+    /** Bound structs whose layout differs on LLP64 (Windows), with the first member that makes it so. */
+    private final Map<String, String> perTargetStructs = new HashMap<>();
+
+    /** Why a declaration is right on LP64 targets only. */
+    static final String LLP64 = "64 bits on Linux and macOS (LP64), 32 on Windows (LLP64); the generated Java assumes 64, "
+            + "so a Windows build fails its layout check";
 
     Binder(HeaderModel model, Macros macros, Config config) {
         this.model = model;
@@ -213,6 +219,9 @@ final class Binder {
                 HeaderType t = types.resolve(f.spelling());
                 t = scalarize(t);
                 if (t instanceof HeaderType.Prim p) {
+                    if (types.widthDiffersByTarget(f.spelling())) {
+                        perTargetStructs.putIfAbsent(name, "member " + f.name() + " (" + f.spelling() + ") is " + LLP64);
+                    }
                     offset = roundUp(offset, p.kind().size);
                     align = Math.max(align, p.kind().size);
                     comps.add(new Binding.Component(f.name(), Types.camel(f.name()), p.kind(), null, offset));
@@ -224,6 +233,10 @@ final class Binder {
                     if (inner == null) {
                         why = "field " + f.name() + " is struct " + r.name() + ", which is not bound";
                         break;
+                    }
+                    if (perTargetStructs.containsKey(r.name())) {
+                        perTargetStructs.putIfAbsent(name, "member " + f.name() + " holds struct " + r.name() + ", whose "
+                                + perTargetStructs.get(r.name()));
                     }
                     offset = roundUp(offset, inner.align());
                     align = Math.max(align, inner.align());
@@ -242,6 +255,9 @@ final class Binder {
         if (why != null) {
             structFailures.put(name, why);
             return null;
+        }
+        if (perTargetStructs.containsKey(name)) {
+            out.perTarget.add(new Report.Item("struct", name, perTargetStructs.get(name)));
         }
         Binding.BoundStruct b = new Binding.BoundStruct(def, Types.pascal(name), comps, leaves, roundUp(offset, align), align);
         structs.put(name, b);
@@ -408,6 +424,7 @@ final class Binder {
         if (ret instanceof HeaderType.Prim p && status) {
             note(p);
         }
+        perTarget(f, params);
         Map<Long, Config.ExceptionSpec> codes = codeMap(opt.codes);
         String javaName = opt.javaName != null ? opt.javaName : Types.camel(f.name());
         if (javaName.equals(Binding.OS_ERROR_NATIVE)) {
@@ -422,6 +439,38 @@ final class Binder {
         }
         return new Binding.Function(f, javaName, params, ret, status, codes, kind, resultParam, freeWith, freeSpelling, false,
                 kind == Binding.ResultKind.SIZED_RETURN ? opt.resultLength : null);
+    }
+
+    /**
+     * Names what in f is laid out as on LP64 only: arrays of long (Java's 64-bit elements), structs holding one, a
+     * callback returning long. A long by value or through an out-pointer is right everywhere (the glue converts it,
+     * and refuses in C what does not fit the target's long), so it is not named.
+     */
+    private void perTarget(HeaderModel.Function f, List<Binding.Param> params) {
+        List<String> why = new ArrayList<>();
+        for (Binding.Param p : params) {
+            HeaderType t = p.type() instanceof HeaderType.Pointer ptr ? ptr.pointee() : p.type();
+            if (p.kind() == Binding.Kind.ARRAY && t instanceof HeaderType.Prim && types.widthDiffersByTarget(t.spelling())) {
+                why.add("parameter " + p.cName() + " is an array of " + t.spelling() + ", which is " + LLP64);
+            }
+            if (t instanceof HeaderType.StructRef r && perTargetStructs.containsKey(r.name())) {
+                why.add("parameter " + p.cName() + " is struct " + r.name() + ", whose " + perTargetStructs.get(r.name()));
+            }
+            if (p.kind() == Binding.Kind.CALLBACK) {
+                Binding.Callback cb = out.callbacks.values().stream().filter(c -> c.type().equals(p.type())).findFirst().orElse(null);
+                if (cb != null && cb.result() instanceof HeaderType.Prim && types.widthDiffersByTarget(cb.type().result().spelling())) {
+                    why.add("parameter " + p.cName() + " is a callback returning " + cb.type().result().spelling()
+                            + ", which is " + LLP64 + " (a Java result beyond 32 bits is cut there)");
+                }
+            }
+        }
+        HeaderType ret = types.resolve(f.returnSpelling());
+        if (ret instanceof HeaderType.StructRef r && perTargetStructs.containsKey(r.name())) {
+            why.add("it returns struct " + r.name() + ", whose " + perTargetStructs.get(r.name()));
+        }
+        for (String w : why) {
+            out.perTarget.add(new Report.Item("function", f.name(), w));
+        }
     }
 
     /** A handle's free function takes exactly one pointer to the handle's type. */

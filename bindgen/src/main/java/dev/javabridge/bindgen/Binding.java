@@ -83,6 +83,8 @@ final class Binding {
     /** Callback types by {@link Callback#key}, in the order first used. */
     final Map<String, Callback> callbacks = new java.util.LinkedHashMap<>();
     final List<Report.Item> unsupported = new ArrayList<>();
+    /** Bound declarations that are right on LP64 targets only (C's long is 32 bits on Windows), each with why. */
+    final List<Report.Item> perTarget = new ArrayList<>();
     /** Scalar typedef spellings the Java side assumed a width for: checked by the layout program. */
     final Map<String, HeaderType.Kind> scalarSpellings = new java.util.TreeMap<>();
     final java.util.Set<String> enumSpellings = new java.util.HashSet<>();

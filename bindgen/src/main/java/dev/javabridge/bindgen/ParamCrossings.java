@@ -89,6 +89,14 @@ final class ParamCrossings {
         public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
             String n = p.javaName();
             HeaderType.Kind k = JavaWriter.primKind(p.type());
+            if (k == HeaderType.Kind.LONG || k == HeaderType.Kind.ULONG) {
+                // A Java long for C's long: the host's 64 bits, 32 on Windows (LLP64), so what does not survive the
+                // round trip through the target's type is refused here, where the compiler knows its width.
+                call.checks.append("    if ((jlong)(").append(p.type().spelling()).append(')').append(n).append(" != ").append(n)
+                        .append(") {\n        ").append(w.thrower("ILLEGAL_ARGUMENT")).append(", \"").append(n)
+                        .append(" = %lld does not fit C's ").append(p.type().spelling()).append(" (%d bits here)\", (long long)").append(n)
+                        .append(", (int)(sizeof(").append(p.type().spelling()).append(") * 8));\n").append(CWriter.FAIL).append("    }\n");
+            }
             call.args.add(k == HeaderType.Kind.BOOL ? "(" + n + " != JNI_FALSE)" : "(" + p.type().spelling() + ")" + n);
         }
     }

@@ -65,6 +65,25 @@ class GeneratorReportTest {
     }
 
     @Test
+    void whatIsLaidOutAsOnLp64OnlyIsNamedMemberByMember() throws IOException {
+        String report = Files.readString(OUT.resolve("c/Refused_report.txt"));
+        List<String> lines = report.lines().filter(l -> l.startsWith("differs by target: ")).toList();
+        String llp64 = "64 bits on Linux and macOS (LP64), 32 on Windows (LLP64)";
+        assertEquals(List.of(
+                "differs by target: struct RWide: member wide (long) is " + llp64,
+                "differs by target: struct ROuter: member inner holds struct RWide, whose member wide (long) is " + llp64,
+                "differs by target: function r_wide_sum: parameter w is struct RWide, whose member wide (long) is " + llp64,
+                "differs by target: function r_outer_tag: parameter o is struct ROuter, whose member inner holds struct RWide, whose "
+                        + "member wide (long) is " + llp64,
+                "differs by target: function r_longs: parameter values is an array of unsigned long, which is " + llp64),
+                lines.stream().map(l -> l.replaceAll("; the generated Java assumes.*", "")).toList(), report);
+        assertTrue(report.contains("# 5 declarations whose layout differs by target (right on LP64 only)"), report);
+        // Bound all the same, for the targets where they are right; a long by value is right everywhere.
+        assertTrue(api.contains("public static long rWideSum(RWide w, long extra)"), "r_wide_sum is bound");
+        assertTrue(api.contains("public static int rFixedOnly(long a, long b)"), "r_fixed_only is bound");
+    }
+
+    @Test
     void varargsAreRefusedByName() {
         assertTrue(reason("log_message").contains("varargs"));
     }

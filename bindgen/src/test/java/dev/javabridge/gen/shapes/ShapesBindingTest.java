@@ -180,6 +180,16 @@ class ShapesBindingTest {
         assertEquals(Long.MAX_VALUE, Shapes.shapesParseInt(Long.toString(Long.MAX_VALUE)));
     }
 
+    @Test
+    void aLongIsRangeCheckedInCAgainstTheTargetsWidth() {
+        // Generated for the host's 64-bit long, compiled with a 32-bit one (as on Windows): still right.
+        assertEquals(42, Shapes.shapesNextLong(41));
+        assertEquals(Integer.MIN_VALUE + 1, Shapes.shapesNextLong(Integer.MIN_VALUE));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Shapes.shapesNextLong(1L << 40));
+        assertEquals("v = 1099511627776 does not fit C's shapes_long (32 bits here)", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Shapes.shapesNextLong(Integer.MAX_VALUE + 1L));
+    }
+
     /** message is prefix, the C library's text and ")"; the text is checked exactly where the C locale is English. */
     private static void assertOsError(String prefix, String english, String message) {
         assertTrue(message.startsWith(prefix) && message.endsWith(")") && message.length() > prefix.length() + 1, message);
