@@ -113,4 +113,12 @@ typedef long shapes_long;
 /** v + 1. */
 shapes_long shapes_next_long(shapes_long v);
 
+/** The clamp of v into [lo, hi]: defined here, static inline, so it has no symbol in the library. */
+static inline int32_t shapes_clamp(int32_t v, int32_t lo, int32_t hi);
+
+/* Declared again with its definition: still one function. */
+static inline int32_t shapes_clamp(int32_t v, int32_t lo, int32_t hi) {
+    return v < lo ? lo : v > hi ? hi : v;
+}
+
 #endif

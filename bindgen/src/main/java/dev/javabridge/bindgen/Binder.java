@@ -284,6 +284,10 @@ final class Binder {
     }
 
     private Binding.Function function(HeaderModel.Function f) throws Refused {
+        if (model.staticWithoutBody.contains(f.name())) {
+            throw new Refused("static function without its definition in the header: the glue, which includes the header, "
+                    + "could not call it");
+        }
         if (f.variadic()) {
             throw new Refused("varargs: JNI cannot build a C variable argument list, and the callee's types are unknowable");
         }

@@ -190,6 +190,15 @@ class ShapesBindingTest {
         assertThrows(IllegalArgumentException.class, () -> Shapes.shapesNextLong(Integer.MAX_VALUE + 1L));
     }
 
+    @Test
+    void staticInlineFunctionsOfTheHeaderAreBound() throws Exception {
+        assertEquals(5, Shapes.shapesClamp(9, 0, 5));
+        assertEquals(-3, Shapes.shapesClamp(-7, -3, 3));
+        assertEquals(1, Shapes.shapesClamp(1, -3, 3));
+        // It has no symbol in the C library: the glue compiled its own copy from the header.
+        assertEquals(1, java.util.Arrays.stream(ShapesNative.class.getDeclaredMethods()).filter(m -> m.getName().equals("shapesClamp")).count());
+    }
+
     /** message is prefix, the C library's text and ")"; the text is checked exactly where the C locale is English. */
     private static void assertOsError(String prefix, String english, String message) {
         assertTrue(message.startsWith(prefix) && message.endsWith(")") && message.length() > prefix.length() + 1, message);
