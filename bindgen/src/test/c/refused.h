@@ -62,6 +62,10 @@ typedef struct ROuter {
     RWide inner;
 } ROuter;
 long r_wide_sum(const RWide *w, long extra);
+typedef struct RGrid {
+    int32_t grid[2][3];
+} RGrid;
+int32_t r_grid_first(RGrid g);
 int32_t r_outer_tag(ROuter o);
 void r_longs(const unsigned long *values, size_t count);
 int32_t r_fixed_only(int64_t a, size_t b);

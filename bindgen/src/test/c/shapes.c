@@ -174,3 +174,32 @@ int64_t shapes_parse_int(const char *text) {
 shapes_long shapes_next_long(shapes_long v) {
     return v + 1;
 }
+
+int64_t sample_sum(const sample *s) {
+    double total = 0;
+    for (int i = 0; i < 3; i++) {
+        total += s->tag[i];
+    }
+    for (int i = 0; i < 4; i++) {
+        total += s->values[i];
+    }
+    return (int64_t)(total * s->weight);
+}
+
+void sample_reverse(const sample *in, sample *out) {
+    *out = *in;
+    for (int i = 0; i < 4; i++) {
+        out->values[i] = in->values[3 - i];
+    }
+    for (int i = 0; i < 3; i++) {
+        out->tag[i] = (uint8_t)(in->tag[i] + 1);
+    }
+    for (int i = 0; i < 6; i++) {
+        char c = in->label[i];
+        out->label[i] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+    }
+}
+
+int64_t batch_total(batch b) {
+    return (int64_t)b.ids[0] * 1000 + b.ids[1] + sample_sum(&b.first);
+}

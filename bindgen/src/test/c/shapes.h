@@ -113,6 +113,29 @@ typedef long shapes_long;
 /** v + 1. */
 shapes_long shapes_next_long(shapes_long v);
 
+/** Fixed-size arrays as members, of several widths and signedness. */
+typedef struct sample {
+    uint8_t tag[3];
+    int32_t values[4];
+    double weight;
+    char label[6];
+} sample;
+
+/** A sample held by value beside another array. */
+typedef struct batch {
+    uint16_t ids[2];
+    sample first;
+} batch;
+
+/** (tag[0] + tag[1] + tag[2] + values[0] + ... + values[3]) * weight, truncated. */
+int64_t sample_sum(const sample *s);
+
+/** *out = in with values reversed, every tag byte plus 1 (mod 256) and label's letters upper-cased. */
+void sample_reverse(const sample *in, sample *out);
+
+/** ids[0] * 1000 + ids[1] + sample_sum(&b.first). */
+int64_t batch_total(batch b);
+
 /** The clamp of v into [lo, hi]: defined here, static inline, so it has no symbol in the library. */
 static inline int32_t shapes_clamp(int32_t v, int32_t lo, int32_t hi);
 

@@ -216,6 +216,28 @@ final class Binder {
                     why = "anonymous member";
                     break;
                 }
+                java.util.regex.Matcher array = FIXED_ARRAY.matcher(f.spelling().trim());
+                if (array.matches()) {
+                    String elementSpelling = array.group(1).trim();
+                    HeaderType el = scalarize(types.resolve(elementSpelling));
+                    long count = Long.parseLong(array.group(2));
+                    if (elementSpelling.contains("[") || !(el instanceof HeaderType.Prim p) || count < 1 || count > 1 << 16) {
+                        why = "field " + f.name() + " has type " + f.spelling() + ": only one-dimensional arrays of up to 65536 scalars are generated";
+                        break;
+                    }
+                    if (types.widthDiffersByTarget(elementSpelling)) {
+                        perTargetStructs.putIfAbsent(name, "member " + f.name() + " (" + f.spelling() + ") holds " + elementSpelling
+                                + ", which is " + LLP64);
+                    }
+                    offset = roundUp(offset, p.kind().size);
+                    align = Math.max(align, p.kind().size);
+                    String jn = Types.camel(f.name());
+                    comps.add(new Binding.Component(f.name(), jn, p.kind(), null, offset, (int) count));
+                    leaves.add(new Binding.Leaf(f.name(), jn + "()", offset, p.kind(), (int) count));
+                    note(p);
+                    offset += (int) count * p.kind().size;
+                    continue;
+                }
                 HeaderType t = types.resolve(f.spelling());
                 t = scalarize(t);
                 if (t instanceof HeaderType.Prim p) {
@@ -243,7 +265,7 @@ final class Binder {
                     comps.add(new Binding.Component(f.name(), Types.camel(f.name()), null, inner, offset));
                     for (Binding.Leaf l : inner.leaves()) {
                         leaves.add(new Binding.Leaf(f.name() + "." + l.cPath(), Types.camel(f.name()) + "()." + l.javaPath(),
-                                offset + l.offset(), l.kind()));
+                                offset + l.offset(), l.kind(), l.count()));
                     }
                     offset += inner.size();
                 } else {
@@ -264,6 +286,9 @@ final class Binder {
         out.structs.add(b);
         return b;
     }
+
+    /** A member's fixed-size array type as clang spells it: "int32_t[4]", "unsigned char[16]". */
+    private static final java.util.regex.Pattern FIXED_ARRAY = java.util.regex.Pattern.compile("^(.+?)\\s*\\[(\\d+)\\]$");
 
     private void note(HeaderType.Prim p) {
         out.scalarSpellings.put(p.spelling(), p.kind());

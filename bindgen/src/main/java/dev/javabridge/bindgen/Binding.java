@@ -7,10 +7,22 @@ import java.util.Map;
 /** What will be generated: the decisions of {@link Binder}, read by the writers. */
 final class Binding {
     /** One scalar of a struct, flattened: its path from the struct ("inner.x"), byte offset and kind. */
-    record Leaf(String cPath, String javaPath, int offset, HeaderType.Kind kind) {}
+    record Leaf(String cPath, String javaPath, int offset, HeaderType.Kind kind, int count) {
+        Leaf(String cPath, String javaPath, int offset, HeaderType.Kind kind) {
+            this(cPath, javaPath, offset, kind, 0);
+        }
+    }
 
-    /** A record component: a scalar or a nested struct. */
-    record Component(String cName, String javaName, HeaderType.Kind kind, BoundStruct nested, int offset) {}
+    /** A record component: a scalar, a fixed-size array of count scalars (count 0: not an array) or a nested struct. */
+    record Component(String cName, String javaName, HeaderType.Kind kind, BoundStruct nested, int offset, int count) {
+        Component(String cName, String javaName, HeaderType.Kind kind, BoundStruct nested, int offset) {
+            this(cName, javaName, kind, nested, offset, 0);
+        }
+
+        boolean array() {
+            return count > 0;
+        }
+    }
 
     record BoundStruct(HeaderModel.StructDef def, String javaName, List<Component> components, List<Leaf> leaves,
                        int size, int align) {}

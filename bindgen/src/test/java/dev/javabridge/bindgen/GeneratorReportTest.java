@@ -58,6 +58,8 @@ class GeneratorReportTest {
         assertTrue(reason("r_errno_string").contains("errno without a status result is generated for scalar and void results only"),
                 reason("r_errno_string"));
         assertTrue(reason("lastOsError").contains("is the natives' own errno reader"), reason("lastOsError"));
+        assertTrue(reason("RGrid").contains("field grid has type int32_t[2][3]: only one-dimensional arrays of up to 65536 scalars"),
+                reason("RGrid"));
         assertTrue(reason("r_static_proto").contains("static function without its definition in the header"), reason("r_static_proto"));
         assertTrue(reason("r_each").contains("gives arg1 the count arg2, which is not an integer parameter of the callback"),
                 reason("r_each"));

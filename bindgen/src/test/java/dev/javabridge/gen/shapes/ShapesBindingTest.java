@@ -199,6 +199,41 @@ class ShapesBindingTest {
         assertEquals(1, java.util.Arrays.stream(ShapesNative.class.getDeclaredMethods()).filter(m -> m.getName().equals("shapesClamp")).count());
     }
 
+    @Test
+    void fixedSizeArrayMembersCrossElementByElement() {
+        byte[] label = "ab-z\0q".getBytes(StandardCharsets.US_ASCII);
+        Sample s = new Sample(new int[] {1, 2, 255}, new int[] {-10, 20, Integer.MAX_VALUE, Integer.MIN_VALUE}, 0.5, label);
+        assertEquals((long) ((1 + 2 + 255 - 10 + 20 + (double) Integer.MAX_VALUE + Integer.MIN_VALUE) * 0.5), Shapes.sampleSum(s));
+        Sample r = Shapes.sampleReverse(s);
+        assertArrayEquals(new int[] {Integer.MIN_VALUE, Integer.MAX_VALUE, 20, -10}, r.values());
+        assertArrayEquals(new int[] {2, 3, 0}, r.tag(), "uint8_t elements wrap as C's do, and come back unsigned");
+        assertArrayEquals("AB-Z\0Q".getBytes(StandardCharsets.US_ASCII), r.label());
+        assertEquals(0.5, r.weight());
+        // A record with arrays is still a value: equal by elements, and its arrays are its own.
+        assertEquals(s, new Sample(new int[] {1, 2, 255}, s.values(), 0.5, label.clone()));
+        assertEquals(s.hashCode(), new Sample(s.tag(), s.values(), 0.5, label).hashCode());
+        assertNotEquals(s, r);
+        label[0] = 'X';
+        s.values()[0] = 99;
+        assertEquals('a', s.label()[0]);
+        assertEquals(-10, s.values()[0]);
+        assertTrue(s.toString().contains("values=[-10, 20, "), s.toString());
+        assertEquals(40, Sample.SIZE, "tag[3] and a byte of padding, values[4], weight, label[6] and padding to 8");
+        // Nested in another struct, by value.
+        Batch b = new Batch(new int[] {7, 65535}, s);
+        assertEquals(7 * 1000 + 65535 + Shapes.sampleSum(s), Shapes.batchTotal(b));
+    }
+
+    @Test
+    void fixedSizeArrayMembersAreCheckedLikeScalars() {
+        byte[] label = new byte[6];
+        assertThrows(IllegalArgumentException.class, () -> new Sample(new int[2], new int[4], 1, label), "tag has 3 elements");
+        assertThrows(IllegalArgumentException.class, () -> new Sample(new int[] {0, 256, 0}, new int[4], 1, label), "uint8_t range");
+        assertThrows(IllegalArgumentException.class, () -> new Sample(new int[] {0, -1, 0}, new int[4], 1, label), "uint8_t range");
+        assertThrows(NullPointerException.class, () -> new Sample(new int[3], null, 1, label));
+        assertThrows(IllegalArgumentException.class, () -> new Batch(new int[] {0, 65536}, new Sample(new int[3], new int[4], 1, label)));
+    }
+
     /** message is prefix, the C library's text and ")"; the text is checked exactly where the C locale is English. */
     private static void assertOsError(String prefix, String english, String message) {
         assertTrue(message.startsWith(prefix) && message.endsWith(")") && message.length() > prefix.length() + 1, message);
