@@ -6,6 +6,7 @@ add_library(javabridge_jnikit STATIC
   cpp/jnikit/callback.c
   cpp/jnikit/check.c
   cpp/jnikit/module.c
+  cpp/jnikit/oserror.c
   cpp/jnikit/pin.c
   cpp/jnikit/pins.c
   cpp/jnikit/throw.c)

@@ -13,6 +13,7 @@
  * - jnikit/callback.h: Java objects C calls back through a `void *` user data (tokens, not pointers);
  * - jnikit/status.h: an int result and a negative status in one `jlong`;
  * - jnikit/bytes.h:  `byte[]` copies and the strict UTF-8 codec (`jstring` <-> real UTF-8, fast path for ASCII);
+ * - jnikit/oserror.h: errno (and Windows' `GetLastError`) taken right after a C call, described thread-safely;
  * - jnikit/module.h: `JNI_OnLoad` from a table: JNI version check, `RegisterNatives` under the
  *                    (possibly relocated) package, modules that cache IDs and unwind on failure.
  *
@@ -38,6 +39,7 @@
 #include "jnikit/status.h"
 #include "jnikit/callback.h"
 #include "jnikit/bytes.h"
+#include "jnikit/oserror.h"
 #include "jnikit/module.h"
 
 #endif

@@ -2,6 +2,7 @@
 #ifndef REFUSED_H
 #define REFUSED_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "refused_more.h"
@@ -48,6 +49,32 @@ int r_each(int (*fn)(void *, char **, double), void *user_data);
 int r_open(RHandle **out);
 void r_close(RHandle *h);
 int r_constant_typo(int x);
+const char *r_errno_string(int x);
+/* Widths per target: wide and the array's elements are C's long (32 bits on Windows); fixed, n and the
+ * long by value are right everywhere. */
+typedef struct RWide {
+    int64_t fixed;
+    size_t n;
+    long wide;
+} RWide;
+typedef struct ROuter {
+    int32_t tag;
+    RWide inner;
+} ROuter;
+long r_wide_sum(const RWide *w, long extra);
+typedef struct RGrid {
+    int32_t grid[2][3];
+} RGrid;
+int32_t r_grid_first(RGrid g);
+int32_t r_outer_tag(ROuter o);
+void r_longs(const unsigned long *values, size_t count);
+int32_t r_fixed_only(int64_t a, size_t b);
+/* static without a definition here: nothing the glue could call (and a C compiler warns of it, so only
+ * bindgen's clang sees it: refused.json defines R_BINDGEN_ONLY). */
+#ifdef R_BINDGEN_ONLY
+static int r_static_proto(int x);
+#endif
+int lastOsError(int x);
 /* 17 strings: more than the JNI kit pins together. */
 int too_many_pins(const char *s1, const char *s2, const char *s3, const char *s4, const char *s5, const char *s6, const char *s7, const char *s8, const char *s9, const char *s10, const char *s11, const char *s12, const char *s13, const char *s14, const char *s15, const char *s16, const char *s17);
 

@@ -1,6 +1,7 @@
 /* The shapes test library: plain C behind the generated binding's tests. */
 #include "shapes.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -141,4 +142,64 @@ int counter_get(const counter *c, int64_t *value) {
 
 int32_t counter_live(void) {
     return live_counters;
+}
+
+int shapes_file_size(const char *path, int64_t *size) {
+    if (path[0] == '\0') {
+        return SHAPES_ERR_EMPTY;
+    }
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return SHAPES_ERR_IO;
+    }
+    int64_t n = 0;
+    while (fgetc(f) != EOF) {
+        n++;
+    }
+    int failed = ferror(f);
+    int saved = errno;
+    fclose(f);
+    if (failed) {
+        errno = saved;
+        return SHAPES_ERR_IO;
+    }
+    *size = n;
+    return SHAPES_OK;
+}
+
+int64_t shapes_parse_int(const char *text) {
+    return (int64_t)strtoll(text, NULL, 10);
+}
+
+shapes_long shapes_next_long(shapes_long v) {
+    return v + 1;
+}
+
+int64_t sample_sum(const sample *s) {
+    double total = 0;
+    for (int i = 0; i < 3; i++) {
+        total += s->tag[i];
+    }
+    for (int i = 0; i < 4; i++) {
+        total += s->values[i];
+    }
+    return (int64_t)(total * s->weight);
+}
+
+void sample_reverse(const sample *in, sample *out) {
+    *out = *in;
+    for (int i = 0; i < 4; i++) {
+        out->values[i] = in->values[3 - i];
+    }
+    for (int i = 0; i < 3; i++) {
+        out->tag[i] = (uint8_t)(in->tag[i] + 1);
+    }
+    for (int i = 0; i < 6; i++) {
+        char c = in->label[i];
+        out->label[i] = c >= 'a' && c <= 'z' ? (char)(c - 'a' + 'A') : c;
+    }
+}
+
+int64_t batch_total(batch b) {
+    return (int64_t)b.ids[0] * 1000 + b.ids[1] + sample_sum(&b.first);
 }

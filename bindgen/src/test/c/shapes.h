@@ -2,7 +2,7 @@
  * shapes: a small C library that exists to test what bindgen generates beyond math_ops and
  * zlib: structs by value and nested, struct out-parameters and out arrays, enums, booleans,
  * unsigned widths, 64-bit out-parameters, strings both ways, a returned string the caller
- * frees, and an opaque handle with an owner.
+ * frees, an opaque handle with an owner, and errno left by the C library.
  */
 #ifndef SHAPES_H
 #define SHAPES_H
@@ -14,6 +14,7 @@
 #define SHAPES_OK 0
 #define SHAPES_ERR_RANGE (-1)
 #define SHAPES_ERR_EMPTY (-2)
+#define SHAPES_ERR_IO (-3)
 
 typedef enum shape_kind { SHAPE_CIRCLE = 1, SHAPE_SQUARE = 2 } shape_kind;
 
@@ -88,5 +89,59 @@ int counter_get(const counter *c, int64_t *value);
 
 /** How many counters are alive: lets tests see that close() freed one. */
 int32_t counter_live(void);
+
+/**
+ * *size = the size in bytes of the file at path. Returns SHAPES_OK; SHAPES_ERR_IO when the C library
+ * fails (errno says why); SHAPES_ERR_EMPTY for an empty path, before any call that could set errno.
+ */
+int shapes_file_size(const char *path, int64_t *size);
+
+/** text as a decimal int64, by strtoll: errno is ERANGE when it does not fit. */
+int64_t shapes_parse_int(const char *text);
+
+/*
+ * C's long as Windows (LLP64) has it, 32 bits, when SHAPES_LLP64_LONG is defined. bindgen reads this header
+ * as the host has it (a 64-bit long); the tests compile the glue and this library with the definition, as a
+ * Windows build compiles a binding generated on Linux, and the layout check without it.
+ */
+#ifdef SHAPES_LLP64_LONG
+typedef int shapes_long;
+#else
+typedef long shapes_long;
+#endif
+
+/** v + 1. */
+shapes_long shapes_next_long(shapes_long v);
+
+/** Fixed-size arrays as members, of several widths and signedness. */
+typedef struct sample {
+    uint8_t tag[3];
+    int32_t values[4];
+    double weight;
+    char label[6];
+} sample;
+
+/** A sample held by value beside another array. */
+typedef struct batch {
+    uint16_t ids[2];
+    sample first;
+} batch;
+
+/** (tag[0] + tag[1] + tag[2] + values[0] + ... + values[3]) * weight, truncated. */
+int64_t sample_sum(const sample *s);
+
+/** *out = in with values reversed, every tag byte plus 1 (mod 256) and label's letters upper-cased. */
+void sample_reverse(const sample *in, sample *out);
+
+/** ids[0] * 1000 + ids[1] + sample_sum(&b.first). */
+int64_t batch_total(batch b);
+
+/** The clamp of v into [lo, hi]: defined here, static inline, so it has no symbol in the library. */
+static inline int32_t shapes_clamp(int32_t v, int32_t lo, int32_t hi);
+
+/* Declared again with its definition: still one function. */
+static inline int32_t shapes_clamp(int32_t v, int32_t lo, int32_t hi) {
+    return v < lo ? lo : v > hi ? hi : v;
+}
 
 #endif

@@ -18,6 +18,12 @@ final class Binder {
     private final Binding out = new Binding();
     private final Map<String, Binding.BoundStruct> structs = new HashMap<>();
     private final Map<String, String> structFailures = new HashMap<>();
+    /** Bound structs whose layout differs on LLP64 (Windows), with the first member that makes it so. */
+    private final Map<String, String> perTargetStructs = new HashMap<>();
+
+    /** Why a declaration is right on LP64 targets only. */
+    static final String LLP64 = "64 bits on Linux and macOS (LP64), 32 on Windows (LLP64); the generated Java assumes 64, "
+            + "so a Windows build fails its layout check";
 
     Binder(HeaderModel model, Macros macros, Config config) {
         this.model = model;
@@ -210,9 +216,34 @@ final class Binder {
                     why = "anonymous member";
                     break;
                 }
+                java.util.regex.Matcher array = FIXED_ARRAY.matcher(f.spelling().trim());
+                if (array.matches()) {
+                    String elementSpelling = array.group(1).trim();
+                    HeaderType el = scalarize(types.resolve(elementSpelling));
+                    long count = Long.parseLong(array.group(2));
+                    if (elementSpelling.contains("[") || !(el instanceof HeaderType.Prim p) || count < 1 || count > 1 << 16) {
+                        why = "field " + f.name() + " has type " + f.spelling() + ": only one-dimensional arrays of up to 65536 scalars are generated";
+                        break;
+                    }
+                    if (types.widthDiffersByTarget(elementSpelling)) {
+                        perTargetStructs.putIfAbsent(name, "member " + f.name() + " (" + f.spelling() + ") holds " + elementSpelling
+                                + ", which is " + LLP64);
+                    }
+                    offset = roundUp(offset, p.kind().size);
+                    align = Math.max(align, p.kind().size);
+                    String jn = Types.camel(f.name());
+                    comps.add(new Binding.Component(f.name(), jn, p.kind(), null, offset, (int) count));
+                    leaves.add(new Binding.Leaf(f.name(), jn + "()", offset, p.kind(), (int) count));
+                    note(p);
+                    offset += (int) count * p.kind().size;
+                    continue;
+                }
                 HeaderType t = types.resolve(f.spelling());
                 t = scalarize(t);
                 if (t instanceof HeaderType.Prim p) {
+                    if (types.widthDiffersByTarget(f.spelling())) {
+                        perTargetStructs.putIfAbsent(name, "member " + f.name() + " (" + f.spelling() + ") is " + LLP64);
+                    }
                     offset = roundUp(offset, p.kind().size);
                     align = Math.max(align, p.kind().size);
                     comps.add(new Binding.Component(f.name(), Types.camel(f.name()), p.kind(), null, offset));
@@ -225,12 +256,16 @@ final class Binder {
                         why = "field " + f.name() + " is struct " + r.name() + ", which is not bound";
                         break;
                     }
+                    if (perTargetStructs.containsKey(r.name())) {
+                        perTargetStructs.putIfAbsent(name, "member " + f.name() + " holds struct " + r.name() + ", whose "
+                                + perTargetStructs.get(r.name()));
+                    }
                     offset = roundUp(offset, inner.align());
                     align = Math.max(align, inner.align());
                     comps.add(new Binding.Component(f.name(), Types.camel(f.name()), null, inner, offset));
                     for (Binding.Leaf l : inner.leaves()) {
                         leaves.add(new Binding.Leaf(f.name() + "." + l.cPath(), Types.camel(f.name()) + "()." + l.javaPath(),
-                                offset + l.offset(), l.kind()));
+                                offset + l.offset(), l.kind(), l.count()));
                     }
                     offset += inner.size();
                 } else {
@@ -243,11 +278,17 @@ final class Binder {
             structFailures.put(name, why);
             return null;
         }
+        if (perTargetStructs.containsKey(name)) {
+            out.perTarget.add(new Report.Item("struct", name, perTargetStructs.get(name)));
+        }
         Binding.BoundStruct b = new Binding.BoundStruct(def, Types.pascal(name), comps, leaves, roundUp(offset, align), align);
         structs.put(name, b);
         out.structs.add(b);
         return b;
     }
+
+    /** A member's fixed-size array type as clang spells it: "int32_t[4]", "unsigned char[16]". */
+    private static final java.util.regex.Pattern FIXED_ARRAY = java.util.regex.Pattern.compile("^(.+?)\\s*\\[(\\d+)\\]$");
 
     private void note(HeaderType.Prim p) {
         out.scalarSpellings.put(p.spelling(), p.kind());
@@ -268,6 +309,10 @@ final class Binder {
     }
 
     private Binding.Function function(HeaderModel.Function f) throws Refused {
+        if (model.staticWithoutBody.contains(f.name())) {
+            throw new Refused("static function without its definition in the header: the glue, which includes the header, "
+                    + "could not call it");
+        }
         if (f.variadic()) {
             throw new Refused("varargs: JNI cannot build a C variable argument list, and the callee's types are unknowable");
         }
@@ -408,10 +453,53 @@ final class Binder {
         if (ret instanceof HeaderType.Prim p && status) {
             note(p);
         }
+        perTarget(f, params);
         Map<Long, Config.ExceptionSpec> codes = codeMap(opt.codes);
         String javaName = opt.javaName != null ? opt.javaName : Types.camel(f.name());
+        if (javaName.equals(Binding.OS_ERROR_NATIVE)) {
+            throw new Refused("its Java name " + javaName + " is the natives' own errno reader: set functions." + f.name() + ".javaName");
+        }
+        if (Boolean.TRUE.equals(opt.errno)) {
+            if (!status && kind != Binding.ResultKind.VOID && kind != Binding.ResultKind.RETURN) {
+                // The glue throws right after the call when errno is set, so a result it would own could leak.
+                throw new Refused("errno without a status result is generated for scalar and void results only");
+            }
+            out.errno.add(f.name());
+        }
         return new Binding.Function(f, javaName, params, ret, status, codes, kind, resultParam, freeWith, freeSpelling, false,
                 kind == Binding.ResultKind.SIZED_RETURN ? opt.resultLength : null);
+    }
+
+    /**
+     * Names what in f is laid out as on LP64 only: arrays of long (Java's 64-bit elements), structs holding one, a
+     * callback returning long. A long by value or through an out-pointer is right everywhere (the glue converts it,
+     * and refuses in C what does not fit the target's long), so it is not named.
+     */
+    private void perTarget(HeaderModel.Function f, List<Binding.Param> params) {
+        List<String> why = new ArrayList<>();
+        for (Binding.Param p : params) {
+            HeaderType t = p.type() instanceof HeaderType.Pointer ptr ? ptr.pointee() : p.type();
+            if (p.kind() == Binding.Kind.ARRAY && t instanceof HeaderType.Prim && types.widthDiffersByTarget(t.spelling())) {
+                why.add("parameter " + p.cName() + " is an array of " + t.spelling() + ", which is " + LLP64);
+            }
+            if (t instanceof HeaderType.StructRef r && perTargetStructs.containsKey(r.name())) {
+                why.add("parameter " + p.cName() + " is struct " + r.name() + ", whose " + perTargetStructs.get(r.name()));
+            }
+            if (p.kind() == Binding.Kind.CALLBACK) {
+                Binding.Callback cb = out.callbacks.values().stream().filter(c -> c.type().equals(p.type())).findFirst().orElse(null);
+                if (cb != null && cb.result() instanceof HeaderType.Prim && types.widthDiffersByTarget(cb.type().result().spelling())) {
+                    why.add("parameter " + p.cName() + " is a callback returning " + cb.type().result().spelling()
+                            + ", which is " + LLP64 + " (a Java result beyond 32 bits is cut there)");
+                }
+            }
+        }
+        HeaderType ret = types.resolve(f.returnSpelling());
+        if (ret instanceof HeaderType.StructRef r && perTargetStructs.containsKey(r.name())) {
+            why.add("it returns struct " + r.name() + ", whose " + perTargetStructs.get(r.name()));
+        }
+        for (String w : why) {
+            out.perTarget.add(new Report.Item("function", f.name(), w));
+        }
     }
 
     /** A handle's free function takes exactly one pointer to the handle's type. */

@@ -7,10 +7,22 @@ import java.util.Map;
 /** What will be generated: the decisions of {@link Binder}, read by the writers. */
 final class Binding {
     /** One scalar of a struct, flattened: its path from the struct ("inner.x"), byte offset and kind. */
-    record Leaf(String cPath, String javaPath, int offset, HeaderType.Kind kind) {}
+    record Leaf(String cPath, String javaPath, int offset, HeaderType.Kind kind, int count) {
+        Leaf(String cPath, String javaPath, int offset, HeaderType.Kind kind) {
+            this(cPath, javaPath, offset, kind, 0);
+        }
+    }
 
-    /** A record component: a scalar or a nested struct. */
-    record Component(String cName, String javaName, HeaderType.Kind kind, BoundStruct nested, int offset) {}
+    /** A record component: a scalar, a fixed-size array of count scalars (count 0: not an array) or a nested struct. */
+    record Component(String cName, String javaName, HeaderType.Kind kind, BoundStruct nested, int offset, int count) {
+        Component(String cName, String javaName, HeaderType.Kind kind, BoundStruct nested, int offset) {
+            this(cName, javaName, kind, nested, offset, 0);
+        }
+
+        boolean array() {
+            return count > 0;
+        }
+    }
 
     record BoundStruct(HeaderModel.StructDef def, String javaName, List<Component> components, List<Leaf> leaves,
                        int size, int align) {}
@@ -83,9 +95,24 @@ final class Binding {
     /** Callback types by {@link Callback#key}, in the order first used. */
     final Map<String, Callback> callbacks = new java.util.LinkedHashMap<>();
     final List<Report.Item> unsupported = new ArrayList<>();
+    /** Bound declarations that are right on LP64 targets only (C's long is 32 bits on Windows), each with why. */
+    final List<Report.Item> perTarget = new ArrayList<>();
     /** Scalar typedef spellings the Java side assumed a width for: checked by the layout program. */
     final Map<String, HeaderType.Kind> scalarSpellings = new java.util.TreeMap<>();
     final java.util.Set<String> enumSpellings = new java.util.HashSet<>();
+    /** C names of the functions whose errno (and Windows' last error) is captured right after the call. */
+    final java.util.Set<String> errno = new java.util.HashSet<>();
+    /** The native that reads what the last errno-capturing status function of the calling thread left. */
+    static final String OS_ERROR_NATIVE = "lastOsError";
+
+    boolean errno(Function f) {
+        return errno.contains(f.c().name());
+    }
+
+    /** Whether a status function captures errno: then the natives holder has {@link #OS_ERROR_NATIVE}. */
+    boolean statusErrno() {
+        return functions.stream().anyMatch(f -> f.status() && errno(f));
+    }
     Map<Long, Config.ExceptionSpec> globalCodes;
     List<Long> successCodes;
     Map<Long, String> codeNames;

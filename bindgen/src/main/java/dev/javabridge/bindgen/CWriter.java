@@ -76,6 +76,9 @@ final class CWriter {
         if (stringArrays()) {
             o.append("\nstatic jclass ").append(stringClass()).append(";\n");
         }
+        if (b.statusErrno()) {
+            osErrorNative(o, Types.mangle(holder));
+        }
         for (Binding.Callback c : b.callbacks.values()) {
             trampoline(o, c);
         }
@@ -97,6 +100,10 @@ final class CWriter {
         for (Binding.Function f : b.functions) {
             o.append("    {\"").append(f.javaName()).append("\", \"").append(java.nativeDescriptor(f)).append("\", (void *)Java_")
                     .append(mangled).append('_').append(Types.mangle(f.javaName())).append("},\n");
+        }
+        if (b.statusErrno()) {
+            o.append("    {\"").append(Binding.OS_ERROR_NATIVE).append("\", \"()Ljava/lang/String;\", (void *)Java_").append(mangled)
+                    .append('_').append(Types.mangle(Binding.OS_ERROR_NATIVE)).append("},\n");
         }
         o.append("};\n\n");
         o.append("static const jbk_class_natives ").append(prefix).append("_natives[] = {\n    {\"")
@@ -207,11 +214,30 @@ final class CWriter {
         if (!call.pinned.isEmpty()) {
             o.append("    if (jbk_pins_enter(env, &").append(PINS).append(") != 0) {\n").append(FAIL).append("    }\n");
         }
+        boolean errno = b.errno(f);
+        if (errno) {
+            // Cleared right before the call and taken right after it, before any JNI call (releasing the pins) can
+            // overwrite what the C function left.
+            o.append("    jbk_os_error_clear();\n");
+        }
         o.append(cResultDecl);
+        if (errno) {
+            o.append("    jbk_os_error os_error = jbk_os_error_take();\n");
+            if (f.status()) {
+                o.append("    ").append(osErrorSlot()).append(" = os_error;\n");
+            }
+        }
         if (!call.pinned.isEmpty()) {
             o.append("    jbk_pins_leave(env, &").append(PINS).append(");\n");
         }
         o.append(call.closes);
+        if (errno && !f.status()) {
+            // No status says whether the call failed: errno set by the call is the failure (a callback's exception,
+            // already pending, is kept: the kit never replaces one).
+            o.append("    if (jbk_os_error_set(os_error)) {\n        char os_text[JBK_OS_ERROR_TEXT_MAX];\n        jbk_throw_class(env, \"")
+                    .append(cfg.status.defaultException.replace('.', '/')).append("\", \"%s: %s\", \"").append(f.c().name())
+                    .append("\", jbk_os_error_text(os_error, os_text, sizeof os_text));\n").append(FAIL).append("    }\n");
+        }
         if (f.status() && !call.after.isEmpty()) {
             o.append("    if (!").append(up("SUCCESS")).append("(rc)) {\n        goto finish;\n    }\n");
         }
@@ -225,6 +251,24 @@ final class CWriter {
             o.append("    return result;\n");
         }
         o.append("}\n");
+    }
+
+    /** What the last errno-capturing status function left, per thread, until the Java side asks for it. */
+    private String osErrorSlot() {
+        return prefix + "_os_error";
+    }
+
+    /**
+     * The thread's slot for errno and the native that describes it: a status function's failure is turned into an
+     * exception in Java, which asks for the text right after the native returned on the same thread.
+     */
+    private void osErrorNative(StringBuilder o, String mangledClass) {
+        o.append("\nstatic _Thread_local jbk_os_error ").append(osErrorSlot()).append(";\n");
+        o.append("\nJNIEXPORT jstring JNICALL Java_").append(mangledClass).append('_').append(Types.mangle(Binding.OS_ERROR_NATIVE))
+                .append("(JNIEnv *env, jclass cls) {\n    (void)cls;\n    if (!jbk_os_error_set(").append(osErrorSlot())
+                .append(")) {\n        return NULL;\n    }\n    char text[JBK_OS_ERROR_TEXT_MAX];\n    jbk_os_error_text(")
+                .append(osErrorSlot()).append(", text, sizeof text);\n    return jbk_new_string_utf8(env, text, strlen(text), \"")
+                .append(Binding.OS_ERROR_NATIVE).append("\");\n}\n");
     }
 
     static String cap(String s) {

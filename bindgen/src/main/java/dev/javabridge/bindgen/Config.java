@@ -103,6 +103,12 @@ public final class Config {
          * (called right after). The result is then a String (char pointee, embedded NULs kept) or a byte[].
          */
         public String resultLength;
+        /**
+         * Capture errno (and GetLastError on Windows) right after the call: a status function's failure
+         * exception then reports it; any other function throws the status's default exception when C left it set
+         * (it is cleared before the call).
+         */
+        public Boolean errno;
     }
 
     public static Config read(Path file) throws IOException {

@@ -31,6 +31,11 @@ final class HeaderModel {
     final Map<String, StructDef> structs = new LinkedHashMap<>();
     final List<EnumDef> enums = new ArrayList<>();
     final Map<String, String> typedefs = new LinkedHashMap<>();
+    /**
+     * Functions declared static whose definition the header lacks: the glue, which includes the header, would
+     * call a function defined nowhere. A static inline function with its body is bound like any other.
+     */
+    final Set<String> staticWithoutBody = new java.util.HashSet<>();
 
     private final Set<Path> scope;
     /** clang writes a location's file only when it differs from the previous location printed, so the reader tracks it. */
@@ -106,7 +111,9 @@ final class HeaderModel {
         String ret = paren > 0 ? type.substring(0, paren).trim() : type;
         List<Param> params = new ArrayList<>();
         String doc = null;
+        boolean body = false;
         for (JsonNode p : decl.path("inner")) {
+            body |= "CompoundStmt".equals(p.path("kind").asText());
             if ("ParmVarDecl".equals(p.path("kind").asText())) {
                 // An unnamed parameter is named by its position, as callback parameters are, so the config can name it.
                 String name = p.path("name").asText("");
@@ -115,7 +122,28 @@ final class HeaderModel {
                 doc = commentText(p);
             }
         }
-        functions.add(new Function(decl.path("name").asText(), ret, params, decl.path("variadic").asBoolean(false), doc));
+        String name = decl.path("name").asText();
+        // A function declared again (a prototype, then its static inline definition) is one function: the last
+        // declaration's parameter names, the first documentation found.
+        int earlier = -1;
+        for (int i = 0; i < functions.size(); i++) {
+            if (functions.get(i).name().equals(name)) {
+                earlier = i;
+            }
+        }
+        boolean defined = body || (earlier >= 0 && !staticWithoutBody.contains(name));
+        if ("static".equals(decl.path("storageClass").asText()) && !defined) {
+            staticWithoutBody.add(name);
+        } else if (body) {
+            staticWithoutBody.remove(name);
+        }
+        if (earlier >= 0) {
+            Function before = functions.remove(earlier);
+            functions.add(earlier, new Function(name, ret, params, decl.path("variadic").asBoolean(false),
+                    doc != null ? doc : before.doc()));
+        } else {
+            functions.add(new Function(name, ret, params, decl.path("variadic").asBoolean(false), doc));
+        }
     }
 
     private void record(JsonNode decl, Map<String, String> anonymousTypedefNames) {

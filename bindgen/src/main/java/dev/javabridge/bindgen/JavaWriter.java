@@ -81,7 +81,7 @@ final class JavaWriter {
         o.append(" * C program checks them against the compiler's sizeof/offsetof in the build.\n */\n");
         List<String> comps = new ArrayList<>();
         for (Binding.Component c : s.components()) {
-            comps.add((c.nested() != null ? c.nested().javaName() : Types.java(c.kind())) + " " + c.javaName());
+            comps.add((c.nested() != null ? c.nested().javaName() : Types.java(c.kind()) + (c.array() ? "[]" : "")) + " " + c.javaName());
         }
         o.append("public record ").append(s.javaName()).append("(").append(String.join(", ", comps)).append(") {\n");
         o.append("    public static final int SIZE = ").append(s.size()).append(";\n");
@@ -93,6 +93,19 @@ final class JavaWriter {
         for (Binding.Component c : s.components()) {
             if (c.nested() != null) {
                 checks.append("        Objects.requireNonNull(").append(c.javaName()).append(", \"").append(c.javaName()).append("\");\n");
+            } else if (c.array()) {
+                // C's array has exactly count elements; the record keeps its own copy, so it stays a value.
+                String a = c.javaName();
+                checks.append("        if (Objects.requireNonNull(").append(a).append(", \"").append(a).append("\").length != ").append(c.count())
+                        .append(") {\n            throw new IllegalArgumentException(\"").append(a).append(" has \" + ").append(a)
+                        .append(".length + \" elements; C's ").append(c.cName()).append(" has ").append(c.count()).append("\");\n        }\n");
+                checks.append("        ").append(a).append(" = ").append(a).append(".clone();\n");
+                String r = Types.outOfRange(c.kind(), a + "[i]");
+                if (r != null) {
+                    checks.append("        for (int i = 0; i < ").append(a).append(".length; i++) {\n            if (").append(r)
+                            .append(") {\n                throw new IllegalArgumentException(\"").append(a).append("[\" + i + \"] = \" + ")
+                            .append(a).append("[i] + \" does not fit C's ").append(c.kind().name().toLowerCase()).append("\");\n            }\n        }\n");
+                }
             } else {
                 String r = Types.outOfRange(c.kind(), c.javaName());
                 if (r != null) {
@@ -106,14 +119,25 @@ final class JavaWriter {
             o.append("\n    public ").append(s.javaName()).append(" {\n").append(checks).append("    }\n");
         }
         String n = s.javaName();
+        if (s.components().stream().anyMatch(Binding.Component::array)) {
+            arrayMembers(o, s);
+        }
         o.append("\n    static void write(").append(n).append(" v, ByteBuffer b, int at) {\n");
         for (Binding.Leaf l : s.leaves()) {
-            o.append("        ").append(put(l.kind(), "at + " + l.offset(), "v." + l.javaPath())).append(";\n");
+            if (l.count() > 0) {
+                // One copy of the array (the accessor's), then its elements in C's order.
+                o.append("        {\n            ").append(Types.java(l.kind())).append("[] a = v.").append(l.javaPath())
+                        .append(";\n            for (int i = 0; i < a.length; i++) {\n                ")
+                        .append(put(l.kind(), "at + " + l.offset() + " + i * " + l.kind().size, "a[i]")).append(";\n            }\n        }\n");
+            } else {
+                o.append("        ").append(put(l.kind(), "at + " + l.offset(), "v." + l.javaPath())).append(";\n");
+            }
         }
         o.append("    }\n\n    static ").append(n).append(" read(ByteBuffer b, int at) {\n        return new ").append(n).append("(");
         List<String> args = new ArrayList<>();
         for (Binding.Component c : s.components()) {
-            args.add(c.nested() != null ? c.nested().javaName() + ".read(b, at + " + c.offset() + ")" : get(c.kind(), "at + " + c.offset()));
+            args.add(c.nested() != null ? c.nested().javaName() + ".read(b, at + " + c.offset() + ")"
+                    : c.array() ? "read" + Types.pascal(c.cName()) + "(b, at + " + c.offset() + ")" : get(c.kind(), "at + " + c.offset()));
         }
         o.append(String.join(", ", args)).append(");\n    }\n\n");
         o.append("    /** The C bytes of values, in native byte order; null elements are refused. */\n");
@@ -132,6 +156,42 @@ final class JavaWriter {
         o.append("        for (int i = 0; i < out.length; i++) {\n            out[i] = read(b, i * SIZE);\n        }\n        return out;\n    }\n");
         o.append("}\n");
         return o.toString();
+    }
+
+    /**
+     * What a record with array members needs beyond the defaults: its accessors return copies, equals, hashCode and
+     * toString compare and print the elements (a record's own would compare the arrays' identities), and a reader
+     * per array.
+     */
+    private static void arrayMembers(StringBuilder o, Binding.BoundStruct s) {
+        String n = s.javaName();
+        List<String> eq = new ArrayList<>();
+        List<String> hash = new ArrayList<>();
+        List<String> text = new ArrayList<>();
+        for (Binding.Component c : s.components()) {
+            String a = c.javaName();
+            if (c.array()) {
+                String t = Types.java(c.kind());
+                o.append("\n    /** A copy of C's ").append(c.cName()).append("[").append(c.count()).append("]. */\n    @Override\n    public ").append(t)
+                        .append("[] ").append(a).append("() {\n        return ").append(a).append(".clone();\n    }\n");
+                o.append("\n    private static ").append(t).append("[] read").append(Types.pascal(c.cName())).append("(ByteBuffer b, int at) {\n")
+                        .append("        ").append(t).append("[] a = new ").append(t).append('[').append(c.count()).append("];\n")
+                        .append("        for (int i = 0; i < a.length; i++) {\n            a[i] = ")
+                        .append(get(c.kind(), "at + i * " + c.kind().size)).append(";\n        }\n        return a;\n    }\n");
+                eq.add("java.util.Arrays.equals(" + a + ", that." + a + ")");
+                hash.add("java.util.Arrays.hashCode(" + a + ")");
+                text.add("\"" + a + "=\" + java.util.Arrays.toString(" + a + ")");
+            } else {
+                eq.add(c.nested() != null || c.kind().floating ? "Objects.equals(" + a + ", that." + a + ")" : a + " == that." + a);
+                hash.add("Objects.hashCode(" + a + ")");
+                text.add("\"" + a + "=\" + " + a);
+            }
+        }
+        o.append("\n    @Override\n    public boolean equals(Object o) {\n        return o instanceof ").append(n).append(" that\n                && ")
+                .append(String.join("\n                && ", eq)).append(";\n    }\n");
+        o.append("\n    @Override\n    public int hashCode() {\n        return Objects.hash(").append(String.join(", ", hash)).append(");\n    }\n");
+        o.append("\n    @Override\n    public String toString() {\n        return \"").append(n).append("[\" + ")
+                .append(String.join(" + \", \" + ", text)).append(" + \"]\";\n    }\n");
     }
 
     // ---- callbacks ---------------------------------------------------------------------------
@@ -331,6 +391,9 @@ final class JavaWriter {
         } else if (f.result() == Binding.ResultKind.STRING_RETURN) {
             o.append(" The returned C string is borrowed (not freed): it is copied.");
         }
+        if (b.errno(f) && f.status()) {
+            o.append(" A failure's message ends with errno (value and text) as the call left it.");
+        }
         o.append("\n     *\n     * @throws NullPointerException if a reference argument is null\n");
         if (f.status()) {
             Map<Long, Config.ExceptionSpec> all = new LinkedHashMap<>(b.globalCodes);
@@ -338,6 +401,10 @@ final class JavaWriter {
             all.forEach((code, spec) -> o.append("     * @throws ").append(spec.exception).append(" on status ")
                     .append(b.codeNames.getOrDefault(code, String.valueOf(code))).append('\n'));
             o.append("     * @throws ").append(cfg.status.defaultException).append(" on any other failure status\n");
+        }
+        if (b.errno(f) && !f.status()) {
+            o.append("     * @throws ").append(cfg.status.defaultException)
+                    .append(" when the call left errno set (the message gives its value and text)\n");
         }
         o.append("     */\n");
         }
@@ -390,18 +457,24 @@ final class JavaWriter {
     }
 
     private String failureCall(Binding.Function f) {
-        return f.codes().isEmpty() ? "failure(\"" + f.c().name() + "\", status)" : f.javaName() + "Failure(status)";
+        // Asked right after the native returned, on the same thread: what errno was when the C call returned.
+        String os = b.errno(f) ? ", " + nat() + "." + Binding.OS_ERROR_NATIVE + "()" : "";
+        return f.codes().isEmpty() ? "failure(\"" + f.c().name() + "\", status" + os + ")" : f.javaName() + "Failure(status" + os + ")";
     }
 
     private void failureMethod(StringBuilder o, Binding.Function f) {
         if (f.codes().isEmpty()) {
             return;
         }
-        o.append("\n    private static RuntimeException ").append(f.javaName()).append("Failure(int status) {\n");
+        boolean errno = b.errno(f);
+        o.append("\n    private static RuntimeException ").append(f.javaName()).append("Failure(int status")
+                .append(errno ? ", String osError" : "").append(") {\n");
         o.append("        switch (status) {\n");
         f.codes().forEach((code, spec) -> o.append("            case ").append(code).append(":\n                return new ")
-                .append(spec.exception).append("(").append(message(f.c().name(), code, spec)).append(");\n"));
-        o.append("            default:\n                return failure(\"").append(f.c().name()).append("\", status);\n");
+                .append(spec.exception).append("(").append(message(f.c().name(), code, spec)).append(errno ? " + osText(osError)" : "")
+                .append(");\n"));
+        o.append("            default:\n                return failure(\"").append(f.c().name()).append("\", status")
+                .append(errno ? ", osError" : "").append(");\n");
         o.append("        }\n    }\n");
     }
 
@@ -420,14 +493,25 @@ final class JavaWriter {
             terms.add("status == " + s);
         }
         o.append(String.join(" || ", terms)).append(";\n    }\n");
+        boolean errno = b.statusErrno();
+        String os = errno ? " + osText(osError)" : "";
         o.append("\n    /** The exception a failure status of a C function stands for, as the config maps it. */\n");
-        o.append("    static RuntimeException failure(String function, int status) {\n        switch (status) {\n");
+        if (errno) {
+            o.append("    static RuntimeException failure(String function, int status) {\n        return failure(function, status, null);\n    }\n\n");
+            o.append("    /** As failure(function, status), the message followed by what errno said (osError; null when nothing). */\n");
+            o.append("    static RuntimeException failure(String function, int status, String osError) {\n        switch (status) {\n");
+        } else {
+            o.append("    static RuntimeException failure(String function, int status) {\n        switch (status) {\n");
+        }
         b.globalCodes.forEach((code, spec) -> o.append("            case ").append(code).append(":\n                return new ")
                 .append(spec.exception).append("(function + ").append(literal(": " + b.codeNames.getOrDefault(code, "status " + code)
                         + (b.codeNames.containsKey(code) ? " (" + code + ")" : "") + (spec.message != null ? ": " + spec.message : "")))
-                .append(");\n"));
+                .append(os).append(");\n"));
         o.append("            default:\n                return new ").append(cfg.status.defaultException)
-                .append("(function + \" failed with status \" + status);\n        }\n    }\n");
+                .append("(function + \" failed with status \" + status").append(os).append(");\n        }\n    }\n");
+        if (errno) {
+            o.append("\n    private static String osText(String osError) {\n        return osError == null ? \"\" : \"; \" + osError;\n    }\n");
+        }
         o.append("""
 
                     /**
@@ -474,6 +558,10 @@ final class JavaWriter {
         for (Binding.Function f : b.functions) {
             o.append("\n    static native ").append(ResultCrossing.of(f.result()).nativeReturn(f)).append(' ').append(f.javaName())
                     .append('(').append(String.join(", ", nativeParams(f))).append(");\n");
+        }
+        if (b.statusErrno()) {
+            o.append("\n    /** \"errno N (text)\" as the calling thread's last errno-capturing call left it, or null when it left none. */\n")
+                    .append("    static native String ").append(Binding.OS_ERROR_NATIVE).append("();\n");
         }
         o.append("}\n");
         return o.toString();

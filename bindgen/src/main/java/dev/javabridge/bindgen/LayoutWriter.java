@@ -51,7 +51,7 @@ final class LayoutWriter {
             for (Binding.Component c : s.components()) {
                 line(o, "offsetof(" + st + ", " + c.cName() + ")", "offsetof(" + st + ", " + c.cName() + ")", c.offset());
                 if (c.kind() != null) {
-                    line(o, "sizeof(((" + st + " *)0)->" + c.cName() + ")", "sizeof(((" + st + " *)0)->" + c.cName() + ")", c.kind().size);
+                    line(o, "sizeof(((" + st + " *)0)->" + c.cName() + ")", "sizeof(((" + st + " *)0)->" + c.cName() + ")", c.kind().size * Math.max(1, c.count()));
                 }
             }
         }

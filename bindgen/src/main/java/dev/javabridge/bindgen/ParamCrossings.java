@@ -31,6 +31,27 @@ final class ParamCrossings {
         }
     }
 
+    /**
+     * A parameter that Java turns into bytes (a string's UTF-8, a struct's layout) in a local named
+     * {@code <name>C}, and that C receives as a jbyteArray: the three phases every such kind shares.
+     */
+    private interface AsBytes extends ParamCrossing {
+        @Override
+        default void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            call.args.add(p.javaName() + "C");
+        }
+
+        @Override
+        default void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
+            ps.add("byte[] " + p.javaName());
+        }
+
+        @Override
+        default void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
+            params.add("jbyteArray " + p.javaName());
+        }
+    }
+
     /** A scalar by value: Java refuses what C's type cannot hold. */
     private static final class Value extends Passed {
         @Override
@@ -68,12 +89,20 @@ final class ParamCrossings {
         public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
             String n = p.javaName();
             HeaderType.Kind k = JavaWriter.primKind(p.type());
+            if (k == HeaderType.Kind.LONG || k == HeaderType.Kind.ULONG) {
+                // A Java long for C's long: the host's 64 bits, 32 on Windows (LLP64), so what does not survive the
+                // round trip through the target's type is refused here, where the compiler knows its width.
+                call.checks.append("    if ((jlong)(").append(p.type().spelling()).append(')').append(n).append(" != ").append(n)
+                        .append(") {\n        ").append(w.thrower("ILLEGAL_ARGUMENT")).append(", \"").append(n)
+                        .append(" = %lld does not fit C's ").append(p.type().spelling()).append(" (%d bits here)\", (long long)").append(n)
+                        .append(", (int)(sizeof(").append(p.type().spelling()).append(") * 8));\n").append(CWriter.FAIL).append("    }\n");
+            }
             call.args.add(k == HeaderType.Kind.BOOL ? "(" + n + " != JNI_FALSE)" : "(" + p.type().spelling() + ")" + n);
         }
     }
 
     /** const char *: strict UTF-8 with its NUL, encoded in Java, pinned read-only in C. */
-    private static final class Str extends Passed {
+    private static final class Str extends Passed implements AsBytes {
         @Override
         public String javaType(JavaWriter w, Binding.Param p) {
             return "String";
@@ -83,21 +112,6 @@ final class ParamCrossings {
         public void javaCheck(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
             String n = p.javaName();
             call.body.append("        byte[] ").append(n).append("C = cString(").append(n).append(", \"").append(n).append("\");\n");
-        }
-
-        @Override
-        public void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
-            call.args.add(p.javaName() + "C");
-        }
-
-        @Override
-        public void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
-            ps.add("byte[] " + p.javaName());
-        }
-
-        @Override
-        public void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
-            params.add("jbyteArray " + p.javaName());
         }
 
         @Override
@@ -230,7 +244,7 @@ final class ParamCrossings {
     }
 
     /** An array of structs: packed into bytes by the records in Java, copied into (or out of) a C array. */
-    private static final class StructArray extends Array {
+    private static final class StructArray extends Array implements AsBytes {
         @Override
         public String javaType(JavaWriter w, Binding.Param p) {
             return w.structOf(p.pointer().pointee()).javaName() + "[]";
@@ -250,21 +264,6 @@ final class ParamCrossings {
                 call.body.append("        byte[] ").append(p.javaName()).append("C = new byte[Math.multiplyExact(").append(count).append(", ")
                         .append(w.structOf(p.type()).javaName()).append(".SIZE)];\n");
             }
-        }
-
-        @Override
-        public void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
-            call.args.add(p.javaName() + "C");
-        }
-
-        @Override
-        public void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
-            ps.add("byte[] " + p.javaName());
-        }
-
-        @Override
-        public void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
-            params.add("jbyteArray " + p.javaName());
         }
 
         @Override
@@ -415,22 +414,7 @@ final class ParamCrossings {
     }
 
     /** A struct that crosses as the bytes of its record, checked against C's sizeof. */
-    private abstract static class StructBytes implements ParamCrossing {
-        @Override
-        public void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
-            call.args.add(p.javaName() + "C");
-        }
-
-        @Override
-        public void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
-            ps.add("byte[] " + p.javaName());
-        }
-
-        @Override
-        public void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
-            params.add("jbyteArray " + p.javaName());
-        }
-
+    private abstract static class StructBytes implements AsBytes {
         @Override
         public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
             String n = p.javaName();
@@ -594,7 +578,7 @@ final class ParamCrossings {
      * A const char * that may be null: strict UTF-8 with its NUL, or null for C's NULL. Copied rather than
      * pinned, since a pin set cannot hold a null array.
      */
-    private static final class NullableStr extends Passed {
+    private static final class NullableStr extends Passed implements AsBytes {
         @Override
         public String javaType(JavaWriter w, Binding.Param p) {
             return "String";
@@ -605,21 +589,6 @@ final class ParamCrossings {
             String n = p.javaName();
             call.body.append("        byte[] ").append(n).append("C = ").append(n).append(" == null ? null : cString(").append(n)
                     .append(", \"").append(n).append("\");\n");
-        }
-
-        @Override
-        public void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
-            call.args.add(p.javaName() + "C");
-        }
-
-        @Override
-        public void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
-            ps.add("byte[] " + p.javaName());
-        }
-
-        @Override
-        public void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
-            params.add("jbyteArray " + p.javaName());
         }
 
         @Override
@@ -637,11 +606,33 @@ final class ParamCrossings {
     }
 
     /**
+     * A one-element array the caller passes for C's output to land in (a handle, a string): refused when null or
+     * empty, in Java and again in C, since the natives can be called directly.
+     */
+    private abstract static class OutSlot extends Passed {
+        /** The Java check; what names what C writes, for the message. */
+        static void javaSlot(JavaWriter.Call call, String n, String what) {
+            call.body.append("        Objects.requireNonNull(").append(n).append(", \"").append(n).append("\");\n");
+            call.body.append("        if (").append(n).append(".length < 1) {\n            throw new IllegalArgumentException(\"")
+                    .append(n).append(" has no room for the ").append(what).append(" C writes\");\n        }\n");
+        }
+
+        /** The C check, and the variable of type cType through which C writes (its address is the argument). */
+        static void cSlot(CWriter w, CWriter.Call call, String n, String cType) {
+            w.nullCheck(call.checks, n);
+            call.checks.append("    if ((*env)->GetArrayLength(env, ").append(n).append(") < 1) {\n        ").append(w.thrower("INDEX_OUT_OF_BOUNDS"))
+                    .append(", \"").append(n).append(" is empty\");\n").append(CWriter.FAIL).append("    }\n");
+            call.decls.append("    ").append(cType).append(' ').append(n).append("Value = NULL;\n");
+            call.args.add("&" + n + "Value");
+        }
+    }
+
+    /**
      * T ** for an opaque T: the caller passes a one-element array of the handle class; C's handle lands in it
      * once the native returned or threw (a finally block), so a handle C wrote is never left without an owner,
      * even when the status says failure (sqlite3_open_v2 returns a handle to close along with its error).
      */
-    private static final class HandleOut extends Passed {
+    private static final class HandleOut extends OutSlot {
         @Override
         public String javaType(JavaWriter w, Binding.Param p) {
             return w.handleOf(p.pointer().pointee()).javaName() + "[]";
@@ -650,9 +641,7 @@ final class ParamCrossings {
         @Override
         public void javaCheck(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
             String n = p.javaName();
-            call.body.append("        Objects.requireNonNull(").append(n).append(", \"").append(n).append("\");\n");
-            call.body.append("        if (").append(n).append(".length < 1) {\n            throw new IllegalArgumentException(\"")
-                    .append(n).append(" has no room for the handle C writes\");\n        }\n");
+            javaSlot(call, n, "handle");
             call.body.append("        long[] ").append(n).append("Address = new long[1];\n");
         }
 
@@ -683,11 +672,7 @@ final class ParamCrossings {
         @Override
         public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
             String n = p.javaName();
-            w.nullCheck(call.checks, n);
-            call.checks.append("    if ((*env)->GetArrayLength(env, ").append(n).append(") < 1) {\n        ").append(w.thrower("INDEX_OUT_OF_BOUNDS"))
-                    .append(", \"").append(n).append(" is empty\");\n").append(CWriter.FAIL).append("    }\n");
-            call.decls.append("    ").append(CWriter.pointeeSpelling(p)).append(' ').append(n).append("Value = NULL;\n");
-            call.args.add("&" + n + "Value");
+            cSlot(w, call, n, CWriter.pointeeSpelling(p));
             // Before anything that may leave an exception pending (a callback's rethrow), and whatever the status.
             call.closes.insert(0, "    {\n        jlong " + n + "Out = (jlong)(intptr_t)" + n + "Value;\n        (*env)->SetLongArrayRegion(env, "
                     + n + ", 0, 1, &" + n + "Out);\n    }\n");
@@ -699,7 +684,7 @@ final class ParamCrossings {
      * string is copied into it (null when C wrote NULL) and always freed with the configured function, also
      * when the call failed or a callback's exception is on its way.
      */
-    private static final class StringOut extends Passed {
+    private static final class StringOut extends OutSlot {
         @Override
         public String javaType(JavaWriter w, Binding.Param p) {
             return "String[]";
@@ -708,9 +693,7 @@ final class ParamCrossings {
         @Override
         public void javaCheck(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
             String n = p.javaName();
-            call.body.append("        Objects.requireNonNull(").append(n).append(", \"").append(n).append("\");\n");
-            call.body.append("        if (").append(n).append(".length < 1) {\n            throw new IllegalArgumentException(\"")
-                    .append(n).append(" has no room for the string C writes\");\n        }\n");
+            javaSlot(call, n, "string");
             call.body.append("        ").append(n).append("[0] = null;\n");
         }
 
@@ -732,11 +715,7 @@ final class ParamCrossings {
         @Override
         public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
             String n = p.javaName();
-            w.nullCheck(call.checks, n);
-            call.checks.append("    if ((*env)->GetArrayLength(env, ").append(n).append(") < 1) {\n        ").append(w.thrower("INDEX_OUT_OF_BOUNDS"))
-                    .append(", \"").append(n).append(" is empty\");\n").append(CWriter.FAIL).append("    }\n");
-            call.decls.append("    char *").append(n).append("Value = NULL;\n");
-            call.args.add("&" + n + "Value");
+            cSlot(w, call, n, "char *");
             // After the callback tokens closed: copied only when no exception is pending (a rethrow leaves by done).
             call.closes.append("    if (").append(n).append("Value != NULL && !(*env)->ExceptionCheck(env)) {\n        jstring ").append(n)
                     .append("J = jbk_new_string_utf8(env, ").append(n).append("Value, strlen(").append(n).append("Value), \"").append(n)

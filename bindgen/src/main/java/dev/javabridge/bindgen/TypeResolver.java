@@ -39,6 +39,36 @@ final class TypeResolver {
         put(HeaderType.Kind.DOUBLE, "double");
     }
 
+    /**
+     * Typedefs of the same width on every target javabridge builds for (all 64-bit: linux_64, linux_arm64,
+     * windows_64, macOS), whatever C type each target spells them with: glibc's int64_t is a long, Windows'
+     * a long long. The pointer-sized ones are 64 bits on every such target.
+     */
+    private static final java.util.Set<String> SAME_ON_EVERY_TARGET = java.util.Set.of("int8_t", "uint8_t", "int16_t", "uint16_t",
+            "int32_t", "uint32_t", "int64_t", "uint64_t", "int_least64_t", "uint_least64_t", "intmax_t", "uintmax_t",
+            "size_t", "ssize_t", "ptrdiff_t", "intptr_t", "uintptr_t");
+
+    /**
+     * Whether spelling is, through its typedefs, C's long or unsigned long without a typedef that fixes its
+     * width: 64 bits on LP64 targets (Linux, macOS), 32 on Windows (LLP64). The header is read on the host, so
+     * the Java side assumes the host's 64 bits.
+     */
+    boolean widthDiffersByTarget(String spelling) {
+        String s = stripQualifiers(spelling.trim().replaceAll("\\s+", " "));
+        for (int depth = 0; depth < 32 && s != null; depth++) {
+            if (SAME_ON_EVERY_TARGET.contains(s)) {
+                return false;
+            }
+            HeaderType.Kind k = BUILTINS.get(s);
+            if (k != null) {
+                return k == HeaderType.Kind.LONG || k == HeaderType.Kind.ULONG;
+            }
+            String target = typedefs.get(s);
+            s = target == null ? null : stripQualifiers(target.trim().replaceAll("\\s+", " "));
+        }
+        return false;
+    }
+
     private static void put(HeaderType.Kind kind, String... names) {
         for (String n : names) {
             BUILTINS.put(n, kind);

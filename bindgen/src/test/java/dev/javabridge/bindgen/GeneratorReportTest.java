@@ -55,10 +55,35 @@ class GeneratorReportTest {
         assertTrue(reason("r_open").contains("freeWith names r_sized_length, which is not a function taking one RHandle pointer"),
                 reason("r_open"));
         assertTrue(reason("r_constant_typo").contains("config names constant parameter 'y'"), reason("r_constant_typo"));
+        assertTrue(reason("r_errno_string").contains("errno without a status result is generated for scalar and void results only"),
+                reason("r_errno_string"));
+        assertTrue(reason("lastOsError").contains("is the natives' own errno reader"), reason("lastOsError"));
+        assertTrue(reason("RGrid").contains("field grid has type int32_t[2][3]: only one-dimensional arrays of up to 65536 scalars"),
+                reason("RGrid"));
+        assertTrue(reason("r_static_proto").contains("static function without its definition in the header"), reason("r_static_proto"));
         assertTrue(reason("r_each").contains("gives arg1 the count arg2, which is not an integer parameter of the callback"),
                 reason("r_each"));
         // Unnamed parameters are named by position, and a correct resultLength binds.
         assertTrue(api.contains("public static String rSized(int x)"), "r_sized is bound as a sized string");
+    }
+
+    @Test
+    void whatIsLaidOutAsOnLp64OnlyIsNamedMemberByMember() throws IOException {
+        String report = Files.readString(OUT.resolve("c/Refused_report.txt"));
+        List<String> lines = report.lines().filter(l -> l.startsWith("differs by target: ")).toList();
+        String llp64 = "64 bits on Linux and macOS (LP64), 32 on Windows (LLP64)";
+        assertEquals(List.of(
+                "differs by target: struct RWide: member wide (long) is " + llp64,
+                "differs by target: struct ROuter: member inner holds struct RWide, whose member wide (long) is " + llp64,
+                "differs by target: function r_wide_sum: parameter w is struct RWide, whose member wide (long) is " + llp64,
+                "differs by target: function r_outer_tag: parameter o is struct ROuter, whose member inner holds struct RWide, whose "
+                        + "member wide (long) is " + llp64,
+                "differs by target: function r_longs: parameter values is an array of unsigned long, which is " + llp64),
+                lines.stream().map(l -> l.replaceAll("; the generated Java assumes.*", "")).toList(), report);
+        assertTrue(report.contains("# 5 declarations whose layout differs by target (right on LP64 only)"), report);
+        // Bound all the same, for the targets where they are right; a long by value is right everywhere.
+        assertTrue(api.contains("public static long rWideSum(RWide w, long extra)"), "r_wide_sum is bound");
+        assertTrue(api.contains("public static int rFixedOnly(long a, long b)"), "r_fixed_only is bound");
     }
 
     @Test

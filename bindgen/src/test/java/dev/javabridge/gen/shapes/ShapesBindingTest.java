@@ -151,4 +151,95 @@ class ShapesBindingTest {
         assertEquals(8, Vec2.SIZE);
         assertEquals(4, Vec2.ALIGN);
     }
+
+    @Test
+    void errnoLeftByTheCallIsReportedInTheException() throws Exception {
+        java.nio.file.Path missing = java.nio.file.Path.of("target", "no-such-dir", "no-such-file");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Shapes.shapesFileSize(missing.toString()));
+        // fopen's ENOENT (2 on every platform javabridge builds for), value and the C library's text (in the C
+        // locale the JVM took from the environment: English unless LANG says otherwise).
+        assertOsError("shapes_file_size: status -3: cannot read the file; errno 2 (", "No such file or directory", e.getMessage());
+        // A failure that set no errno says none, although the thread's previous call left one.
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class, () -> Shapes.shapesFileSize(""));
+        assertEquals("shapes_file_size: SHAPES_ERR_EMPTY (-2): no data", empty.getMessage());
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("shapes-errno", ".bin");
+        try {
+            java.nio.file.Files.write(file, new byte[1234]);
+            assertEquals(1234, Shapes.shapesFileSize(file.toString()));
+        } finally {
+            java.nio.file.Files.delete(file);
+        }
+    }
+
+    @Test
+    void errnoWithoutAStatusThrowsWhenTheCallSetIt() {
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> Shapes.shapesParseInt("99999999999999999999"));
+        assertOsError("shapes_parse_int: errno 34 (", "Numerical result out of range", e.getMessage());
+        // errno is cleared before each call: strtoll's success is not blamed for the ERANGE before it.
+        assertEquals(-42, Shapes.shapesParseInt("-42"));
+        assertEquals(Long.MAX_VALUE, Shapes.shapesParseInt(Long.toString(Long.MAX_VALUE)));
+    }
+
+    @Test
+    void aLongIsRangeCheckedInCAgainstTheTargetsWidth() {
+        // Generated for the host's 64-bit long, compiled with a 32-bit one (as on Windows): still right.
+        assertEquals(42, Shapes.shapesNextLong(41));
+        assertEquals(Integer.MIN_VALUE + 1, Shapes.shapesNextLong(Integer.MIN_VALUE));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Shapes.shapesNextLong(1L << 40));
+        assertEquals("v = 1099511627776 does not fit C's shapes_long (32 bits here)", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Shapes.shapesNextLong(Integer.MAX_VALUE + 1L));
+    }
+
+    @Test
+    void staticInlineFunctionsOfTheHeaderAreBound() throws Exception {
+        assertEquals(5, Shapes.shapesClamp(9, 0, 5));
+        assertEquals(-3, Shapes.shapesClamp(-7, -3, 3));
+        assertEquals(1, Shapes.shapesClamp(1, -3, 3));
+        // It has no symbol in the C library: the glue compiled its own copy from the header.
+        assertEquals(1, java.util.Arrays.stream(ShapesNative.class.getDeclaredMethods()).filter(m -> m.getName().equals("shapesClamp")).count());
+    }
+
+    @Test
+    void fixedSizeArrayMembersCrossElementByElement() {
+        byte[] label = "ab-z\0q".getBytes(StandardCharsets.US_ASCII);
+        Sample s = new Sample(new int[] {1, 2, 255}, new int[] {-10, 20, Integer.MAX_VALUE, Integer.MIN_VALUE}, 0.5, label);
+        assertEquals((long) ((1 + 2 + 255 - 10 + 20 + (double) Integer.MAX_VALUE + Integer.MIN_VALUE) * 0.5), Shapes.sampleSum(s));
+        Sample r = Shapes.sampleReverse(s);
+        assertArrayEquals(new int[] {Integer.MIN_VALUE, Integer.MAX_VALUE, 20, -10}, r.values());
+        assertArrayEquals(new int[] {2, 3, 0}, r.tag(), "uint8_t elements wrap as C's do, and come back unsigned");
+        assertArrayEquals("AB-Z\0Q".getBytes(StandardCharsets.US_ASCII), r.label());
+        assertEquals(0.5, r.weight());
+        // A record with arrays is still a value: equal by elements, and its arrays are its own.
+        assertEquals(s, new Sample(new int[] {1, 2, 255}, s.values(), 0.5, label.clone()));
+        assertEquals(s.hashCode(), new Sample(s.tag(), s.values(), 0.5, label).hashCode());
+        assertNotEquals(s, r);
+        label[0] = 'X';
+        s.values()[0] = 99;
+        assertEquals('a', s.label()[0]);
+        assertEquals(-10, s.values()[0]);
+        assertTrue(s.toString().contains("values=[-10, 20, "), s.toString());
+        assertEquals(40, Sample.SIZE, "tag[3] and a byte of padding, values[4], weight, label[6] and padding to 8");
+        // Nested in another struct, by value.
+        Batch b = new Batch(new int[] {7, 65535}, s);
+        assertEquals(7 * 1000 + 65535 + Shapes.sampleSum(s), Shapes.batchTotal(b));
+    }
+
+    @Test
+    void fixedSizeArrayMembersAreCheckedLikeScalars() {
+        byte[] label = new byte[6];
+        assertThrows(IllegalArgumentException.class, () -> new Sample(new int[2], new int[4], 1, label), "tag has 3 elements");
+        assertThrows(IllegalArgumentException.class, () -> new Sample(new int[] {0, 256, 0}, new int[4], 1, label), "uint8_t range");
+        assertThrows(IllegalArgumentException.class, () -> new Sample(new int[] {0, -1, 0}, new int[4], 1, label), "uint8_t range");
+        assertThrows(NullPointerException.class, () -> new Sample(new int[3], null, 1, label));
+        assertThrows(IllegalArgumentException.class, () -> new Batch(new int[] {0, 65536}, new Sample(new int[3], new int[4], 1, label)));
+    }
+
+    /** message is prefix, the C library's text and ")"; the text is checked exactly where the C locale is English. */
+    private static void assertOsError(String prefix, String english, String message) {
+        assertTrue(message.startsWith(prefix) && message.endsWith(")") && message.length() > prefix.length() + 1, message);
+        String lang = System.getenv().getOrDefault("LC_ALL", System.getenv().getOrDefault("LC_MESSAGES", System.getenv("LANG")));
+        if (lang == null || lang.isEmpty() || lang.startsWith("C") || lang.startsWith("POSIX") || lang.startsWith("en")) {
+            assertEquals(prefix + english + ")", message);
+        }
+    }
 }
