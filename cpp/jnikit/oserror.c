@@ -36,6 +36,22 @@ int jbk_os_error_set(jbk_os_error e) {
     return e.err != 0 || e.last != 0;
 }
 
+#ifndef _WIN32
+/* strerror_r comes in two kinds, told apart by its result: POSIX's fills the buffer and returns
+ * 0; glibc's, declared instead when _GNU_SOURCE is defined (as a user's build of the kit may do),
+ * returns the text, often a constant it did not copy. Either way the caller gets the text or NULL. */
+static const char *posix_strerror_text(int rc, const char *buf) {
+    return rc == 0 ? buf : NULL;
+}
+static const char *gnu_strerror_text(const char *text, const char *buf) {
+    (void)buf;
+    return text;
+}
+#define JBK_STRERROR_TEXT(err, buf, size) \
+    _Generic(strerror_r((err), (buf), (size)), int: posix_strerror_text, default: gnu_strerror_text)( \
+        strerror_r((err), (buf), (size)), (buf))
+#endif
+
 /* The C library's text for err, into text. */
 static void errno_text(int err, char *text, size_t size) {
 #ifdef _WIN32
@@ -43,9 +59,11 @@ static void errno_text(int err, char *text, size_t size) {
         snprintf(text, size, "unknown error");
     }
 #else
-    /* The XSI strerror_r (the kit is built with _POSIX_C_SOURCE=200809L and without _GNU_SOURCE). */
-    if (strerror_r(err, text, size) != 0) {
+    const char *said = JBK_STRERROR_TEXT(err, text, size);
+    if (said == NULL) {
         snprintf(text, size, "unknown error");
+    } else if (said != text) {
+        snprintf(text, size, "%s", said);
     }
 #endif
 }
