@@ -13,14 +13,24 @@ using namespace jbtest;
 
 namespace {
 constexpr const char *kUp = "dev.javabridge.capi.UpcallTarget";
+
+// Opens the JVM with native access (FFM stubs without the restricted-method warning) and reads
+// the Java feature version it runs into *feature (0 when that fails); the caller skips below 22.
+jb_vm *open_ffm_vm(int32_t *feature) {
+    *feature = 0;
+    jb_vm *vm = open_vm({"--enable-native-access=ALL-UNNAMED"});
+    if (vm == nullptr) return nullptr;
+    jb_method *m = find_static("feature", "()I", kUp);
+    EXPECT_EQ(jb_call_static_int32(m, nullptr, 0, feature), JB_OK) << jb_error_message();
+    jb_method_free(m);
+    return vm;
+}
 }
 
 TEST(StressUpcall, ThreadsCallWhileOneInTenThrowsAndStubsChurn) {
-    jb_vm *vm = open_vm({"--enable-native-access=ALL-UNNAMED"});
-    ASSERT_NE(vm, nullptr);
-    jb_method *feature = find_static("feature", "()I", kUp);
     int32_t f = 0;
-    ASSERT_EQ(jb_call_static_int32(feature, nullptr, 0, &f), JB_OK);
+    jb_vm *vm = open_ffm_vm(&f);
+    ASSERT_NE(vm, nullptr);
     if (f < 22) {
         EXPECT_EQ(jb_vm_close(vm), JB_OK);
         GTEST_SKIP() << "FFM upcall stubs need JDK 22+";
@@ -96,11 +106,9 @@ long rss_kib() {
 // jb_call attached them, some whose call throws, while two long-lived threads keep calling.
 // No Java thread and no memory may accumulate.
 TEST(StressUpcall, ThousandsOfShortLivedForeignThreadsUnderLoadLeaveNothingBehind) {
-    jb_vm *vm = open_vm({"--enable-native-access=ALL-UNNAMED"});
-    ASSERT_NE(vm, nullptr);
-    jb_method *feature = find_static("feature", "()I", kUp);
     int32_t f = 0;
-    ASSERT_EQ(jb_call_static_int32(feature, nullptr, 0, &f), JB_OK);
+    jb_vm *vm = open_ffm_vm(&f);
+    ASSERT_NE(vm, nullptr);
     if (f < 22) {
         EXPECT_EQ(jb_vm_close(vm), JB_OK);
         GTEST_SKIP() << "FFM upcall stubs need JDK 22+";
