@@ -41,8 +41,10 @@ canary_reported() {
 # Why a run failed, without Maven's stack frames (the log's tail is nothing but those).
 canary_why() {
   grep -a -v -E '^(\[ERROR\] )?[[:space:]]+at |^\[ERROR\] *$|^\[(INFO|WARNING)\] Download' "$log" |
-    grep -a -E 'ERROR|Sanitizer|FATAL|Exception|error:|Killed|Exit Code|==[0-9]+==' | head -40
-  for f in target/surefire-reports/*.dumpstream; do [ -f "$f" ] && { echo "-- $f:"; head -20 "$f"; }; done
+    grep -a -E 'ERROR|Sanitizer|FATAL|Exception|error:|Killed|Exit Code|==[0-9]+==' | head -40 || true
+  for f in target/surefire-reports/*.dumpstream; do
+    if [ -f "$f" ]; then echo "-- $f:"; head -20 "$f"; fi
+  done
 }
 # A run that fails without the report failed for another reason (a fork lost under load, a build
 # error): it is shown and the canary runs once more; the step fails if the second run is the same.
