@@ -33,10 +33,9 @@ t0=$(date +%s)
 log=target/jazzer/AsanCanaryFuzzTest.log
 marker=$(mktemp)
 canary_reported() {
-  cat "$log" target/surefire-reports/*AsanCanaryFuzzTest* target/surefire-reports/*.dumpstream 2>/dev/null |
-    grep -a -q 'ERROR: AddressSanitizer: heap-buffer-overflow' &&
-  cat "$log" target/surefire-reports/*AsanCanaryFuzzTest* target/surefire-reports/*.dumpstream 2>/dev/null |
-    grep -a -q 'SanitizerCanary_readPastEnd'
+  local text
+  text=$(cat "$log" target/surefire-reports/*AsanCanaryFuzzTest* target/surefire-reports/*.dumpstream 2>/dev/null || true)
+  grep -a -q 'ERROR: AddressSanitizer: heap-buffer-overflow' <<<"$text" && grep -a -q 'SanitizerCanary_readPastEnd' <<<"$text"
 }
 # Why a run failed, without Maven's stack frames (the log's tail is nothing but those).
 canary_why() {
