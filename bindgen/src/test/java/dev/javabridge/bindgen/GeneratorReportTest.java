@@ -177,6 +177,21 @@ class GeneratorReportTest {
     }
 
     @Test
+    void theStaticFormChecksTheSameLayoutWhenTheProgramCannotRun() throws IOException, InterruptedException {
+        // -DJB_LAYOUT_STATIC: what a cross build compiles for a target it cannot execute. Only compiled, never run.
+        String c = OUT.resolve("c/Refused_layout_check.c").toString();
+        Process ok = new ProcessBuilder("cc", "-std=c11", "-Wall", "-Werror", "-DJB_LAYOUT_STATIC", "-fsyntax-only", "-I",
+                TEST.resolve("c").toString(), c).redirectErrorStream(true).start();
+        String okOutput = new String(ok.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, ok.waitFor(), okOutput);
+        Process packed = new ProcessBuilder("cc", "-std=c11", "-DJB_LAYOUT_STATIC", "-fpack-struct=1", "-fsyntax-only", "-I",
+                TEST.resolve("c").toString(), c).redirectErrorStream(true).start();
+        String output = new String(packed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, packed.waitFor(), output);
+        assertTrue(output.contains("layout mismatch: offsetof(struct Outer, inner) is not what the Java side assumes, 8ULL"), output);
+    }
+
+    @Test
     void strictModeFailsOnAnythingUnbound() throws IOException {
         assertNull(Main.run(args("--strict"), new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
     }
