@@ -63,7 +63,9 @@ final class LayoutWriter {
             }
         }
         b.scalarSpellings.forEach((spelling, kind) -> {
-            line(o, "sizeof(" + spelling + ")", "sizeof(" + spelling + ")", kind.size);
+            if (b.laidOutSpellings.contains(spelling)) {
+                line(o, "sizeof(" + spelling + ")", "sizeof(" + spelling + ")", kind.size);
+            }
             if (kind != HeaderType.Kind.BOOL && kind != HeaderType.Kind.CHAR && !kind.floating && !b.enumSpellings.contains(spelling)) {
                 line(o, spelling + " is signed", "(" + spelling + ")-1 < (" + spelling + ")1", kind.signed ? 1 : 0);
             }

@@ -152,6 +152,9 @@ class GeneratorReportTest {
         assertTrue(layout.contains("(sizeof(struct Outer)), 32ULL);"), layout);
         assertTrue(layout.contains("(offsetof(struct Outer, inner)), 8ULL);"), layout);
         assertTrue(layout.contains("(offsetof(struct Outer, last)), 24ULL);"), layout);
+        // An array of unsigned long is laid out by Java: its width is checked (shapes_long, by value only, is not: ctest).
+        assertTrue(layout.contains("JB_LAYOUT_CHECK(\"sizeof(unsigned long)\", (sizeof(unsigned long)), 8ULL);"), layout);
+        assertTrue(layout.contains("JB_LAYOUT_CHECK(\"long is signed\""), layout);
         // The layout program itself, compiled by the system's C compiler and run: what the Java side assumes must hold.
         Path exe = OUT.resolve("refused_layout_check");
         Process cc = new ProcessBuilder("cc", "-std=c11", "-Wall", "-Werror", "-I", TEST.resolve("c").toString(), "-o",
