@@ -22,6 +22,10 @@ int gauge_sum(const int32_t *values, int32_t count, int64_t *sum) {
     return GAUGE_OK;
 }
 
+long gauge_milli(long v) {
+    return v * 1000;
+}
+
 int32_t gauge_pointer_bits(void) {
     return (int32_t)(sizeof(void *) * 8);
 }

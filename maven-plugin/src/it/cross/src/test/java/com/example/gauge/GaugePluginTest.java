@@ -26,6 +26,7 @@ class GaugePluginTest {
         assertTrue(empty.getMessage().contains("no values"), empty.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Gauge.gaugeRead(70_000, 0));
         assertEquals(64, Gauge.gaugePointerBits());
+        assertEquals(5_000_000_000_000L, Gauge.gaugeMilli(5_000_000_000L));
     }
 
     @Test
