@@ -37,13 +37,20 @@ changed=$(mvn -B -ntp -f "$it/pom.xml" package -DskipTests)
 grep -q 'generated the binding of zlib.h' <<<"$changed" \
   || { echo "maven-plugin/test.sh: a changed config did not regenerate the binding" >&2; exit 1; }
 # Bad input fails the build with the reason, never half a binding.
-expect_failure() { # MESSAGE: the build of $it must fail and say MESSAGE
-  local log
-  if log=$(mvn -B -ntp -f "$it/pom.xml" package -DskipTests 2>&1); then
-    echo "maven-plugin/test.sh: the build passed; expected: $1" >&2; exit 1
+expect_failure() { # MESSAGE [MVN ARGS...]: the build of $it must fail and say MESSAGE
+  local log want=$1; shift
+  if log=$(mvn -B -ntp -f "$it/pom.xml" package -DskipTests "$@" 2>&1); then
+    echo "maven-plugin/test.sh: the build passed; expected: $want" >&2; exit 1
   fi
-  grep -qF "$1" <<<"$log" || { echo "maven-plugin/test.sh: expected '$1' in:" >&2; echo "$log" | tail -30 >&2; exit 1; }
+  grep -qF "$want" <<<"$log" || { echo "maven-plugin/test.sh: expected '$want' in:" >&2; echo "$log" | tail -30 >&2; exit 1; }
 }
+# A tool that hangs is stopped at its bound (a cmake that never returns), and so are its children.
+hang=$PWD/$it/target/hanging-cmake && printf '#!/bin/sh\nsleep 300 &\necho $! >"%s.pid"\nwait\n' "$hang" >"$hang" && chmod +x "$hang"
+expect_failure 'cmake (configure) did not finish within 3 s (javabridge.timeout) and was stopped' \
+  -Djavabridge.cmake="$hang" -Djavabridge.timeout=3
+# Killed is enough: a zombie that its new parent has not reaped yet counts as gone.
+state=$(ps -o stat= -p "$(cat "$hang.pid")" || true)
+[ -z "$state" ] || [[ $state == Z* ]] || { echo "maven-plugin/test.sh: the hanging cmake's child still runs ($state)" >&2; exit 1; }
 sed -i 's|"allowMacros"|"allowMacro"|' "$it/zlib.json"
 expect_failure 'allowMacro'
 sed -i 's|<header>/usr/include/zlib.h</header>|<header>/no/such/zlib.h</header>|' "$it/pom.xml"

@@ -120,17 +120,17 @@ public class BuildMojo extends BindingMojo {
         if (cross != null) {
             configure.add("-DCMAKE_TOOLCHAIN_FILE=" + kit.resolve("toolchains").resolve(cross.toolchain()));
         }
-        Processes.run(getLog(), project.getBasedir(), configure, "cmake (configure" + on + ")");
+        Processes.run(getLog(), project.getBasedir(), configure, "cmake (configure" + on + ")", timeout);
         // The layout check first, so that a mismatch is reported as one, not as a failed build.
         Processes.run(getLog(), project.getBasedir(), List.of(cmake, "--build", build.toString(), "--target", cls + "_layout_check"),
-                "the layout check of " + cls + on + (cross == null ? " (compiling it)" : " (compile-time)"));
+                "the layout check of " + cls + on + (cross == null ? " (compiling it)" : " (compile-time)"), timeout);
         Processes.run(getLog(), project.getBasedir(), List.of(cmake, "--build", build.toString(), "--parallel", "2"),
-                "cmake (build" + on + ")");
+                "cmake (build" + on + ")", timeout);
         String checked;
         if (cross == null) {
             // A C program comparing every size, offset and width Java assumes with the compiler's.
             Processes.run(getLog(), project.getBasedir(), List.of(build.resolve(cls + "_layout_check").toString()),
-                    "the layout check of " + cls);
+                    "the layout check of " + cls, timeout);
             checked = "layout checked";
         } else {
             checked = "layout checked at compile time" + runUnderEmulator(cls, platform, build);
@@ -154,7 +154,7 @@ public class BuildMojo extends BindingMojo {
         Path exe = build.resolve(cls + "_layout_run");
         command.add((Files.isRegularFile(exe) ? exe : build.resolve(cls + "_layout_run.exe")).toString());
         Processes.run(getLog(), project.getBasedir(), command, "the layout check of " + cls + " for " + platform + " under "
-                + command.get(0));
+                + command.get(0), timeout);
         return " and run under " + Path.of(command.get(0)).getFileName();
     }
 
