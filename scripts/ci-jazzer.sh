@@ -65,7 +65,7 @@ find . -maxdepth 1 -name 'crash-*' -newer "$marker" -delete
 rm -rf "$marker" .cifuzz-corpus/dev.javabridge.sanitize.AsanCanaryFuzzTest
 echo "ci-jazzer: ASan canary reported as it must (heap-buffer-overflow in SanitizerCanary_readPastEnd), $(jb_elapsed "$t0")"
 guide=target/classes/natives/linux_64/libjavabridge_guide.so
-nm -D --undefined-only "$guide" | grep -q ' __asan_init$' ||
+nm -D --undefined-only "$guide" | grep ' __asan_init$' >/dev/null ||
   { echo "ci-jazzer: $guide is NOT instrumented (no __asan_init import)"; exit 1; }
 echo "ci-jazzer: the fuzzed natives are instrumented ($(nm -D --undefined-only "$guide" | grep -c ' __asan_') __asan_* imports in $guide)"
 rm -f target/surefire-reports/*.dumpstream
