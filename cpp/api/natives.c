@@ -32,6 +32,7 @@
 #include "last_error.h"
 #include "loader_internal.h"
 #include "method_internal.h"
+#include "natives_internal.h"
 #include "object_internal.h"
 #include "signature.h"
 #include "thread_state.h"
@@ -65,6 +66,7 @@ typedef struct slot {
     atomic_int live;
     unsigned char check;     /* callers must pass the class check: the slot served another binding */
     unsigned char is_static; /* how that check reads the receiver */
+    unsigned char wants_self; /* its function reads the receiver (jbi_native_call_self) */
     jb_native_fn fn;
     void *user_data;
     jclass cls; /* global reference: the registered class */
@@ -90,6 +92,7 @@ static size_t next_slot; /* round robin, so that a freed slot is the last one re
 
 struct jb_native_call {
     JNIEnv *env;
+    jobject self; /* for jbi_register_natives_with_self's methods, else NULL */
     slot *s;
     jvalue result;
     jobject result_ref;
@@ -184,8 +187,9 @@ static inline int enter(size_t n, JNIEnv *env, jobject self, guard *g) {
 static inline void leave(guard *g) { __atomic_store_n(g->word, g->old, __ATOMIC_RELEASE); }
 
 /* A call before its function runs: no result (zero, false or null), no exception asked for. */
-static inline void call_init(jb_native_call *call, JNIEnv *env, slot *s) {
+static inline void call_init(jb_native_call *call, JNIEnv *env, jobject self, slot *s) {
     call->env = env;
+    call->self = self;
     call->s = s;
     call->result.j = 0;
     call->result_ref = NULL;
@@ -264,7 +268,7 @@ static jlong dispatch(size_t n, JNIEnv *env, jobject self, const jlong *ints, co
     }
     if (s->has_refs) rc = reference_args(env, s, ints, args, strings, &nstrings, objects, &nobjects);
     jb_native_call call;
-    call_init(&call, env, s);
+    call_init(&call, env, s->wants_self ? self : NULL, s);
     if (rc == JB_OK) {
         rc = s->fn(&call, args, s->nparams, s->user_data);
     } else if (!(*env)->ExceptionCheck(env)) {
@@ -325,7 +329,7 @@ static jlong dispatch_prim(size_t n, JNIEnv *env, jlong a0, jlong a1, jlong a2, 
     args[3].type = s->prim_types[3];
     args[3].u.i64 = a3;
     jb_native_call call;
-    call_init(&call, env, s);
+    call_init(&call, env, NULL, s);
     int rc = s->fn(&call, args, s->nparams, s->user_data);
     jlong out = 0;
     if (rc < 0) {
@@ -588,7 +592,7 @@ static int prepare(JNIEnv *env, jclass cls, const jb_native_method *m, slot *s, 
     } else {
         int prim_result = s->result_kind != 'L' && s->result_kind != '[';
         /* dispatch_prim's entry points do not pass the receiver, which the class check needs */
-        int prim = s->prim && prim_result && !s->check;
+        int prim = s->prim && prim_result && !s->check && !s->wants_self;
         *entry = nf > 0 ? (void *)entries_i[n] : prim ? (void *)entries_p[n] : (void *)entries_n[n];
     }
     char *name = NULL;
@@ -685,21 +689,8 @@ static void sweep(JNIEnv *env) {
     }
 }
 
-JB_API int jb_register_natives(jb_object *class_object, const jb_native_method *methods, size_t count) {
-    if (class_object == NULL || methods == NULL || count == 0) {
-        return jbi_fail(JB_EINVAL, "jb_register_natives: class_object and methods must be set, count > 0");
-    }
-    if (count > JB_NATIVES_MAX) {
-        return jbi_fail(JB_ERANGE, "jb_register_natives: %zu methods is over JB_NATIVES_MAX (%d)", count, JB_NATIVES_MAX);
-    }
-    JNIEnv *env = NULL;
-    int rc = jbi_enter(&env);
-    if (rc != JB_OK) return rc;
-    jclass cls = NULL;
-    if ((rc = class_of(env, class_object, "jb_register_natives", &cls)) != JB_OK) {
-        jbi_leave();
-        return rc;
-    }
+static int register_natives(JNIEnv *env, jclass cls, const jb_native_method *methods, size_t count, int wants_self) {
+    int rc = JB_OK;
     JNINativeMethod *table = calloc(count, sizeof *table);
     size_t *index = calloc(count, sizeof *index);
     unsigned char taken[JB_NATIVES_MAX] = {0};
@@ -732,6 +723,7 @@ JB_API int jb_register_natives(jb_object *class_object, const jb_native_method *
         taken[index[k]] = 1;
         prepared = k + 1;
         slot *s = &slots[index[k]];
+        s->wants_self = (unsigned char)wants_self;
         if ((rc = remember(env, s, cls, m->name, m->signature)) != JB_OK) break;
         void *entry = NULL;
         rc = prepare(env, cls, m, s, &entry);
@@ -756,10 +748,37 @@ JB_API int jb_register_natives(jb_object *class_object, const jb_native_method *
     pthread_mutex_unlock(&lock);
     free(table);
     free(index);
-    (*env)->DeleteLocalRef(env, cls);
+    return rc;
+}
+
+JB_API int jb_register_natives(jb_object *class_object, const jb_native_method *methods, size_t count) {
+    if (class_object == NULL || methods == NULL || count == 0) {
+        return jbi_fail(JB_EINVAL, "jb_register_natives: class_object and methods must be set, count > 0");
+    }
+    if (count > JB_NATIVES_MAX) {
+        return jbi_fail(JB_ERANGE, "jb_register_natives: %zu methods is over JB_NATIVES_MAX (%d)", count, JB_NATIVES_MAX);
+    }
+    JNIEnv *env = NULL;
+    int rc = jbi_enter(&env);
+    if (rc != JB_OK) return rc;
+    jclass cls = NULL;
+    if ((rc = class_of(env, class_object, "jb_register_natives", &cls)) == JB_OK) {
+        rc = register_natives(env, cls, methods, count, 0);
+        (*env)->DeleteLocalRef(env, cls);
+    }
     jbi_leave();
     return rc;
 }
+
+int jbi_register_natives_with_self(JNIEnv *env, jclass cls, const jb_native_method *methods, size_t count) {
+    if (count == 0 || count > JB_NATIVES_MAX) {
+        return jbi_fail(JB_ERANGE, "jb_register_natives: %zu methods (1 to JB_NATIVES_MAX, %d)", count, JB_NATIVES_MAX);
+    }
+    return register_natives(env, cls, methods, count, 1);
+}
+
+JNIEnv *jbi_native_call_env(const jb_native_call *call) { return call->env; }
+jobject jbi_native_call_self(const jb_native_call *call) { return call->self; }
 
 JB_API int jb_unregister_natives(jb_object *class_object) {
     if (class_object == NULL) {

@@ -171,6 +171,75 @@ TEST_F(Proxies, AnyJavaThreadMayCall) {
     jb_method_free(run);
 }
 
+int arith(jb_proxy_call *call, void *user_data) {
+    static_cast<State *>(user_data)->calls++;
+    std::string m = jb_proxy_call_method(call);
+    jb_arg a{}, b{};
+    size_t n = jb_proxy_call_arg_count(call);
+    if (n > 0 && jb_proxy_call_arg(call, 0, &a) != JB_OK) return JB_EINTERNAL;
+    if (n > 1 && jb_proxy_call_arg(call, 1, &b) != JB_OK) return JB_EINTERNAL;
+    if (jb_proxy_call_arg(call, n, &b) != JB_EINVAL) return JB_EINTERNAL;
+    if ((m == "add" || m == "applyAsInt") && a.type == JB_ARG_INT32 && b.type == JB_ARG_INT32) {
+        return jb_proxy_call_return(call, jb_arg_int32(a.u.i32 + b.u.i32));
+    }
+    if (m == "mul" && a.type == JB_ARG_INT64 && b.type == JB_ARG_INT64) return jb_proxy_call_return(call, jb_arg_int64(a.u.i64 * b.u.i64));
+    if (m == "scale" && a.type == JB_ARG_DOUBLE && b.type == JB_ARG_INT32) return jb_proxy_call_return(call, jb_arg_double(a.u.d * b.u.i32));
+    if (m == "not" && a.type == JB_ARG_BOOL) {
+        if (jb_proxy_call_return(call, jb_arg_int32(1)) != JB_ETYPE) return JB_EINTERNAL; // checked as today
+        return jb_proxy_call_return(call, jb_arg_bool(!a.u.b));
+    }
+    if (m == "fail" && a.u.i32 == 1) {
+        jb_proxy_call_throw(call, "dev.javabridge.capi.CapiProxyTarget$HandlerFailure", "arith failed");
+        return JB_EINVAL;
+    }
+    if (m == "fail" && a.u.i32 == 2) {
+        jb_proxy_call_throw(call, "no.such.Exception", "kept");
+        return JB_EINVAL;
+    }
+    if (m == "fail") return JB_ERANGE;
+    return JB_PROXY_UNHANDLED;
+}
+
+// An interface set of primitive methods only is served by a class of native methods bound
+// through host natives (a direct native call), with the same behaviour as Proxy's route.
+TEST_F(Proxies, PrimitiveInterfacesAreServedByADirectNativeClass) {
+    const char *ifaces[] = {"dev.javabridge.capi.CapiProxyTarget$Arith", "java.util.function.IntBinaryOperator"};
+    ASSERT_EQ(jb_proxy_new(ifaces, 2, arith, &state, &proxy, &object), JB_OK) << jb_error_message();
+    EXPECT_EQ(call_s("arith", "(Ldev/javabridge/capi/CapiProxyTarget$Arith;)Ljava/lang/String;", {jb_arg_object(object)}),
+              "false;5;3298534883328;-5.0;false;true,false,true,true;"
+              "java.lang.UnsupportedOperationException:the jb_proxy handler does not implement unimplemented;"
+              "dev.javabridge.capi.CapiProxyTarget$HandlerFailure:arith failed;"
+              "java.lang.RuntimeException:the jb_proxy handler's exception class no.such.Exception could not be made; its message: kept;"
+              "java.lang.RuntimeException:jb_proxy handler for fail failed with JB_ERANGE");
+    jb_method *apply = find_static("applyAsInt", "(Ljava/util/function/IntBinaryOperator;II)I", kProxy);
+    jb_arg aa[] = {jb_arg_object(object), jb_arg_int32(40), jb_arg_int32(2)};
+    int32_t r = 0;
+    ASSERT_EQ(jb_call_static_int32(apply, aa, 3, &r), JB_OK) << jb_error_message();
+    EXPECT_EQ(r, 42);
+    jb_method_free(apply);
+    // the same set again: the same class, defined once
+    jb_proxy *p2 = nullptr;
+    jb_object *o2 = nullptr;
+    ASSERT_EQ(jb_proxy_new(ifaces, 2, arith, &state, &p2, &o2), JB_OK) << jb_error_message();
+    jb_method *same = find_static("sameClass", "(Ljava/lang/Object;Ljava/lang/Object;)Z", kProxy);
+    jb_arg sa[] = {jb_arg_object(object), jb_arg_object(o2)};
+    bool z = false;
+    ASSERT_EQ(jb_call_static_bool(same, sa, 2, &z), JB_OK) << jb_error_message();
+    EXPECT_TRUE(z);
+    jb_method_free(same);
+    // freeing one proxy leaves the other working
+    int before = state.calls.load();
+    ASSERT_EQ(jb_proxy_free(proxy), JB_OK);
+    proxy = nullptr;
+    const char *sig = "(Ldev/javabridge/capi/CapiProxyTarget$Arith;)Ljava/lang/String;";
+    EXPECT_EQ(call_s("outcomeOfArithAdd", sig, {jb_arg_object(object)}),
+              "java.lang.IllegalStateException:this proxy's C handler was freed (jb_proxy_free)");
+    EXPECT_EQ(state.calls.load(), before) << "the freed proxy's handler was not reached";
+    EXPECT_EQ(call_s("outcomeOfArithAdd", sig, {jb_arg_object(o2)}), "ok");
+    jb_object_free(o2);
+    jb_proxy_free(p2);
+}
+
 int comparator(jb_proxy_call *call, void *) {
     if (std::strcmp(jb_proxy_call_method(call), "compare") != 0) return JB_PROXY_UNHANDLED;
     jb_arg a, b;
