@@ -13,6 +13,7 @@
  */
 #include <inttypes.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -39,53 +40,75 @@
 
 /* ---- the registry of C handlers ------------------------------------------------------------ */
 
+/*
+ * Entries live in chunks that never move, so that reg_peek, on every call of a native class,
+ * reads one without the lock: fn and user_data between two reads of its state (gen << 1 | live),
+ * which every change of the entry rewrites (a seqlock whose writers hold reg_lock).
+ */
 typedef struct entry {
-    jb_proxy_fn fn;
-    void *user_data;
+    _Atomic(jb_proxy_fn) fn;
+    _Atomic(void *) user_data;
+    _Atomic uint64_t state;
     uint32_t gen;
     uint32_t users;
     unsigned char live;
     unsigned char used; /* slot taken (live, or removed with users left) */
 } entry;
 
+#define REG_CHUNK 256
+#define REG_CHUNKS 4096 /* a million proxies at once */
+
 static pthread_mutex_t reg_lock = PTHREAD_MUTEX_INITIALIZER;
-static entry *reg;
-static size_t reg_size;
+static _Atomic(entry *) reg_chunks[REG_CHUNKS];
+static _Atomic size_t reg_size; /* entries in the chunks made so far */
 
 static uint64_t token_of(size_t index, uint32_t gen) { return ((uint64_t)gen << 32) | (uint64_t)(index + 1); }
 
+/* Entry i, which exists (i < reg_size). */
+static entry *reg_at(size_t i) {
+    return atomic_load_explicit(&reg_chunks[i / REG_CHUNK], memory_order_acquire) + i % REG_CHUNK;
+}
+
+/* Under the lock: publishes the entry's gen and live flag to reg_peek. */
+static void publish(entry *e) {
+    atomic_store_explicit(&e->state, (uint64_t)e->gen << 1 | e->live, memory_order_release);
+}
+
 static int reg_add(jb_proxy_fn fn, void *ud, uint64_t *token) {
     pthread_mutex_lock(&reg_lock);
-    size_t i = 0;
-    while (i < reg_size && reg[i].used) i++;
-    if (i == reg_size) {
-        size_t n = reg_size == 0 ? 16 : reg_size * 2;
-        entry *grown = n <= UINT32_MAX ? realloc(reg, n * sizeof *grown) : NULL;
-        if (grown == NULL) {
+    size_t size = atomic_load_explicit(&reg_size, memory_order_relaxed), i = 0;
+    while (i < size && reg_at(i)->used) i++;
+    if (i == size) {
+        entry *chunk = size / REG_CHUNK < REG_CHUNKS ? calloc(REG_CHUNK, sizeof *chunk) : NULL;
+        if (chunk == NULL) {
             pthread_mutex_unlock(&reg_lock);
             return JB_ENOMEM;
         }
-        memset(grown + reg_size, 0, (n - reg_size) * sizeof *grown);
-        reg = grown;
-        reg_size = n;
+        atomic_store_explicit(&reg_chunks[size / REG_CHUNK], chunk, memory_order_release);
+        atomic_store_explicit(&reg_size, size + REG_CHUNK, memory_order_release);
     }
-    entry *e = &reg[i];
+    entry *e = reg_at(i);
     e->gen++;
     if (e->gen == 0) e->gen = 1;
-    e->fn = fn;
-    e->user_data = ud;
+    e->live = 0;
+    publish(e); /* the new gen, not yet live: a reader of the old one sees its state change */
+    atomic_thread_fence(memory_order_release);
+    atomic_store_explicit(&e->fn, fn, memory_order_relaxed);
+    atomic_store_explicit(&e->user_data, ud, memory_order_relaxed);
     e->users = 0;
     e->live = 1;
     e->used = 1;
+    publish(e);
     *token = token_of(i, e->gen);
     pthread_mutex_unlock(&reg_lock);
     return JB_OK;
 }
 
+/* Under the lock. */
 static entry *reg_find(uint64_t token) {
     size_t i = (size_t)(token & 0xFFFFFFFFu);
-    if (i == 0 || i > reg_size) return NULL;
-    entry *e = &reg[i - 1];
+    if (i == 0 || i > atomic_load_explicit(&reg_size, memory_order_relaxed)) return NULL;
+    entry *e = reg_at(i - 1);
     return e->used && e->live && e->gen == (uint32_t)(token >> 32) ? e : NULL;
 }
 
@@ -95,31 +118,31 @@ static int reg_acquire(uint64_t token, jb_proxy_fn *fn, void **ud) {
     entry *e = reg_find(token);
     if (e != NULL) {
         e->users++;
-        *fn = e->fn;
-        *ud = e->user_data;
+        *fn = atomic_load_explicit(&e->fn, memory_order_relaxed);
+        *ud = atomic_load_explicit(&e->user_data, memory_order_relaxed);
     }
     pthread_mutex_unlock(&reg_lock);
     return e != NULL;
 }
 
-/* A live handler as it is now, without holding it: a call that then races jb_proxy_free still
- * runs it, as one already inside does (proxy.h), and nothing of the entry is read afterwards.
- * 0 if it was freed. */
+/* A live handler as it is now, without the lock and without holding it: a call that races
+ * jb_proxy_free still runs it, as one already inside does (proxy.h), and reads nothing of the
+ * entry afterwards. 0 if it was freed (or the token is forged). */
 static int reg_peek(uint64_t token, jb_proxy_fn *fn, void **ud) {
-    pthread_mutex_lock(&reg_lock);
-    entry *e = reg_find(token);
-    if (e != NULL) {
-        *fn = e->fn;
-        *ud = e->user_data;
-    }
-    pthread_mutex_unlock(&reg_lock);
-    return e != NULL;
+    size_t i = (size_t)(token & 0xFFFFFFFFu);
+    if (i == 0 || i > atomic_load_explicit(&reg_size, memory_order_acquire)) return 0;
+    entry *e = reg_at(i - 1);
+    uint64_t want = (token >> 32) << 1 | 1;
+    if (atomic_load_explicit(&e->state, memory_order_acquire) != want) return 0;
+    *fn = atomic_load_explicit(&e->fn, memory_order_relaxed);
+    *ud = atomic_load_explicit(&e->user_data, memory_order_relaxed);
+    atomic_thread_fence(memory_order_acquire);
+    return atomic_load_explicit(&e->state, memory_order_relaxed) == want;
 }
 
 static void reg_release(uint64_t token) {
     pthread_mutex_lock(&reg_lock);
-    size_t i = (size_t)(token & 0xFFFFFFFFu) - 1;
-    entry *e = &reg[i];
+    entry *e = reg_at((size_t)(token & 0xFFFFFFFFu) - 1);
     if (e->users > 0 && --e->users == 0 && !e->live) {
         e->used = 0;
     }
@@ -134,6 +157,7 @@ JB_API int jb_proxy_free(jb_proxy *proxy) {
     entry *e = reg_find((uint64_t)(uintptr_t)proxy);
     if (e != NULL) {
         e->live = 0;
+        publish(e);
         if (e->users == 0) e->used = 0;
     }
     pthread_mutex_unlock(&reg_lock);
@@ -699,16 +723,20 @@ static int native_invoke(jb_native_call *nc, const jb_arg *args, size_t nargs, v
     call.native = nc;
     call.native_args = args;
     int rc = fn(&call, ud);
-    if ((*env)->ExceptionCheck(env)) {
-        /* The handler left a Java exception pending (jb_ calls never do): it is the call's. */
-        if (rc >= 0) rc = JB_EJAVA;
-    } else if (rc == JB_PROXY_UNHANDLED && m->object_method != OBJ_NONE) {
-        rc = object_default(env, nc, m, self, args);
-    } else if (rc == JB_PROXY_UNHANDLED) {
-        throw_runtime(env, P.unsupported, "the jb_proxy handler does not implement %s%s", m->name, "");
-        rc = JB_EJAVA;
-    } else if (rc < 0) {
-        throw_from_handler(env, &call, rc);
+    /* Only a failure looks for a pending exception (a JNI call costs a thread-state transition,
+     * a good part of this path); one the handler left on success is thrown all the same. */
+    if (rc != JB_OK) {
+        if ((*env)->ExceptionCheck(env)) {
+            /* The handler left a Java exception pending (jb_ calls never do): it is the call's. */
+            if (rc >= 0) rc = JB_EJAVA;
+        } else if (rc == JB_PROXY_UNHANDLED && m->object_method != OBJ_NONE) {
+            rc = object_default(env, nc, m, self, args);
+        } else if (rc == JB_PROXY_UNHANDLED) {
+            throw_runtime(env, P.unsupported, "the jb_proxy handler does not implement %s%s", m->name, "");
+            rc = JB_EJAVA;
+        } else if (rc < 0) {
+            throw_from_handler(env, &call, rc);
+        }
     }
     jbi_host_throw_free(&call.thrown);
     return rc;
