@@ -181,7 +181,7 @@ static struct {
     jclass handler;           /* the bootstrap-defined InvocationHandler */
     jfieldID handler_token;
     jclass system_class, ih_class;
-    jclass object_class, class_class, proxy_class, throwable_class, runtime_exc, illegal_state, unsupported;
+    jclass object_class, class_class, proxy_class, throwable_class, runtime_exc, illegal_state, unsupported, null_pointer;
     jmethodID new_proxy_instance, class_get_loader, class_is_interface, class_for_name;
     jmethodID method_get_name, method_get_return_type, method_is_default, method_get_declaring_class;
     jmethodID invoke_default, identity_hash;
@@ -268,7 +268,8 @@ int jbi_proxy_ids_load(JNIEnv *env) {
         (P.throwable_class = jbk_global_class(env, "java/lang/Throwable")) == NULL ||
         (P.runtime_exc = jbk_global_class(env, "java/lang/RuntimeException")) == NULL ||
         (P.illegal_state = jbk_global_class(env, "java/lang/IllegalStateException")) == NULL ||
-        (P.unsupported = jbk_global_class(env, "java/lang/UnsupportedOperationException")) == NULL) goto fail;
+        (P.unsupported = jbk_global_class(env, "java/lang/UnsupportedOperationException")) == NULL ||
+        (P.null_pointer = jbk_global_class(env, "java/lang/NullPointerException")) == NULL) goto fail;
     jclass method_class = (*env)->FindClass(env, "java/lang/reflect/Method");
     if (method_class == NULL || (P.ih_class = jbk_global_class(env, "java/lang/reflect/InvocationHandler")) == NULL ||
         (P.system_class = jbk_global_class(env, "java/lang/System")) == NULL) goto fail;
@@ -329,7 +330,7 @@ fail:
 void jbi_proxy_ids_release(JNIEnv *env) {
     if (env != NULL) {
         jclass globals[] = {P.handler, P.system_class, P.ih_class, P.object_class, P.class_class, P.proxy_class, P.throwable_class,
-                            P.runtime_exc, P.illegal_state, P.unsupported, P.class_loader_class};
+                            P.runtime_exc, P.illegal_state, P.unsupported, P.class_loader_class, P.null_pointer};
         for (size_t i = 0; i < sizeof globals / sizeof globals[0]; i++) {
             if (globals[i] != NULL) (*env)->DeleteGlobalRef(env, globals[i]);
         }
@@ -654,6 +655,7 @@ enum { OBJ_NONE, OBJ_EQUALS, OBJ_HASH_CODE, OBJ_TO_STRING };
 typedef struct native_method {
     char *name;
     int object_method; /* OBJ_*: what JB_PROXY_UNHANDLED means for it */
+    char result_kind;  /* its descriptor's */
     jfieldID token;    /* its class's handle field */
 } native_method;
 
@@ -700,6 +702,8 @@ static int object_default(JNIEnv *env, jb_native_call *nc, const native_method *
     return jb_native_call_set_result(nc, &r);
 }
 
+static int nm_primitive(char kind) { return kind != 'V' && kind != 'L' && kind != '['; }
+
 /* Every method of a native class: the host native behind it (proxy_invoke's twin). */
 static int native_invoke(jb_native_call *nc, const jb_arg *args, size_t nargs, void *user_data) {
     const native_method *m = user_data;
@@ -725,7 +729,11 @@ static int native_invoke(jb_native_call *nc, const jb_arg *args, size_t nargs, v
     int rc = fn(&call, ud);
     /* Only a failure looks for a pending exception (a JNI call costs a thread-state transition,
      * a good part of this path); one the handler left on success is thrown all the same. */
-    if (rc != JB_OK) {
+    if (rc == JB_OK && !call.has_result && nm_primitive(m->result_kind)) {
+        /* as Proxy does when it unboxes the missing result (proxy.h) */
+        throw_runtime(env, P.null_pointer, "the jb_proxy handler for %s%s gave no result", m->name, "");
+        rc = JB_EJAVA;
+    } else if (rc != JB_OK) {
         if ((*env)->ExceptionCheck(env)) {
             /* The handler left a Java exception pending (jb_ calls never do): it is the call's. */
             if (rc >= 0) rc = JB_EJAVA;
@@ -971,6 +979,7 @@ static native_class *native_class_for(JNIEnv *env, jobject loader, const char *c
             nc->methods[i].name = l.names[i];
             l.names[i] = NULL;
             nc->methods[i].object_method = l.object_methods[i];
+            nc->methods[i].result_kind = strchr(l.descs[i], ')')[1];
             nc->methods[i].token = nc->token;
             table[i].name = nc->methods[i].name;
             table[i].signature = l.descs[i];

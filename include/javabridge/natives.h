@@ -15,7 +15,8 @@
  *
  * Limits: at most 4 parameters of integer or reference types (boolean, byte, short, char,
  * int, long, references) and 8 of float or double type (on Windows x64, none of float or
- * double type); at most JB_NATIVES_MAX methods registered at once in the process. A
+ * double type); at most JB_NATIVES_MAX methods registered at once in the process, less the
+ * slots proxies keep (at most JB_NATIVES_MAX / 4, see proxy.h). A
  * registration past them fails with JB_ESIGNATURE or JB_ERANGE, before anything is bound.
  * An unbound method's entry point is reused for another method only if a Java call that was
  * already on its way into the old one can be told apart (by its class or receiver): never for

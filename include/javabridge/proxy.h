@@ -16,6 +16,15 @@
  * After jb_proxy_free(), every later call from Java throws IllegalStateException and never
  * reaches the handler or its user data; calls already inside the handler finish first (jb_proxy_free
  * does not wait for them: the user data must outlive them, see jb_proxy_free()).
+ *
+ * A faster route, with the same behaviour: when every abstract method of the interfaces takes
+ * and returns primitive types only (none is a default method) and the proxy class would be
+ * defined in the system class loader (jb_proxy_new(), not jb_proxy_new_in()), the object is
+ * instead an instance of a class javabridge defines once for that interface set, whose methods
+ * are `native` and bound as host natives (natives.h): Java then calls them directly, without
+ * boxing (see BENCHMARKS.md). Such a class stays for the life of the process and keeps one host
+ * native slot per method (its interfaces' plus equals, hashCode and toString); all of them
+ * together keep at most JB_NATIVES_MAX / 4 slots, past which java.lang.reflect.Proxy serves.
  */
 #ifndef JAVABRIDGE_PROXY_H
 #define JAVABRIDGE_PROXY_H
