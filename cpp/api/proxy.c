@@ -440,11 +440,7 @@ JB_API int jb_proxy_call_return(jb_proxy_call *call, jb_arg value) {
     if (call == NULL) {
         return jbi_fail(JB_EINVAL, "jb_proxy_call_return: call is NULL");
     }
-    if (call->native != NULL) {
-        int rc = jb_native_call_set_result(call->native, &value);
-        if (rc == JB_OK) call->has_result = 1;
-        return rc;
-    }
+    if (call->native != NULL) return jb_proxy_call_set_result(call, &value);
     JNIEnv *env = call->env;
     jclass rt = (*env)->CallObjectMethod(env, call->method, P.method_get_return_type);
     if ((*env)->ExceptionCheck(env) || rt == NULL) {
@@ -490,6 +486,18 @@ JB_API int jb_proxy_call_return(jb_proxy_call *call, jb_arg value) {
         call->has_result = 1;
     }
     return rc;
+}
+
+JB_API int jb_proxy_call_set_result(jb_proxy_call *call, const jb_arg *result) {
+    if (call == NULL || result == NULL) {
+        return jbi_fail(JB_EINVAL, "jb_proxy_call_set_result: call or result is NULL");
+    }
+    if (call->native != NULL) {
+        int rc = jb_native_call_set_result(call->native, result);
+        if (rc == JB_OK) call->has_result = 1;
+        return rc;
+    }
+    return jb_proxy_call_return(call, *result);
 }
 
 JB_API int jb_proxy_call_throw(jb_proxy_call *call, const char *exception_class, const char *message) {

@@ -47,7 +47,9 @@ int greeter(jb_proxy_call *call, void *user_data) {
         if (jb_proxy_call_arg(call, 0, &a) != JB_OK || jb_proxy_call_arg(call, 1, &b) != JB_OK) return JB_EINTERNAL;
         if (a.type != JB_ARG_INT32 || b.type != JB_ARG_INT32) return JB_ETYPE;
         if (jb_proxy_call_arg(call, 2, &a) != JB_EINVAL) return JB_EINTERNAL;
-        return jb_proxy_call_return(call, jb_arg_int32(a.u.i32 * 0 + b.u.i32 + 1000));
+        if (jb_proxy_call_set_result(call, nullptr) != JB_EINVAL) return JB_EINTERNAL;
+        jb_arg r = jb_arg_int32(a.u.i32 * 0 + b.u.i32 + 1000); // by address, on Proxy's route
+        return jb_proxy_call_set_result(call, &r);
     }
     return JB_PROXY_UNHANDLED;
 }
@@ -182,7 +184,13 @@ int arith(jb_proxy_call *call, void *user_data) {
     if ((m == "add" || m == "applyAsInt") && a.type == JB_ARG_INT32 && b.type == JB_ARG_INT32) {
         return jb_proxy_call_return(call, jb_arg_int32(a.u.i32 + b.u.i32));
     }
-    if (m == "mul" && a.type == JB_ARG_INT64 && b.type == JB_ARG_INT64) return jb_proxy_call_return(call, jb_arg_int64(a.u.i64 * b.u.i64));
+    if (m == "mul" && a.type == JB_ARG_INT64 && b.type == JB_ARG_INT64) {
+        jb_arg wrong = jb_arg_string("x"), r = jb_arg_int64(a.u.i64 * b.u.i64);
+        if (jb_proxy_call_set_result(call, nullptr) != JB_EINVAL || jb_proxy_call_set_result(call, &wrong) != JB_ETYPE) {
+            return JB_EINTERNAL;
+        }
+        return jb_proxy_call_set_result(call, &r); // by address, on the native class's route
+    }
     if (m == "scale" && a.type == JB_ARG_DOUBLE && b.type == JB_ARG_INT32) return jb_proxy_call_return(call, jb_arg_double(a.u.d * b.u.i32));
     if (m == "not" && a.type == JB_ARG_BOOL) {
         if (jb_proxy_call_return(call, jb_arg_int32(1)) != JB_ETYPE) return JB_EINTERNAL; // checked as today
