@@ -250,6 +250,62 @@ TEST_F(Proxies, PrimitiveInterfacesAreServedByADirectNativeClass) {
     jb_proxy_free(p2);
 }
 
+// Native classes are kept for good, one host-native slot per method: together they keep at most
+// a quarter of the slots, and past that Proxy serves, so that jb_register_natives keeps the rest.
+TEST_F(Proxies, NativeClassesKeepAtMostAQuarterOfTheHostNativeSlots) {
+    // No default methods, primitives only: each set's class takes its methods + 3 slots.
+    const char *ifaces[] = {"java.lang.Runnable", "java.util.function.IntSupplier", "java.util.function.LongSupplier",
+                            "java.util.function.DoubleSupplier", "java.util.function.BooleanSupplier",
+                            "java.util.function.IntBinaryOperator", "java.util.function.LongBinaryOperator"};
+    const size_t n = sizeof ifaces / sizeof ifaces[0];
+    int native = 0, proxied = 0, slots = 0;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < n; j++) {
+            if (i == j) continue;
+            const char *set[] = {ifaces[i], ifaces[j]};
+            jb_proxy *p = nullptr;
+            jb_object *o = nullptr;
+            ASSERT_EQ(jb_proxy_new(set, 2, arith, &state, &p, &o), JB_OK) << jb_error_message();
+            std::string r = call_s("route", "(Ljava/lang/Object;)Ljava/lang/String;", {jb_arg_object(o)});
+            EXPECT_NE(r.find(":jb_proxy@"), std::string::npos) << r;
+            if (r.rfind("native:", 0) == 0) {
+                native++;
+                slots += 5;
+            } else {
+                proxied++;
+            }
+            jb_object_free(o);
+            jb_proxy_free(p);
+        }
+    }
+    EXPECT_LE(slots, JB_NATIVES_MAX / 4);
+    EXPECT_GE(slots, JB_NATIVES_MAX / 4 - 5) << "the quarter is used before Proxy takes over";
+    EXPECT_GT(proxied, 0);
+    // the other three quarters are still there for host natives: copies of a class outside the
+    // class path, each from its own loader, two natives each
+    const char *path = JB_LOADER_DIR "/classes";
+    std::vector<jb_loader *> loaders;
+    std::vector<jb_object *> classes;
+    jb_native_method twice[] = {
+        {"twice", "(I)I", [](jb_native_call *, const jb_arg *, size_t, void *) -> int { return JB_OK; }, nullptr},
+        {"same", "(Ldev/javabridge/loadtest/Twice;)Ldev/javabridge/loadtest/Twice;",
+         [](jb_native_call *, const jb_arg *, size_t, void *) -> int { return JB_OK; }, nullptr}};
+    for (int bound = 0; bound < JB_NATIVES_MAX - JB_NATIVES_MAX / 4; bound += 2) {
+        jb_loader *l = nullptr;
+        jb_object *c = nullptr;
+        ASSERT_EQ(jb_loader_new(&path, 1, &l), JB_OK) << jb_error_message();
+        loaders.push_back(l);
+        ASSERT_EQ(jb_loader_find_class(l, "dev.javabridge.loadtest.Twice", &c), JB_OK) << jb_error_message();
+        classes.push_back(c);
+        ASSERT_EQ(jb_register_natives(c, twice, 2), JB_OK) << bound << ": " << jb_error_message();
+    }
+    for (jb_object *c : classes) {
+        EXPECT_EQ(jb_unregister_natives(c), JB_OK);
+        jb_object_free(c);
+    }
+    for (jb_loader *l : loaders) jb_loader_free(l);
+}
+
 int comparator(jb_proxy_call *call, void *) {
     if (std::strcmp(jb_proxy_call_method(call), "compare") != 0) return JB_PROXY_UNHANDLED;
     jb_arg a, b;

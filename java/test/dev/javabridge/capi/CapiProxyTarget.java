@@ -43,6 +43,10 @@ public final class CapiProxyTarget {
     }
     public static String outcomeOfArithAdd(Arith a) { return outcome(() -> a.add(1, 2)); }
     public static boolean sameClass(Object a, Object b) { return a.getClass() == b.getClass(); }
+    /** "proxy" or "native" (the class of native methods), then what toString gave. */
+    public static String route(Object o) {
+        return (java.lang.reflect.Proxy.isProxyClass(o.getClass()) ? "proxy:" : "native:") + o;
+    }
     public static int applyAsInt(java.util.function.IntBinaryOperator op, int a, int b) { return op.applyAsInt(a, b); }
 
     public static final class HandlerFailure extends RuntimeException {
