@@ -32,6 +32,7 @@
 #include "last_error.h"
 #include "loader_internal.h"
 #include "method_internal.h"
+#include "natives_internal.h"
 #include "object_internal.h"
 #include "signature.h"
 #include "thread_state.h"
@@ -55,8 +56,17 @@
 #define JBI_PRIM_OK 0
 #endif
 
+/* A binding a slot served: its late callers may still arrive (see take_slot). */
+typedef struct past_binding {
+    jweak cls;
+    char *name, *sig; /* as given to jb_register_natives */
+} past_binding;
+
 typedef struct slot {
     atomic_int live;
+    unsigned char check;     /* callers must pass the class check: the slot served another binding */
+    unsigned char is_static; /* how that check reads the receiver */
+    unsigned char wants_self; /* its function reads the receiver (jbi_native_call_self) */
     jb_native_fn fn;
     void *user_data;
     jclass cls; /* global reference: the registered class */
@@ -71,6 +81,9 @@ typedef struct slot {
     char result_kind;
     jclass result_class;      /* global reference for a reference result */
     unsigned char result_string_ok;
+    past_binding *past;       /* every binding it served whose class may still be alive; the lock */
+    size_t npast, past_cap;
+    unsigned char past_added; /* this registration appended past[npast - 1] */
 } slot;
 
 static slot slots[JB_NATIVES_MAX];
@@ -79,6 +92,7 @@ static size_t next_slot; /* round robin, so that a freed slot is the last one re
 
 struct jb_native_call {
     JNIEnv *env;
+    jobject self; /* for jbi_register_natives_with_self's methods, else NULL */
     slot *s;
     jvalue result;
     jobject result_ref;
@@ -133,8 +147,16 @@ typedef struct guard {
     uint64_t old; /* the word before this call; the bit already set there: a nested call */
 } guard;
 
-/* 1 once inside a live slot; 0 with a Java exception pending. */
-static inline int enter(size_t n, JNIEnv *env, guard *g) {
+/* Whether self (the class of a static native, else the receiver) can be a caller of the slot's
+ * method, for slots that served another binding before (take_slot says why). */
+static __attribute__((noinline)) int serves(JNIEnv *env, const slot *s, jobject self) {
+    return s->is_static ? (*env)->IsSameObject(env, self, s->cls) : (*env)->IsInstanceOf(env, self, s->cls);
+}
+
+/* 1 once inside a live slot; 0 with a Java exception pending. self is NULL from the entry points
+ * of dispatch_prim, which a slot that needs the class check is never bound to (so a caller
+ * arriving through one there is late), and which thus need not pass it. */
+static inline int enter(size_t n, JNIEnv *env, jobject self, guard *g) {
     jbi_thread *t = jbi_thread_current;
     if (t == NULL && (t = jbi_thread_create_self()) == NULL) {
         jbk_throw(env, JBK_OUT_OF_MEMORY, "host native: no memory for this thread's state");
@@ -151,7 +173,9 @@ static inline int enter(size_t n, JNIEnv *env, guard *g) {
             __atomic_thread_fence(__ATOMIC_SEQ_CST);
         }
     }
-    if (!atomic_load_explicit(&slots[n].live, memory_order_acquire)) {
+    /* check is written before live is stored, so it is read after live */
+    if (!atomic_load_explicit(&slots[n].live, memory_order_acquire) ||
+        (slots[n].check && (self == NULL || !serves(env, &slots[n], self)))) {
         __atomic_store_n(g->word, g->old, __ATOMIC_RELEASE);
         jbk_throw(env, JBK_ILLEGAL_STATE, "this host native was unregistered (jb_unregister_natives)");
         return 0;
@@ -163,8 +187,9 @@ static inline int enter(size_t n, JNIEnv *env, guard *g) {
 static inline void leave(guard *g) { __atomic_store_n(g->word, g->old, __ATOMIC_RELEASE); }
 
 /* A call before its function runs: no result (zero, false or null), no exception asked for. */
-static inline void call_init(jb_native_call *call, JNIEnv *env, slot *s) {
+static inline void call_init(jb_native_call *call, JNIEnv *env, jobject self, slot *s) {
     call->env = env;
+    call->self = self;
     call->s = s;
     call->result.j = 0;
     call->result_ref = NULL;
@@ -214,10 +239,10 @@ static int reference_args(JNIEnv *env, const slot *s, const jlong *ints, jb_arg 
  * the entry points of signatures without float or double parameters (they skip copying the
  * eight FP registers).
  */
-static jlong dispatch(size_t n, JNIEnv *env, const jlong *ints, const double *fps, double *fp_out) {
+static jlong dispatch(size_t n, JNIEnv *env, jobject self, const jlong *ints, const double *fps, double *fp_out) {
     slot *s = &slots[n];
     guard g;
-    if (!enter(n, env, &g)) {
+    if (!enter(n, env, self, &g)) {
         if (fp_out != NULL) *fp_out = 0;
         return 0;
     }
@@ -243,7 +268,7 @@ static jlong dispatch(size_t n, JNIEnv *env, const jlong *ints, const double *fp
     }
     if (s->has_refs) rc = reference_args(env, s, ints, args, strings, &nstrings, objects, &nobjects);
     jb_native_call call;
-    call_init(&call, env, s);
+    call_init(&call, env, s->wants_self ? self : NULL, s);
     if (rc == JB_OK) {
         rc = s->fn(&call, args, s->nparams, s->user_data);
     } else if (!(*env)->ExceptionCheck(env)) {
@@ -290,7 +315,7 @@ static __attribute__((noinline)) void prim_failed(JNIEnv *env, jb_native_call *c
 static jlong dispatch_prim(size_t n, JNIEnv *env, jlong a0, jlong a1, jlong a2, jlong a3) {
     slot *s = &slots[n];
     guard g;
-    if (!enter(n, env, &g)) return 0;
+    if (!enter(n, env, NULL, &g)) return 0;
     /* No loop and no branch: the carrier types were worked out at registration (unused ones
      * JB_ARG_NULL), and on a little-endian machine the value stored as 64 bits is also the
      * int8/int16/uint16/int32 member, the low bits of the register JNI passed it in. */
@@ -304,7 +329,7 @@ static jlong dispatch_prim(size_t n, JNIEnv *env, jlong a0, jlong a1, jlong a2, 
     args[3].type = s->prim_types[3];
     args[3].u.i64 = a3;
     jb_native_call call;
-    call_init(&call, env, s);
+    call_init(&call, env, NULL, s);
     int rc = s->fn(&call, args, s->nparams, s->user_data);
     jlong out = 0;
     if (rc < 0) {
@@ -334,22 +359,19 @@ static jlong dispatch_prim(size_t n, JNIEnv *env, jlong a0, jlong a1, jlong a2, 
         return dispatch_prim(0x##h, env, a0, a1, a2, a3);                                                         \
     }                                                                                                             \
     static jlong JNICALL slot_n_##h(SLOT_INT_PARAMS) {                                                          \
-        (void)self;                                                                                               \
         jlong ints[MAX_INT_PARAMS] = {a0, a1, a2, a3};                                                            \
-        return dispatch(0x##h, env, ints, NULL, NULL);                                                            \
+        return dispatch(0x##h, env, self, ints, NULL, NULL);                                                      \
     }                                                                                                             \
     static jlong JNICALL slot_i_##h(SLOT_PARAMS) {                                                              \
-        (void)self;                                                                                               \
         jlong ints[MAX_INT_PARAMS] = {a0, a1, a2, a3};                                                            \
         double fps[8] = {f0, f1, f2, f3, f4, f5, f6, f7};                                                         \
-        return dispatch(0x##h, env, ints, fps, NULL);                                                             \
+        return dispatch(0x##h, env, self, ints, fps, NULL);                                                       \
     }                                                                                                             \
     static double JNICALL slot_f_##h(SLOT_PARAMS) {                                                             \
-        (void)self;                                                                                               \
         jlong ints[MAX_INT_PARAMS] = {a0, a1, a2, a3};                                                            \
         double fps[8] = {f0, f1, f2, f3, f4, f5, f6, f7};                                                         \
         double d = 0;                                                                                             \
-        dispatch(0x##h, env, ints, fps, &d);                                                                      \
+        dispatch(0x##h, env, self, ints, fps, &d);                                                                \
         return d;                                                                                                 \
     }
 #define SLOT16(p)                                                                                                 \
@@ -411,24 +433,114 @@ static void slot_clear(JNIEnv *env, slot *s) {
     s->name = s->sig = NULL;
 }
 
-/* A free slot, under the lock: not live and cleared (sweep clears one only once nobody is inside). */
-static int take_slot(size_t *out, const unsigned char *taken) {
-    for (size_t k = 0; k < JB_NATIVES_MAX; k++) {
-        size_t i = (next_slot + k) % JB_NATIVES_MAX;
-        if (!taken[i] && !atomic_load(&slots[i].live) && slots[i].name == NULL) {
-            next_slot = i + 1;
-            *out = i;
-            return 1;
+/*
+ * Which free slot a binding may take. JNI gives an entry point nothing but its receiver to say
+ * which method was called, and a thread the JVM has sent into a slot's entry point but that has
+ * not yet set its busy bit is invisible to sweep(): it may go on into the slot after it was freed
+ * and bound again, and there must not run the new function with the old method's arguments. So
+ * a freed slot remembers every binding it served whose class may still be alive (a late caller
+ * holds its class or receiver, so a collected class has none), and takes a new binding only if
+ * each of them is either the same method (both functions are right answers) or of a class
+ * unrelated to the new one: then the class check at entry (serves) refuses the late caller, as
+ * neither the class of a static native nor an instance of an unrelated class passes it (native
+ * methods are never in interfaces). Another method of the same class, or of a sub- or
+ * superclass, would pass the check, so such a slot stays free for other bindings. Only slots
+ * that remember a different binding pay the check; a fresh slot and a rebinding never do. (The
+ * receiver is the only extra input an entry point has, so no generation can be passed; and a
+ * quarantine has no bound on how late a caller may be.)
+ */
+enum { PAST_SAME, PAST_NONE, PAST_UNRELATED, PAST_RELATED };
+
+/* Drops the remembered bindings whose class was collected; how the rest stand to cls.name+sig. */
+static int past_state(JNIEnv *env, slot *s, jclass cls, const char *name, const char *sig) {
+    int state = PAST_NONE;
+    for (size_t i = 0; i < s->npast;) {
+        past_binding *p = &s->past[i];
+        jobject c = (*env)->NewLocalRef(env, p->cls);
+        if (c == NULL) {
+            (*env)->DeleteWeakGlobalRef(env, p->cls);
+            free(p->name);
+            free(p->sig);
+            s->past[i] = s->past[--s->npast];
+            continue;
         }
+        if ((*env)->IsSameObject(env, c, cls) && strcmp(p->name, name) == 0 && strcmp(p->sig, sig) == 0) {
+            if (state == PAST_NONE) state = PAST_SAME;
+        } else if ((*env)->IsAssignableFrom(env, c, cls) || (*env)->IsAssignableFrom(env, cls, c)) {
+            state = PAST_RELATED;
+        } else if (state != PAST_RELATED) {
+            state = PAST_UNRELATED;
+        }
+        (*env)->DeleteLocalRef(env, c);
+        i++;
     }
-    return 0;
+    return state;
 }
 
-/* Checks one method and fills s (not yet live) for it. */
-static int prepare(JNIEnv *env, jclass cls, const jb_native_method *m, size_t index, slot *s, void **entry) {
-    if (m->name == NULL || m->signature == NULL || m->fn == NULL) {
-        return jbi_fail(JB_EINVAL, "jb_register_natives: method %zu has a NULL name, signature or fn", index);
+/* A free slot for cls.name+sig, under the lock (sweep clears a slot only once nobody is inside):
+ * one that served this very binding, else a fresh one, else one needing the class check; round
+ * robin within each kind. 0 if none, with *related the free slots refused as above. */
+static int take_slot(JNIEnv *env, jclass cls, const char *name, const char *sig, const unsigned char *taken,
+                     size_t *out, size_t *related) {
+    int best = PAST_RELATED;
+    *related = 0;
+    for (size_t k = 0; k < JB_NATIVES_MAX && best != PAST_SAME; k++) {
+        size_t i = (next_slot + k) % JB_NATIVES_MAX;
+        if (taken[i] || atomic_load(&slots[i].live) || slots[i].name != NULL) continue;
+        int state = past_state(env, &slots[i], cls, name, sig);
+        if (state == PAST_RELATED) (*related)++;
+        if (state < best) {
+            best = state;
+            *out = i;
+        }
     }
+    if (best == PAST_RELATED) return 0;
+    next_slot = *out + 1;
+    slots[*out].check = best == PAST_UNRELATED;
+    return 1;
+}
+
+/* Adds cls.name+sig to the slot's remembered bindings unless it is there. */
+static int remember(JNIEnv *env, slot *s, jclass cls, const char *name, const char *sig) {
+    s->past_added = 0;
+    for (size_t i = 0; i < s->npast; i++) {
+        past_binding *p = &s->past[i];
+        if ((*env)->IsSameObject(env, p->cls, cls) && strcmp(p->name, name) == 0 && strcmp(p->sig, sig) == 0) {
+            return JB_OK;
+        }
+    }
+    if (s->npast == s->past_cap) {
+        size_t cap = s->past_cap != 0 ? 2 * s->past_cap : 2;
+        past_binding *grown = realloc(s->past, cap * sizeof *grown);
+        if (grown == NULL) return jbi_fail(JB_ENOMEM, "jb_register_natives: no memory");
+        s->past = grown;
+        s->past_cap = cap;
+    }
+    past_binding p = {(*env)->NewWeakGlobalRef(env, cls), strdup(name), strdup(sig)};
+    if (p.cls == NULL || p.name == NULL || p.sig == NULL) {
+        if (p.cls != NULL) (*env)->DeleteWeakGlobalRef(env, p.cls);
+        free(p.name);
+        free(p.sig);
+        (*env)->ExceptionClear(env); /* an OutOfMemoryError from NewWeakGlobalRef: reported as JB_ENOMEM */
+        return jbi_fail(JB_ENOMEM, "jb_register_natives: no memory");
+    }
+    s->past[s->npast++] = p;
+    s->past_added = 1;
+    return JB_OK;
+}
+
+/* Undoes remember() for a registration that failed: its binding never went live. */
+static void forget_added(JNIEnv *env, slot *s) {
+    if (!s->past_added) return;
+    past_binding *p = &s->past[--s->npast];
+    (*env)->DeleteWeakGlobalRef(env, p->cls);
+    free(p->name);
+    free(p->sig);
+    s->past_added = 0;
+}
+
+/* Checks one method (its members are not NULL) and fills s (not yet live) for it. */
+static int prepare(JNIEnv *env, jclass cls, const jb_native_method *m, slot *s, void **entry) {
     size_t len = strlen(m->signature);
     jbi_signature *sig = malloc(sizeof *sig);
     if (sig == NULL) return jbi_fail(JB_ENOMEM, "jb_register_natives: no memory");
@@ -479,7 +591,9 @@ static int prepare(JNIEnv *env, jclass cls, const jb_native_method *m, size_t in
         *entry = (void *)entries_f[n];
     } else {
         int prim_result = s->result_kind != 'L' && s->result_kind != '[';
-        *entry = nf > 0 ? (void *)entries_i[n] : s->prim && prim_result ? (void *)entries_p[n] : (void *)entries_n[n];
+        /* dispatch_prim's entry points do not pass the receiver, which the class check needs */
+        int prim = s->prim && prim_result && !s->check && !s->wants_self;
+        *entry = nf > 0 ? (void *)entries_i[n] : prim ? (void *)entries_p[n] : (void *)entries_n[n];
     }
     char *name = NULL;
     if ((rc = jbi_to_modified_utf8(m->name, strlen(m->name), "jb_register_natives: method name", &name)) != JB_OK) goto out;
@@ -494,6 +608,7 @@ static int prepare(JNIEnv *env, jclass cls, const jb_native_method *m, size_t in
         (*env)->ExceptionClear(env);
         rc = jbi_fail(JB_EMETHOD, "jb_register_natives: the class has no method %s%s", m->name, m->signature);
     } else {
+        s->is_static = is_static == JNI_TRUE;
         jobject reflected = (*env)->ToReflectedMethod(env, cls, id, is_static);
         jint mods = reflected != NULL ? (*env)->CallIntMethod(env, reflected, jbi_ext.member_get_modifiers) : 0;
         rc = jbi_java_check(env, JB_EJAVA, "jb_register_natives: Method.getModifiers");
@@ -574,21 +689,8 @@ static void sweep(JNIEnv *env) {
     }
 }
 
-JB_API int jb_register_natives(jb_object *class_object, const jb_native_method *methods, size_t count) {
-    if (class_object == NULL || methods == NULL || count == 0) {
-        return jbi_fail(JB_EINVAL, "jb_register_natives: class_object and methods must be set, count > 0");
-    }
-    if (count > JB_NATIVES_MAX) {
-        return jbi_fail(JB_ERANGE, "jb_register_natives: %zu methods is over JB_NATIVES_MAX (%d)", count, JB_NATIVES_MAX);
-    }
-    JNIEnv *env = NULL;
-    int rc = jbi_enter(&env);
-    if (rc != JB_OK) return rc;
-    jclass cls = NULL;
-    if ((rc = class_of(env, class_object, "jb_register_natives", &cls)) != JB_OK) {
-        jbi_leave();
-        return rc;
-    }
+static int register_natives(JNIEnv *env, jclass cls, const jb_native_method *methods, size_t count, int wants_self) {
+    int rc = JB_OK;
     JNINativeMethod *table = calloc(count, sizeof *table);
     size_t *index = calloc(count, sizeof *index);
     unsigned char taken[JB_NATIVES_MAX] = {0};
@@ -600,15 +702,31 @@ JB_API int jb_register_natives(jb_object *class_object, const jb_native_method *
     pthread_mutex_lock(&lock);
     sweep(env);
     for (size_t k = 0; k < count && rc == JB_OK; k++) {
-        if (!take_slot(&index[k], taken)) {
-            rc = jbi_fail(JB_ERANGE, "jb_register_natives: all %d host native slots are bound", JB_NATIVES_MAX);
+        const jb_native_method *m = &methods[k];
+        if (m->name == NULL || m->signature == NULL || m->fn == NULL) {
+            rc = jbi_fail(JB_EINVAL, "jb_register_natives: method %zu has a NULL name, signature or fn", k);
+            break;
+        }
+        size_t related = 0;
+        if (!take_slot(env, cls, m->name, m->signature, taken, &index[k], &related)) {
+            if (related == 0) {
+                rc = jbi_fail(JB_ERANGE, "jb_register_natives: all %d host native slots are bound", JB_NATIVES_MAX);
+            } else {
+                rc = jbi_fail(JB_ERANGE,
+                              "jb_register_natives: no host native slot can take %s%s: of the %d, the %zu not bound "
+                              "last served other methods of its class or of a related class (a sub- or superclass), "
+                              "whose late callers it could not tell from its own",
+                              m->name, m->signature, JB_NATIVES_MAX, related);
+            }
             break;
         }
         taken[index[k]] = 1;
         prepared = k + 1;
         slot *s = &slots[index[k]];
+        s->wants_self = (unsigned char)wants_self;
+        if ((rc = remember(env, s, cls, m->name, m->signature)) != JB_OK) break;
         void *entry = NULL;
-        rc = prepare(env, cls, &methods[k], k, s, &entry);
+        rc = prepare(env, cls, m, s, &entry);
         table[k].name = s->name;
         table[k].signature = s->sig;
         table[k].fnPtr = entry;
@@ -622,15 +740,45 @@ JB_API int jb_register_natives(jb_object *class_object, const jb_native_method *
         for (size_t k = 0; k < count; k++) atomic_store(&slots[index[k]].live, 1);
         sweep(env);
     } else {
-        for (size_t k = 0; k < prepared; k++) slot_clear(env, &slots[index[k]]);
+        for (size_t k = 0; k < prepared; k++) {
+            slot_clear(env, &slots[index[k]]);
+            forget_added(env, &slots[index[k]]);
+        }
     }
     pthread_mutex_unlock(&lock);
     free(table);
     free(index);
-    (*env)->DeleteLocalRef(env, cls);
+    return rc;
+}
+
+JB_API int jb_register_natives(jb_object *class_object, const jb_native_method *methods, size_t count) {
+    if (class_object == NULL || methods == NULL || count == 0) {
+        return jbi_fail(JB_EINVAL, "jb_register_natives: class_object and methods must be set, count > 0");
+    }
+    if (count > JB_NATIVES_MAX) {
+        return jbi_fail(JB_ERANGE, "jb_register_natives: %zu methods is over JB_NATIVES_MAX (%d)", count, JB_NATIVES_MAX);
+    }
+    JNIEnv *env = NULL;
+    int rc = jbi_enter(&env);
+    if (rc != JB_OK) return rc;
+    jclass cls = NULL;
+    if ((rc = class_of(env, class_object, "jb_register_natives", &cls)) == JB_OK) {
+        rc = register_natives(env, cls, methods, count, 0);
+        (*env)->DeleteLocalRef(env, cls);
+    }
     jbi_leave();
     return rc;
 }
+
+int jbi_register_natives_with_self(JNIEnv *env, jclass cls, const jb_native_method *methods, size_t count) {
+    if (count == 0 || count > JB_NATIVES_MAX) {
+        return jbi_fail(JB_ERANGE, "jb_register_natives: %zu methods (1 to JB_NATIVES_MAX, %d)", count, JB_NATIVES_MAX);
+    }
+    return register_natives(env, cls, methods, count, 1);
+}
+
+JNIEnv *jbi_native_call_env(const jb_native_call *call) { return call->env; }
+jobject jbi_native_call_self(const jb_native_call *call) { return call->self; }
 
 JB_API int jb_unregister_natives(jb_object *class_object) {
     if (class_object == NULL) {

@@ -4,9 +4,16 @@
  * bootstrap loader, so that every proxy, whatever loader its interfaces come from, can use it.
  * Each handler object holds a token into a registry of C handlers, never a pointer: after
  * jb_proxy_free a late call finds the token dead and throws instead of touching freed memory.
+ *
+ * That route boxes every argument into an Object[] and crosses java.lang.reflect.Proxy and one
+ * generic native. For interface sets it can serve (see native_class_for) a class of its own is
+ * defined instead, once per set: it implements the interfaces with native methods bound
+ * through host natives (natives.c), so Java makes a direct native call with the arguments in
+ * registers, and its instances hold the same registry token.
  */
 #include <inttypes.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,59 +32,83 @@
 #include "last_error.h"
 #include "loader_internal.h"
 #include "method_internal.h"
+#include "natives_internal.h"
 #include "object_internal.h"
 #include "utf8.h"
+#include "vm_ids.h"
 #include "vm_state.h"
 
 /* ---- the registry of C handlers ------------------------------------------------------------ */
 
+/*
+ * Entries live in chunks that never move, so that reg_peek, on every call of a native class,
+ * reads one without the lock: fn and user_data between two reads of its state (gen << 1 | live),
+ * which every change of the entry rewrites (a seqlock whose writers hold reg_lock).
+ */
 typedef struct entry {
-    jb_proxy_fn fn;
-    void *user_data;
+    _Atomic(jb_proxy_fn) fn;
+    _Atomic(void *) user_data;
+    _Atomic uint64_t state;
     uint32_t gen;
     uint32_t users;
     unsigned char live;
     unsigned char used; /* slot taken (live, or removed with users left) */
 } entry;
 
+#define REG_CHUNK 256
+#define REG_CHUNKS 4096 /* a million proxies at once */
+
 static pthread_mutex_t reg_lock = PTHREAD_MUTEX_INITIALIZER;
-static entry *reg;
-static size_t reg_size;
+static _Atomic(entry *) reg_chunks[REG_CHUNKS];
+static _Atomic size_t reg_size; /* entries in the chunks made so far */
 
 static uint64_t token_of(size_t index, uint32_t gen) { return ((uint64_t)gen << 32) | (uint64_t)(index + 1); }
 
+/* Entry i, which exists (i < reg_size). */
+static entry *reg_at(size_t i) {
+    return atomic_load_explicit(&reg_chunks[i / REG_CHUNK], memory_order_acquire) + i % REG_CHUNK;
+}
+
+/* Under the lock: publishes the entry's gen and live flag to reg_peek. */
+static void publish(entry *e) {
+    atomic_store_explicit(&e->state, (uint64_t)e->gen << 1 | e->live, memory_order_release);
+}
+
 static int reg_add(jb_proxy_fn fn, void *ud, uint64_t *token) {
     pthread_mutex_lock(&reg_lock);
-    size_t i = 0;
-    while (i < reg_size && reg[i].used) i++;
-    if (i == reg_size) {
-        size_t n = reg_size == 0 ? 16 : reg_size * 2;
-        entry *grown = n <= UINT32_MAX ? realloc(reg, n * sizeof *grown) : NULL;
-        if (grown == NULL) {
+    size_t size = atomic_load_explicit(&reg_size, memory_order_relaxed), i = 0;
+    while (i < size && reg_at(i)->used) i++;
+    if (i == size) {
+        entry *chunk = size / REG_CHUNK < REG_CHUNKS ? calloc(REG_CHUNK, sizeof *chunk) : NULL;
+        if (chunk == NULL) {
             pthread_mutex_unlock(&reg_lock);
             return JB_ENOMEM;
         }
-        memset(grown + reg_size, 0, (n - reg_size) * sizeof *grown);
-        reg = grown;
-        reg_size = n;
+        atomic_store_explicit(&reg_chunks[size / REG_CHUNK], chunk, memory_order_release);
+        atomic_store_explicit(&reg_size, size + REG_CHUNK, memory_order_release);
     }
-    entry *e = &reg[i];
+    entry *e = reg_at(i);
     e->gen++;
     if (e->gen == 0) e->gen = 1;
-    e->fn = fn;
-    e->user_data = ud;
+    e->live = 0;
+    publish(e); /* the new gen, not yet live: a reader of the old one sees its state change */
+    atomic_thread_fence(memory_order_release);
+    atomic_store_explicit(&e->fn, fn, memory_order_relaxed);
+    atomic_store_explicit(&e->user_data, ud, memory_order_relaxed);
     e->users = 0;
     e->live = 1;
     e->used = 1;
+    publish(e);
     *token = token_of(i, e->gen);
     pthread_mutex_unlock(&reg_lock);
     return JB_OK;
 }
 
+/* Under the lock. */
 static entry *reg_find(uint64_t token) {
     size_t i = (size_t)(token & 0xFFFFFFFFu);
-    if (i == 0 || i > reg_size) return NULL;
-    entry *e = &reg[i - 1];
+    if (i == 0 || i > atomic_load_explicit(&reg_size, memory_order_relaxed)) return NULL;
+    entry *e = reg_at(i - 1);
     return e->used && e->live && e->gen == (uint32_t)(token >> 32) ? e : NULL;
 }
 
@@ -87,17 +118,31 @@ static int reg_acquire(uint64_t token, jb_proxy_fn *fn, void **ud) {
     entry *e = reg_find(token);
     if (e != NULL) {
         e->users++;
-        *fn = e->fn;
-        *ud = e->user_data;
+        *fn = atomic_load_explicit(&e->fn, memory_order_relaxed);
+        *ud = atomic_load_explicit(&e->user_data, memory_order_relaxed);
     }
     pthread_mutex_unlock(&reg_lock);
     return e != NULL;
 }
 
+/* A live handler as it is now, without the lock and without holding it: a call that races
+ * jb_proxy_free still runs it, as one already inside does (proxy.h), and reads nothing of the
+ * entry afterwards. 0 if it was freed (or the token is forged). */
+static int reg_peek(uint64_t token, jb_proxy_fn *fn, void **ud) {
+    size_t i = (size_t)(token & 0xFFFFFFFFu);
+    if (i == 0 || i > atomic_load_explicit(&reg_size, memory_order_acquire)) return 0;
+    entry *e = reg_at(i - 1);
+    uint64_t want = (token >> 32) << 1 | 1;
+    if (atomic_load_explicit(&e->state, memory_order_acquire) != want) return 0;
+    *fn = atomic_load_explicit(&e->fn, memory_order_relaxed);
+    *ud = atomic_load_explicit(&e->user_data, memory_order_relaxed);
+    atomic_thread_fence(memory_order_acquire);
+    return atomic_load_explicit(&e->state, memory_order_relaxed) == want;
+}
+
 static void reg_release(uint64_t token) {
     pthread_mutex_lock(&reg_lock);
-    size_t i = (size_t)(token & 0xFFFFFFFFu) - 1;
-    entry *e = &reg[i];
+    entry *e = reg_at((size_t)(token & 0xFFFFFFFFu) - 1);
     if (e->users > 0 && --e->users == 0 && !e->live) {
         e->used = 0;
     }
@@ -112,6 +157,7 @@ JB_API int jb_proxy_free(jb_proxy *proxy) {
     entry *e = reg_find((uint64_t)(uintptr_t)proxy);
     if (e != NULL) {
         e->live = 0;
+        publish(e);
         if (e->users == 0) e->used = 0;
     }
     pthread_mutex_unlock(&reg_lock);
@@ -135,10 +181,12 @@ static struct {
     jclass handler;           /* the bootstrap-defined InvocationHandler */
     jfieldID handler_token;
     jclass system_class, ih_class;
-    jclass object_class, class_class, proxy_class, throwable_class, runtime_exc, illegal_state, unsupported;
+    jclass object_class, class_class, proxy_class, throwable_class, runtime_exc, illegal_state, unsupported, null_pointer;
     jmethodID new_proxy_instance, class_get_loader, class_is_interface, class_for_name;
     jmethodID method_get_name, method_get_return_type, method_is_default, method_get_declaring_class;
     jmethodID invoke_default, identity_hash;
+    jclass class_loader_class; /* for native classes: */
+    jmethodID get_system_loader, class_get_methods, method_get_params;
     jclass box[9];
     jclass prim[9];            /* Integer.TYPE and the others; prim[0] is void.class */
     jmethodID value_of[9], unbox[9];
@@ -220,7 +268,8 @@ int jbi_proxy_ids_load(JNIEnv *env) {
         (P.throwable_class = jbk_global_class(env, "java/lang/Throwable")) == NULL ||
         (P.runtime_exc = jbk_global_class(env, "java/lang/RuntimeException")) == NULL ||
         (P.illegal_state = jbk_global_class(env, "java/lang/IllegalStateException")) == NULL ||
-        (P.unsupported = jbk_global_class(env, "java/lang/UnsupportedOperationException")) == NULL) goto fail;
+        (P.unsupported = jbk_global_class(env, "java/lang/UnsupportedOperationException")) == NULL ||
+        (P.null_pointer = jbk_global_class(env, "java/lang/NullPointerException")) == NULL) goto fail;
     jclass method_class = (*env)->FindClass(env, "java/lang/reflect/Method");
     if (method_class == NULL || (P.ih_class = jbk_global_class(env, "java/lang/reflect/InvocationHandler")) == NULL ||
         (P.system_class = jbk_global_class(env, "java/lang/System")) == NULL) goto fail;
@@ -238,7 +287,13 @@ int jbi_proxy_ids_load(JNIEnv *env) {
     P.invoke_default = (*env)->GetStaticMethodID(env, ih, "invokeDefault",
         "(Ljava/lang/Object;Ljava/lang/reflect/Method;[Ljava/lang/Object;)Ljava/lang/Object;");
     P.identity_hash = (*env)->GetStaticMethodID(env, sys, "identityHashCode", "(Ljava/lang/Object;)I");
+    P.class_get_methods = (*env)->GetMethodID(env, P.class_class, "getMethods", "()[Ljava/lang/reflect/Method;");
+    P.method_get_params = (*env)->GetMethodID(env, method_class, "getParameterTypes", "()[Ljava/lang/Class;");
     (*env)->DeleteLocalRef(env, method_class);
+    if ((P.class_loader_class = jbk_global_class(env, "java/lang/ClassLoader")) == NULL) goto fail;
+    P.get_system_loader = (*env)->GetStaticMethodID(env, P.class_loader_class, "getSystemClassLoader",
+                                                    "()Ljava/lang/ClassLoader;");
+    if (P.get_system_loader == NULL || P.class_get_methods == NULL || P.method_get_params == NULL) goto fail;
     if (P.new_proxy_instance == NULL || P.class_get_loader == NULL || P.class_is_interface == NULL ||
         P.class_for_name == NULL || P.method_get_name == NULL || P.method_get_return_type == NULL ||
         P.method_is_default == NULL || P.method_get_declaring_class == NULL || P.invoke_default == NULL ||
@@ -275,7 +330,7 @@ fail:
 void jbi_proxy_ids_release(JNIEnv *env) {
     if (env != NULL) {
         jclass globals[] = {P.handler, P.system_class, P.ih_class, P.object_class, P.class_class, P.proxy_class, P.throwable_class,
-                            P.runtime_exc, P.illegal_state, P.unsupported};
+                            P.runtime_exc, P.illegal_state, P.unsupported, P.class_loader_class, P.null_pointer};
         for (size_t i = 0; i < sizeof globals / sizeof globals[0]; i++) {
             if (globals[i] != NULL) (*env)->DeleteGlobalRef(env, globals[i]);
         }
@@ -294,7 +349,10 @@ struct jb_proxy_call {
     jobject proxy, method;
     jobjectArray args;
     size_t argc;
-    char *name;
+    const char *name;
+    /* a method of a native class: the host-native call and its arguments, else NULL */
+    jb_native_call *native;
+    const jb_arg *native_args;
     jobject result;      /* a local reference, or NULL */
     int has_result;
     jbi_host_throw thrown; /* for jb_proxy_call_throw */
@@ -327,6 +385,10 @@ JB_API int jb_proxy_call_arg(jb_proxy_call *call, size_t index, jb_arg *out) {
     }
     if (index >= call->argc) {
         return jbi_fail(JB_EINVAL, "jb_proxy_call_arg: index %zu, but %s has %zu arguments", index, call->name, call->argc);
+    }
+    if (call->native != NULL) {
+        *out = call->native_args[index]; /* borrowed from the host-native call, as lent ones are */
+        return JB_OK;
     }
     JNIEnv *env = call->env;
     jobject v = (*env)->GetObjectArrayElement(env, call->args, (jsize)index);
@@ -378,6 +440,7 @@ JB_API int jb_proxy_call_return(jb_proxy_call *call, jb_arg value) {
     if (call == NULL) {
         return jbi_fail(JB_EINVAL, "jb_proxy_call_return: call is NULL");
     }
+    if (call->native != NULL) return jb_proxy_call_set_result(call, &value);
     JNIEnv *env = call->env;
     jclass rt = (*env)->CallObjectMethod(env, call->method, P.method_get_return_type);
     if ((*env)->ExceptionCheck(env) || rt == NULL) {
@@ -423,6 +486,18 @@ JB_API int jb_proxy_call_return(jb_proxy_call *call, jb_arg value) {
         call->has_result = 1;
     }
     return rc;
+}
+
+JB_API int jb_proxy_call_set_result(jb_proxy_call *call, const jb_arg *result) {
+    if (call == NULL || result == NULL) {
+        return jbi_fail(JB_EINVAL, "jb_proxy_call_set_result: call or result is NULL");
+    }
+    if (call->native != NULL) {
+        int rc = jb_native_call_set_result(call->native, result);
+        if (rc == JB_OK) call->has_result = 1;
+        return rc;
+    }
+    return jb_proxy_call_return(call, *result);
 }
 
 JB_API int jb_proxy_call_throw(jb_proxy_call *call, const char *exception_class, const char *message) {
@@ -550,12 +625,14 @@ static jobject JNICALL proxy_invoke(JNIEnv *env, jobject self, jobject proxy, jo
         reg_release(token);
         return NULL;
     }
-    if (name == NULL || jbi_string_to_utf8(env, name, 1, &call.name, NULL) != JB_OK) {
+    char *owned_name = NULL;
+    if (name == NULL || jbi_string_to_utf8(env, name, 1, &owned_name, NULL) != JB_OK) {
         if (!(*env)->ExceptionCheck(env)) (*env)->ThrowNew(env, P.runtime_exc, "jb_proxy: no memory for a method name");
         reg_release(token);
         return NULL;
     }
     (*env)->DeleteLocalRef(env, name);
+    call.name = owned_name;
     int rc = fn(&call, ud);
     reg_release(token);
     for (size_t i = 0; i < call.nstrings; i++) free(call.strings[i]);
@@ -574,9 +651,364 @@ static jobject JNICALL proxy_invoke(JNIEnv *env, jobject self, jobject proxy, jo
         if (call.result != NULL) (*env)->DeleteLocalRef(env, call.result);
         throw_from_handler(env, &call, rc);
     }
-    free(call.name);
+    free(owned_name);
     jbi_host_throw_free(&call.thrown);
     return result;
+}
+
+/* ---- native classes --------------------------------------------------------------------------- */
+
+enum { OBJ_NONE, OBJ_EQUALS, OBJ_HASH_CODE, OBJ_TO_STRING };
+
+typedef struct native_method {
+    char *name;
+    int object_method; /* OBJ_*: what JB_PROXY_UNHANDLED means for it */
+    char result_kind;  /* its descriptor's */
+    jfieldID token;    /* its class's handle field */
+} native_method;
+
+typedef struct native_class {
+    struct native_class *next;
+    char *key; /* the interface names as given, each ended by '\n' */
+    jclass cls; /* global reference, kept: its methods stay bound */
+    jfieldID token;
+    native_method *methods;
+    size_t count;
+} native_class;
+
+/* Native classes are kept for good, and each method holds a host-native slot: they may take a
+ * quarter of the slots, so that jb_register_natives() keeps the rest; past that, Proxy serves. */
+#define NATIVE_SLOTS_MAX (JB_NATIVES_MAX / 4)
+
+static pthread_mutex_t class_lock = PTHREAD_MUTEX_INITIALIZER;
+static native_class *native_classes;
+static unsigned native_class_serial;
+static size_t native_slots;
+
+/* JB_PROXY_UNHANDLED for one of Object's methods: what Object's own does (proxy.h). */
+static int object_default(JNIEnv *env, jb_native_call *nc, const native_method *m, jobject self, const jb_arg *args) {
+    if (m->object_method == OBJ_EQUALS) {
+        jobject other = NULL;
+        void *ptr = NULL;
+        uintptr_t handle = args[0].type == JB_ARG_OBJECT ? (uintptr_t)args[0].u.obj : 0;
+        if (handle != 0 && jbi_handles_acquire(handle, JBI_HANDLE_OBJECT, &ptr) == JBI_H_OK) {
+            other = ((jbi_object *)ptr)->ref;
+        }
+        jb_arg r = jb_arg_bool(other != NULL && (*env)->IsSameObject(env, self, other));
+        if (ptr != NULL) jbi_handles_release(handle);
+        return jb_native_call_set_result(nc, &r);
+    }
+    jint hash = (*env)->CallStaticIntMethod(env, P.system_class, P.identity_hash, self);
+    if ((*env)->ExceptionCheck(env)) return JB_EJAVA;
+    if (m->object_method == OBJ_HASH_CODE) {
+        jb_arg r = jb_arg_int32(hash);
+        return jb_native_call_set_result(nc, &r);
+    }
+    char text[32];
+    snprintf(text, sizeof text, "jb_proxy@%x", (unsigned)hash);
+    jb_arg r = jb_arg_string(text);
+    return jb_native_call_set_result(nc, &r);
+}
+
+static int nm_primitive(char kind) { return kind != 'V' && kind != 'L' && kind != '['; }
+
+/* Every method of a native class: the host native behind it (proxy_invoke's twin). */
+static int native_invoke(jb_native_call *nc, const jb_arg *args, size_t nargs, void *user_data) {
+    const native_method *m = user_data;
+    JNIEnv *env = jbi_native_call_env(nc);
+    jobject self = jbi_native_call_self(nc);
+    uint64_t token = (uint64_t)(*env)->GetLongField(env, self, m->token);
+    jb_proxy_fn fn = NULL;
+    void *ud = NULL;
+    /* Exceptions are thrown here as proxy_invoke throws them, then returned as failures with
+     * the exception pending, which a host native's failure leaves as the call's. */
+    if (!reg_peek(token, &fn, &ud)) {
+        (*env)->ThrowNew(env, P.illegal_state, "this proxy's C handler was freed (jb_proxy_free)");
+        return JB_EHANDLE;
+    }
+    jb_proxy_call call;
+    memset(&call, 0, sizeof call);
+    call.env = env;
+    call.proxy = self;
+    call.argc = nargs;
+    call.name = m->name;
+    call.native = nc;
+    call.native_args = args;
+    int rc = fn(&call, ud);
+    /* Only a failure looks for a pending exception (a JNI call costs a thread-state transition,
+     * a good part of this path); one the handler left on success is thrown all the same. */
+    if (rc == JB_OK && !call.has_result && nm_primitive(m->result_kind)) {
+        /* as Proxy does when it unboxes the missing result (proxy.h) */
+        throw_runtime(env, P.null_pointer, "the jb_proxy handler for %s%s gave no result", m->name, "");
+        rc = JB_EJAVA;
+    } else if (rc != JB_OK) {
+        if ((*env)->ExceptionCheck(env)) {
+            /* The handler left a Java exception pending (jb_ calls never do): it is the call's. */
+            if (rc >= 0) rc = JB_EJAVA;
+        } else if (rc == JB_PROXY_UNHANDLED && m->object_method != OBJ_NONE) {
+            rc = object_default(env, nc, m, self, args);
+        } else if (rc == JB_PROXY_UNHANDLED) {
+            throw_runtime(env, P.unsupported, "the jb_proxy handler does not implement %s%s", m->name, "");
+            rc = JB_EJAVA;
+        } else if (rc < 0) {
+            throw_from_handler(env, &call, rc);
+        }
+    }
+    jbi_host_throw_free(&call.thrown);
+    return rc;
+}
+
+/* A descriptor's kind for a primitive or void class, or 0 for a reference type. */
+static char prim_kind(JNIEnv *env, jobject type) {
+    static const char kinds[9] = {'V', 'Z', 'B', 'S', 'C', 'I', 'J', 'F', 'D'};
+    for (int k = 0; k <= 8; k++) {
+        if ((*env)->IsSameObject(env, type, P.prim[k])) return kinds[k];
+    }
+    return 0;
+}
+
+typedef struct method_list {
+    char **names, **descs;
+    int *object_methods;
+    size_t count, cap;
+} method_list;
+
+static void method_list_free(method_list *l) {
+    for (size_t i = 0; i < l->count; i++) {
+        free(l->names[i]);
+        free(l->descs[i]);
+    }
+    free(l->names);
+    free(l->descs);
+    free(l->object_methods);
+}
+
+/* Adds name+desc unless it is there; 0 if memory ran out. */
+static int method_list_add(method_list *l, const char *name, const char *desc, int object_method) {
+    for (size_t i = 0; i < l->count; i++) {
+        if (strcmp(l->names[i], name) == 0 && strcmp(l->descs[i], desc) == 0) return 1;
+    }
+    if (l->count == l->cap) {
+        size_t cap = l->cap != 0 ? 2 * l->cap : 8;
+        char **n = realloc(l->names, cap * sizeof *n);
+        if (n != NULL) l->names = n;
+        char **d = realloc(l->descs, cap * sizeof *d);
+        if (d != NULL) l->descs = d;
+        int *o = realloc(l->object_methods, cap * sizeof *o);
+        if (o != NULL) l->object_methods = o;
+        if (n == NULL || d == NULL || o == NULL) return 0;
+        l->cap = cap;
+    }
+    char *nc = strdup(name), *dc = strdup(desc);
+    if (nc == NULL || dc == NULL) {
+        free(nc);
+        free(dc);
+        return 0;
+    }
+    l->names[l->count] = nc;
+    l->descs[l->count] = dc;
+    l->object_methods[l->count++] = object_method;
+    return 1;
+}
+
+/*
+ * The abstract methods of the interfaces, with Object's equals, hashCode and toString first.
+ * 1 if a native class can serve them: every one with primitive (or void) parameters and result
+ * only, and no default method (the handler gets those first, and only Proxy can then run the
+ * Java body); 0 if not, or on any failure (Proxy then serves the set, as before).
+ */
+static int collect_methods(JNIEnv *env, jobjectArray classes, size_t count, method_list *out) {
+    jmethodID get_methods = P.class_get_methods, get_params = P.method_get_params;
+    int ok = method_list_add(out, "equals", "(Ljava/lang/Object;)Z", OBJ_EQUALS) &&
+             method_list_add(out, "hashCode", "()I", OBJ_HASH_CODE) &&
+             method_list_add(out, "toString", "()Ljava/lang/String;", OBJ_TO_STRING);
+    for (size_t i = 0; i < count && ok; i++) {
+        jobject c = (*env)->GetObjectArrayElement(env, classes, (jsize)i);
+        jobjectArray methods = c != NULL ? (*env)->CallObjectMethod(env, c, get_methods) : NULL;
+        jsize n = methods != NULL && !(*env)->ExceptionCheck(env) ? (*env)->GetArrayLength(env, methods) : 0;
+        ok = methods != NULL && !(*env)->ExceptionCheck(env);
+        for (jsize k = 0; k < n && ok; k++) {
+            jobject m = (*env)->GetObjectArrayElement(env, methods, k);
+            jint mods = (*env)->CallIntMethod(env, m, jbi_ext.member_get_modifiers);
+            if ((*env)->ExceptionCheck(env)) {
+                ok = 0;
+            } else if ((mods & 0x0008) == 0) { /* static interface methods are not implemented */
+                ok = (mods & 0x0400) != 0;      /* abstract: not a default method */
+                char desc[64];
+                size_t at = 0;
+                desc[at++] = '(';
+                jobjectArray params = ok ? (*env)->CallObjectMethod(env, m, get_params) : NULL;
+                jsize np = params != NULL && !(*env)->ExceptionCheck(env) ? (*env)->GetArrayLength(env, params) : 0;
+                if (ok && (params == NULL || (*env)->ExceptionCheck(env) || np > 12)) ok = 0;
+                for (jsize p = 0; p < np && ok; p++) {
+                    jobject t = (*env)->GetObjectArrayElement(env, params, p);
+                    char kind = prim_kind(env, t);
+                    ok = kind != 0 && kind != 'V';
+                    desc[at++] = kind;
+                    (*env)->DeleteLocalRef(env, t);
+                }
+                jobject rt = ok ? (*env)->CallObjectMethod(env, m, P.method_get_return_type) : NULL;
+                char rk = rt != NULL && !(*env)->ExceptionCheck(env) ? prim_kind(env, rt) : 0;
+                ok = ok && rk != 0;
+                desc[at++] = ')';
+                desc[at++] = rk;
+                desc[at] = '\0';
+                jstring jname = ok ? (*env)->CallObjectMethod(env, m, P.method_get_name) : NULL;
+                char *name = NULL;
+                if (ok && (jname == NULL || (*env)->ExceptionCheck(env) || jbi_string_to_utf8(env, jname, 1, &name, NULL) != JB_OK)) ok = 0;
+                if (ok) ok = method_list_add(out, name, desc, OBJ_NONE);
+                free(name);
+                if (jname != NULL) (*env)->DeleteLocalRef(env, jname);
+                if (rt != NULL) (*env)->DeleteLocalRef(env, rt);
+                if (params != NULL) (*env)->DeleteLocalRef(env, params);
+            }
+            (*env)->DeleteLocalRef(env, m);
+        }
+        if (methods != NULL) (*env)->DeleteLocalRef(env, methods);
+        if (c != NULL) (*env)->DeleteLocalRef(env, c);
+    }
+    (*env)->ExceptionClear(env);
+    return ok;
+}
+
+/* The class file of: public final class <name> implements <interfaces> { private long handle;
+ * public native ... one per method }; malloc'ed, *len its size. No constructor: AllocObject. */
+static unsigned char *native_class_bytes(JNIEnv *env, const char *name, jobjectArray classes, size_t count,
+                                         const method_list *l, size_t *len) {
+    size_t cap = 64 + strlen(name), n = 0;
+    char **inames = calloc(count, sizeof *inames);
+    if (inames == NULL) return NULL;
+    int ok = 1;
+    for (size_t i = 0; i < count && ok; i++) {
+        jobject c = (*env)->GetObjectArrayElement(env, classes, (jsize)i);
+        jstring jn = (*env)->CallObjectMethod(env, c, jbi_java.class_get_name);
+        ok = jn != NULL && !(*env)->ExceptionCheck(env) && jbi_string_to_utf8(env, jn, 0, &inames[i], NULL) == JB_OK;
+        for (char *p = ok ? inames[i] : NULL; p != NULL && *p != '\0'; p++) {
+            if (*p == '.') *p = '/';
+        }
+        if (ok) cap += 8 + strlen(inames[i]);
+        if (jn != NULL) (*env)->DeleteLocalRef(env, jn);
+        (*env)->DeleteLocalRef(env, c);
+    }
+    for (size_t i = 0; i < l->count; i++) cap += 16 + strlen(l->names[i]) + strlen(l->descs[i]);
+    unsigned char *out = ok ? malloc(cap) : NULL;
+    size_t pool = 4 + 2 * count + 2 + 2 * l->count;
+    if (out != NULL && pool < 65535 && count < 65535) {
+#define U1(v) (out[n++] = (unsigned char)(v))
+#define U2(v) (U1((v) >> 8), U1(v))
+#define UTF8(s) (U1(1), U2(strlen(s)), memcpy(out + n, (s), strlen(s)), n += strlen(s))
+        U1(0xCA), U1(0xFE), U1(0xBA), U1(0xBE), U2(0), U2(52);
+        U2(pool + 1);
+        U1(7), U2(2), UTF8(name);                      /* 1, 2 */
+        U1(7), U2(4), UTF8("java/lang/Object");        /* 3, 4 */
+        for (size_t i = 0; i < count; i++) U1(7), U2(6 + 2 * i), UTF8(inames[i]); /* 5 + 2i, 6 + 2i */
+        size_t field = 5 + 2 * count;
+        UTF8("handle"), UTF8("J");                     /* field, field + 1 */
+        for (size_t i = 0; i < l->count; i++) UTF8(l->names[i]), UTF8(l->descs[i]); /* field + 2 + 2i, ... */
+        U2(0x0031), U2(1), U2(3);
+        U2(count);
+        for (size_t i = 0; i < count; i++) U2(5 + 2 * i);
+        U2(1), U2(0x0002), U2(field), U2(field + 1), U2(0);
+        U2(l->count);
+        for (size_t i = 0; i < l->count; i++) U2(0x0101), U2(field + 2 + 2 * i), U2(field + 3 + 2 * i), U2(0);
+        U2(0);
+#undef U1
+#undef U2
+#undef UTF8
+        *len = n;
+    } else {
+        free(out);
+        out = NULL;
+    }
+    for (size_t i = 0; i < count; i++) free(inames[i]);
+    free(inames);
+    return out;
+}
+
+/* The key of an interface set: its names in order, each ended by '\n' (NULL: no memory). */
+static char *set_key(const char *const *interfaces, size_t count) {
+    size_t len = 1;
+    for (size_t i = 0; i < count; i++) len += strlen(interfaces[i]) + 1;
+    char *key = malloc(len), *p = key;
+    if (key == NULL) return NULL;
+    for (size_t i = 0; i < count; i++) {
+        size_t l = strlen(interfaces[i]);
+        memcpy(p, interfaces[i], l);
+        p[l] = '\n';
+        p += l + 1;
+    }
+    *p = '\0';
+    return key;
+}
+
+/*
+ * The native class for an interface set whose proxy class would be defined in the system
+ * loader (so a class kept for good pins no loader a host may want collected), defined and bound
+ * on first use; NULL when the set cannot have one (collect_methods, or no host-native slots
+ * left), and Proxy serves it. Nothing pending, no last error set, either way.
+ */
+static native_class *native_class_for(JNIEnv *env, jobject loader, const char *const *interfaces, size_t count,
+                                      jobjectArray classes) {
+    char *key = set_key(interfaces, count);
+    if (key == NULL) return NULL;
+    pthread_mutex_lock(&class_lock);
+    native_class *nc = native_classes;
+    while (nc != NULL && strcmp(nc->key, key) != 0) nc = nc->next;
+    if (nc != NULL) {
+        pthread_mutex_unlock(&class_lock);
+        free(key);
+        return nc->cls != NULL ? nc : NULL;
+    }
+    /* Remembered either way, so that a set no native class can serve is looked at once. */
+    nc = calloc(1, sizeof *nc);
+    if (nc == NULL) {
+        pthread_mutex_unlock(&class_lock);
+        free(key);
+        return NULL;
+    }
+    nc->key = key;
+    method_list l;
+    memset(&l, 0, sizeof l);
+    jclass local = NULL;
+    if (collect_methods(env, classes, count, &l) && native_slots + l.count <= NATIVE_SLOTS_MAX) {
+        char name[64];
+        snprintf(name, sizeof name, "dev/javabridge/capi/CNativeProxy%u", ++native_class_serial);
+        size_t len = 0;
+        unsigned char *bytes = native_class_bytes(env, name, classes, count, &l, &len);
+        if (bytes != NULL) local = (*env)->DefineClass(env, name, loader, (const jbyte *)bytes, (jsize)len);
+        free(bytes);
+        (*env)->ExceptionClear(env); /* an interface the class cannot see or implement: Proxy's job */
+    }
+    jb_native_method *table = local != NULL ? calloc(l.count, sizeof *table) : NULL;
+    nc->methods = table != NULL ? calloc(l.count, sizeof *nc->methods) : NULL;
+    nc->token = nc->methods != NULL ? (*env)->GetFieldID(env, local, "handle", "J") : NULL;
+    if (nc->token != NULL) {
+        for (size_t i = 0; i < l.count; i++) {
+            nc->methods[i].name = l.names[i];
+            l.names[i] = NULL;
+            nc->methods[i].object_method = l.object_methods[i];
+            nc->methods[i].result_kind = strchr(l.descs[i], ')')[1];
+            nc->methods[i].token = nc->token;
+            table[i].name = nc->methods[i].name;
+            table[i].signature = l.descs[i];
+            table[i].fn = native_invoke;
+            table[i].user_data = &nc->methods[i];
+        }
+        nc->count = l.count;
+        if (jbi_register_natives_with_self(env, local, table, l.count) == JB_OK) {
+            native_slots += l.count;
+            nc->cls = (*env)->NewGlobalRef(env, local);
+        }
+    }
+    (*env)->ExceptionClear(env);
+    jb_error_clear(); /* a refused registration (no slots left) falls back to Proxy, no error */
+    free(table);
+    method_list_free(&l);
+    if (local != NULL) (*env)->DeleteLocalRef(env, local);
+    nc->next = native_classes;
+    native_classes = nc;
+    pthread_mutex_unlock(&class_lock);
+    return nc->cls != NULL ? nc : NULL;
 }
 
 /* ---- creating a proxy ----------------------------------------------------------------------- */
@@ -658,6 +1090,19 @@ int jbi_proxy_new(jobject class_loader, const char *const *interfaces, size_t co
     if (reg_add(fn, user_data, &token) != JB_OK) {
         rc = jbi_fail(JB_ENOMEM, "jb_proxy_new: no memory for a proxy");
         goto done;
+    }
+    if (class_loader == NULL) {
+        jobject system = (*env)->CallStaticObjectMethod(env, P.class_loader_class, P.get_system_loader);
+        if ((rc = jbi_java_check(env, JB_EJAVA, "jb_proxy_new: ClassLoader.getSystemClassLoader")) != JB_OK) goto done;
+        native_class *nc = loader == NULL || (*env)->IsSameObject(env, loader, system)
+                               ? native_class_for(env, system, interfaces, count, classes) : NULL;
+        if (nc != NULL) {
+            jobject proxy = (*env)->AllocObject(env, nc->cls);
+            if ((rc = jbi_java_check(env, JB_ENOMEM, "jb_proxy_new: creating the proxy")) != JB_OK) goto done;
+            (*env)->SetLongField(env, proxy, nc->token, (jlong)token);
+            rc = jbi_object_wrap(env, proxy, &obj);
+            goto done;
+        }
     }
     jobject handler = (*env)->AllocObject(env, P.handler);
     if (handler == NULL) {

@@ -15,8 +15,13 @@
  *
  * Limits: at most 4 parameters of integer or reference types (boolean, byte, short, char,
  * int, long, references) and 8 of float or double type (on Windows x64, none of float or
- * double type); at most JB_NATIVES_MAX methods registered at once in the process. A
+ * double type); at most JB_NATIVES_MAX methods registered at once in the process, less the
+ * slots proxies keep (at most JB_NATIVES_MAX / 4, see proxy.h). A
  * registration past them fails with JB_ESIGNATURE or JB_ERANGE, before anything is bound.
+ * An unbound method's entry point is reused for another method only if a Java call that was
+ * already on its way into the old one can be told apart (by its class or receiver): never for
+ * another method of the same class or of a sub- or superclass. So when the only entry points
+ * free last served such methods, JB_ERANGE says so, even below JB_NATIVES_MAX.
  * Each registered method is bound to its own precompiled entry point, so a call costs one
  * JNI native call plus the conversion of its arguments (see BENCHMARKS.md).
  */
@@ -72,7 +77,7 @@ typedef struct jb_native_method {
  *   live); JB_ETYPE (class_object is not a Class); JB_EENCODING; JB_ESIGNATURE (a malformed
  *   descriptor, or one past the limits above); JB_EMETHOD (no such method in the class, static
  *   or instance, or it is not declared `native`: the last error says which); JB_ERANGE (more
- *   than JB_NATIVES_MAX bound); JB_ENOT_OPEN; JB_EATTACH; JB_EJAVA; JB_ENOMEM. All or none:
+ *   than JB_NATIVES_MAX bound, or no free entry point can serve it: see the file comment); JB_ENOT_OPEN; JB_EATTACH; JB_EJAVA; JB_ENOMEM. All or none:
  *   on failure nothing of this call is bound. Binding a method again replaces its function.
  * @note Thread-safe. The class stays loaded (its loader uncollectable) until
  *   jb_unregister_natives().

@@ -16,6 +16,15 @@
  * After jb_proxy_free(), every later call from Java throws IllegalStateException and never
  * reaches the handler or its user data; calls already inside the handler finish first (jb_proxy_free
  * does not wait for them: the user data must outlive them, see jb_proxy_free()).
+ *
+ * A faster route, with the same behaviour: when every abstract method of the interfaces takes
+ * and returns primitive types only (none is a default method) and the proxy class would be
+ * defined in the system class loader (jb_proxy_new(), not jb_proxy_new_in()), the object is
+ * instead an instance of a class javabridge defines once for that interface set, whose methods
+ * are `native` and bound as host natives (natives.h): Java then calls them directly, without
+ * boxing (see BENCHMARKS.md). Such a class stays for the life of the process and keeps one host
+ * native slot per method (its interfaces' plus equals, hashCode and toString); all of them
+ * together keep at most JB_NATIVES_MAX / 4 slots, past which java.lang.reflect.Proxy serves.
  */
 #ifndef JAVABRIDGE_PROXY_H
 #define JAVABRIDGE_PROXY_H
@@ -139,6 +148,16 @@ JB_API int jb_proxy_call_arg(jb_proxy_call *call, size_t index, jb_arg *out);
  *   primitive return type makes Java throw NullPointerException, as Proxy does.
  */
 JB_API int jb_proxy_call_return(jb_proxy_call *call, jb_arg value);
+
+/**
+ * @brief jb_proxy_call_return() with the result passed by address: the same checks, results and
+ *   errors, and cheaper on a hot path, as jb_native_call_set_result() is (natives.h):
+ *   `jb_arg r = jb_arg_int32(sum); return jb_proxy_call_set_result(call, &r);`.
+ * @param call the call the handler was given.
+ * @param result the result; borrowed, read before the function returns.
+ * @return as jb_proxy_call_return(); JB_EINVAL also when result is NULL.
+ */
+JB_API int jb_proxy_call_set_result(jb_proxy_call *call, const jb_arg *result);
 
 /**
  * @brief Makes the call throw, once the handler returns a negative value.

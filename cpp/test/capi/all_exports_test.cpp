@@ -227,6 +227,7 @@ std::map<std::string, Row> table() {
     t["jb_proxy_call_arg_count"] = {{[] { return jb_proxy_call_arg_count(nullptr) == 0 ? 0 : 1; }}, same(0)};
     t["jb_proxy_call_arg"] = {{[] { static jb_arg a; return jb_proxy_call_arg(nullptr, 0, &a); }}, same(INV)};
     t["jb_proxy_call_return"] = {{[] { return jb_proxy_call_return(nullptr, jb_arg_null()); }}, same(INV)};
+    t["jb_proxy_call_set_result"] = {{[] { static jb_arg a = jb_arg_null(); return jb_proxy_call_set_result(nullptr, &a); }}, same(INV)};
     t["jb_proxy_call_throw"] = {{[] { return jb_proxy_call_throw(nullptr, "java.lang.Error", "m"); }}, same(INV)};
     // Host natives (natives.h).
     static jb_native_fn nfn = [](jb_native_call *, const jb_arg *, size_t, void *) -> int { return JB_OK; };

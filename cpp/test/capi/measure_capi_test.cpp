@@ -64,7 +64,15 @@ JNIEnv *raw_env() {
 
 jint JNICALL raw_add(JNIEnv *, jclass, jint a, jint b) { return a + b; }
 
+// The result by address (jb_proxy_call_set_result) ...
 int proxy_add(jb_proxy_call *call, void *) {
+    jb_arg a, b;
+    if (jb_proxy_call_arg(call, 0, &a) != JB_OK || jb_proxy_call_arg(call, 1, &b) != JB_OK) return JB_PROXY_UNHANDLED;
+    jb_arg r = jb_arg_int32(a.u.i32 + b.u.i32);
+    return jb_proxy_call_set_result(call, &r);
+}
+// ... and by value (jb_proxy_call_return).
+int proxy_add_by_value(jb_proxy_call *call, void *) {
     jb_arg a, b;
     if (jb_proxy_call_arg(call, 0, &a) != JB_OK || jb_proxy_call_arg(call, 1, &b) != JB_OK) return JB_PROXY_UNHANDLED;
     return jb_proxy_call_return(call, jb_arg_int32(a.u.i32 + b.u.i32));
@@ -134,31 +142,34 @@ TEST(MeasureCapi, ProxyCallbackAgainstRegisterNatives) {
     ASSERT_EQ(env->RegisterNatives(cls, &m, 1), 0);
     env->DeleteLocalRef(cls);
     const char *op_name = "java.util.function.IntBinaryOperator";
-    jb_proxy *proxy = nullptr;
-    jb_object *op = nullptr;
-    ASSERT_EQ(jb_proxy_new(&op_name, 1, proxy_add, nullptr, &proxy, &op), JB_OK) << jb_error_message();
     jb_method *loop_native = find_static("loopNative", "(I)J", "dev.javabridge.capi.CapiBench");
     jb_method *loop_op = find_static("loopOperator", "(Ljava/util/function/IntBinaryOperator;I)J", "dev.javabridge.capi.CapiBench");
     const int kCalls = full_length() ? 100000 : 2000;
     int64_t expect = 0;
     for (int i = 0; i < kCalls; i++) expect += i + 1;
-    int64_t r1 = 0, r2 = 0;
-    auto [native_total, proxy_total] = best_pair([&] {
-        jb_arg n = jb_arg_int32(kCalls);
-        jb_call_static_int64(loop_native, &n, 1, &r1);
-    }, [&] {
-        jb_arg a[] = {jb_arg_object(op), jb_arg_int32(kCalls)};
-        jb_call_static_int64(loop_op, a, 2, &r2);
-    }, 1, full_length() ? 9 : 2);
-    double native_ns = native_total / kCalls, proxy_ns = proxy_total / kCalls;
-    EXPECT_EQ(r1, expect);
-    EXPECT_EQ(r2, expect);
-    std::printf("Java calls C: jb_proxy IntBinaryOperator %.1f ns/call, raw RegisterNatives %.1f ns/call, ratio %.2f (target <= 1.50)\n",
-                proxy_ns, native_ns, proxy_ns / native_ns);
+    for (jb_proxy_fn fn : {proxy_add, proxy_add_by_value}) {
+        jb_proxy *proxy = nullptr;
+        jb_object *op = nullptr;
+        ASSERT_EQ(jb_proxy_new(&op_name, 1, fn, nullptr, &proxy, &op), JB_OK) << jb_error_message();
+        int64_t r1 = 0, r2 = 0;
+        auto [native_total, proxy_total] = best_pair([&] {
+            jb_arg n = jb_arg_int32(kCalls);
+            jb_call_static_int64(loop_native, &n, 1, &r1);
+        }, [&] {
+            jb_arg a[] = {jb_arg_object(op), jb_arg_int32(kCalls)};
+            jb_call_static_int64(loop_op, a, 2, &r2);
+        }, 1, full_length() ? 9 : 2);
+        double native_ns = native_total / kCalls, proxy_ns = proxy_total / kCalls;
+        EXPECT_EQ(r1, expect);
+        EXPECT_EQ(r2, expect);
+        std::printf("Java calls C: jb_proxy IntBinaryOperator (result %s) %.1f ns/call, raw RegisterNatives %.1f ns/call, "
+                    "ratio %.2f (target <= 1.50)\n",
+                    fn == proxy_add ? "by address" : "by value", proxy_ns, native_ns, proxy_ns / native_ns);
+        jb_object_free(op);
+        jb_proxy_free(proxy);
+    }
     jb_method_free(loop_native);
     jb_method_free(loop_op);
-    jb_object_free(op);
-    jb_proxy_free(proxy);
     EXPECT_EQ(jb_vm_close(vm), JB_OK);
 }
 

@@ -47,7 +47,9 @@ int greeter(jb_proxy_call *call, void *user_data) {
         if (jb_proxy_call_arg(call, 0, &a) != JB_OK || jb_proxy_call_arg(call, 1, &b) != JB_OK) return JB_EINTERNAL;
         if (a.type != JB_ARG_INT32 || b.type != JB_ARG_INT32) return JB_ETYPE;
         if (jb_proxy_call_arg(call, 2, &a) != JB_EINVAL) return JB_EINTERNAL;
-        return jb_proxy_call_return(call, jb_arg_int32(a.u.i32 * 0 + b.u.i32 + 1000));
+        if (jb_proxy_call_set_result(call, nullptr) != JB_EINVAL) return JB_EINTERNAL;
+        jb_arg r = jb_arg_int32(a.u.i32 * 0 + b.u.i32 + 1000); // by address, on Proxy's route
+        return jb_proxy_call_set_result(call, &r);
     }
     return JB_PROXY_UNHANDLED;
 }
@@ -169,6 +171,139 @@ TEST_F(Proxies, AnyJavaThreadMayCall) {
     EXPECT_NE(o.find("java.lang.IllegalStateException"), std::string::npos) << o;
     EXPECT_EQ(o.find("ok"), std::string::npos) << "every thread ended on the freed proxy: " << o;
     jb_method_free(run);
+}
+
+int arith(jb_proxy_call *call, void *user_data) {
+    static_cast<State *>(user_data)->calls++;
+    std::string m = jb_proxy_call_method(call);
+    jb_arg a{}, b{};
+    size_t n = jb_proxy_call_arg_count(call);
+    if (n > 0 && jb_proxy_call_arg(call, 0, &a) != JB_OK) return JB_EINTERNAL;
+    if (n > 1 && jb_proxy_call_arg(call, 1, &b) != JB_OK) return JB_EINTERNAL;
+    if (jb_proxy_call_arg(call, n, &b) != JB_EINVAL) return JB_EINTERNAL;
+    if ((m == "add" || m == "applyAsInt") && a.type == JB_ARG_INT32 && b.type == JB_ARG_INT32) {
+        return jb_proxy_call_return(call, jb_arg_int32(a.u.i32 + b.u.i32));
+    }
+    if (m == "mul" && a.type == JB_ARG_INT64 && b.type == JB_ARG_INT64) {
+        jb_arg wrong = jb_arg_string("x"), r = jb_arg_int64(a.u.i64 * b.u.i64);
+        if (jb_proxy_call_set_result(call, nullptr) != JB_EINVAL || jb_proxy_call_set_result(call, &wrong) != JB_ETYPE) {
+            return JB_EINTERNAL;
+        }
+        return jb_proxy_call_set_result(call, &r); // by address, on the native class's route
+    }
+    if (m == "scale" && a.type == JB_ARG_DOUBLE && b.type == JB_ARG_INT32) return jb_proxy_call_return(call, jb_arg_double(a.u.d * b.u.i32));
+    if (m == "not" && a.type == JB_ARG_BOOL) {
+        if (jb_proxy_call_return(call, jb_arg_int32(1)) != JB_ETYPE) return JB_EINTERNAL; // checked as today
+        return jb_proxy_call_return(call, jb_arg_bool(!a.u.b));
+    }
+    if (m == "fail" && a.u.i32 == 1) {
+        jb_proxy_call_throw(call, "dev.javabridge.capi.CapiProxyTarget$HandlerFailure", "arith failed");
+        return JB_EINVAL;
+    }
+    if (m == "fail" && a.u.i32 == 2) {
+        jb_proxy_call_throw(call, "no.such.Exception", "kept");
+        return JB_EINVAL;
+    }
+    if (m == "fail" && a.u.i32 == 3) return JB_ERANGE;
+    if (m == "fail") return JB_OK; // no result for an int: NullPointerException, as Proxy gives
+    return JB_PROXY_UNHANDLED;
+}
+
+// An interface set of primitive methods only is served by a class of native methods bound
+// through host natives (a direct native call), with the same behaviour as Proxy's route.
+TEST_F(Proxies, PrimitiveInterfacesAreServedByADirectNativeClass) {
+    const char *ifaces[] = {"dev.javabridge.capi.CapiProxyTarget$Arith", "java.util.function.IntBinaryOperator"};
+    ASSERT_EQ(jb_proxy_new(ifaces, 2, arith, &state, &proxy, &object), JB_OK) << jb_error_message();
+    EXPECT_EQ(call_s("arith", "(Ldev/javabridge/capi/CapiProxyTarget$Arith;)Ljava/lang/String;", {jb_arg_object(object)}),
+              "false;5;3298534883328;-5.0;false;true,false,true,true;"
+              "java.lang.UnsupportedOperationException:the jb_proxy handler does not implement unimplemented;"
+              "dev.javabridge.capi.CapiProxyTarget$HandlerFailure:arith failed;"
+              "java.lang.RuntimeException:the jb_proxy handler's exception class no.such.Exception could not be made; its message: kept;"
+              "java.lang.RuntimeException:jb_proxy handler for fail failed with JB_ERANGE;"
+              "java.lang.NullPointerException");
+    jb_method *apply = find_static("applyAsInt", "(Ljava/util/function/IntBinaryOperator;II)I", kProxy);
+    jb_arg aa[] = {jb_arg_object(object), jb_arg_int32(40), jb_arg_int32(2)};
+    int32_t r = 0;
+    ASSERT_EQ(jb_call_static_int32(apply, aa, 3, &r), JB_OK) << jb_error_message();
+    EXPECT_EQ(r, 42);
+    jb_method_free(apply);
+    // the same set again: the same class, defined once
+    jb_proxy *p2 = nullptr;
+    jb_object *o2 = nullptr;
+    ASSERT_EQ(jb_proxy_new(ifaces, 2, arith, &state, &p2, &o2), JB_OK) << jb_error_message();
+    jb_method *same = find_static("sameClass", "(Ljava/lang/Object;Ljava/lang/Object;)Z", kProxy);
+    jb_arg sa[] = {jb_arg_object(object), jb_arg_object(o2)};
+    bool z = false;
+    ASSERT_EQ(jb_call_static_bool(same, sa, 2, &z), JB_OK) << jb_error_message();
+    EXPECT_TRUE(z);
+    jb_method_free(same);
+    // freeing one proxy leaves the other working
+    int before = state.calls.load();
+    ASSERT_EQ(jb_proxy_free(proxy), JB_OK);
+    proxy = nullptr;
+    const char *sig = "(Ldev/javabridge/capi/CapiProxyTarget$Arith;)Ljava/lang/String;";
+    EXPECT_EQ(call_s("outcomeOfArithAdd", sig, {jb_arg_object(object)}),
+              "java.lang.IllegalStateException:this proxy's C handler was freed (jb_proxy_free)");
+    EXPECT_EQ(state.calls.load(), before) << "the freed proxy's handler was not reached";
+    EXPECT_EQ(call_s("outcomeOfArithAdd", sig, {jb_arg_object(o2)}), "ok");
+    jb_object_free(o2);
+    jb_proxy_free(p2);
+}
+
+// Native classes are kept for good, one host-native slot per method: together they keep at most
+// a quarter of the slots, and past that Proxy serves, so that jb_register_natives keeps the rest.
+TEST_F(Proxies, NativeClassesKeepAtMostAQuarterOfTheHostNativeSlots) {
+    // No default methods, primitives only: each set's class takes its methods + 3 slots.
+    const char *ifaces[] = {"java.lang.Runnable", "java.util.function.IntSupplier", "java.util.function.LongSupplier",
+                            "java.util.function.DoubleSupplier", "java.util.function.BooleanSupplier",
+                            "java.util.function.IntBinaryOperator", "java.util.function.LongBinaryOperator"};
+    const size_t n = sizeof ifaces / sizeof ifaces[0];
+    int native = 0, proxied = 0, slots = 0;
+    for (size_t i = 0; i < n; i++) {
+        for (size_t j = 0; j < n; j++) {
+            if (i == j) continue;
+            const char *set[] = {ifaces[i], ifaces[j]};
+            jb_proxy *p = nullptr;
+            jb_object *o = nullptr;
+            ASSERT_EQ(jb_proxy_new(set, 2, arith, &state, &p, &o), JB_OK) << jb_error_message();
+            std::string r = call_s("route", "(Ljava/lang/Object;)Ljava/lang/String;", {jb_arg_object(o)});
+            EXPECT_NE(r.find(":jb_proxy@"), std::string::npos) << r;
+            if (r.rfind("native:", 0) == 0) {
+                native++;
+                slots += 5;
+            } else {
+                proxied++;
+            }
+            jb_object_free(o);
+            jb_proxy_free(p);
+        }
+    }
+    EXPECT_LE(slots, JB_NATIVES_MAX / 4);
+    EXPECT_GE(slots, JB_NATIVES_MAX / 4 - 5) << "the quarter is used before Proxy takes over";
+    EXPECT_GT(proxied, 0);
+    // the other three quarters are still there for host natives: copies of a class outside the
+    // class path, each from its own loader, two natives each
+    const char *path = JB_LOADER_DIR "/classes";
+    std::vector<jb_loader *> loaders;
+    std::vector<jb_object *> classes;
+    jb_native_method twice[] = {
+        {"twice", "(I)I", [](jb_native_call *, const jb_arg *, size_t, void *) -> int { return JB_OK; }, nullptr},
+        {"same", "(Ldev/javabridge/loadtest/Twice;)Ldev/javabridge/loadtest/Twice;",
+         [](jb_native_call *, const jb_arg *, size_t, void *) -> int { return JB_OK; }, nullptr}};
+    for (int bound = 0; bound < JB_NATIVES_MAX - JB_NATIVES_MAX / 4; bound += 2) {
+        jb_loader *l = nullptr;
+        jb_object *c = nullptr;
+        ASSERT_EQ(jb_loader_new(&path, 1, &l), JB_OK) << jb_error_message();
+        loaders.push_back(l);
+        ASSERT_EQ(jb_loader_find_class(l, "dev.javabridge.loadtest.Twice", &c), JB_OK) << jb_error_message();
+        classes.push_back(c);
+        ASSERT_EQ(jb_register_natives(c, twice, 2), JB_OK) << bound << ": " << jb_error_message();
+    }
+    for (jb_object *c : classes) {
+        EXPECT_EQ(jb_unregister_natives(c), JB_OK);
+        jb_object_free(c);
+    }
+    for (jb_loader *l : loaders) jb_loader_free(l);
 }
 
 int comparator(jb_proxy_call *call, void *) {

@@ -11,6 +11,7 @@
 //
 // Not built under the sanitizers: ASan owns malloc.
 #include "capi_fixture.h"
+#include "fault_interpose.h"
 
 #include <dlfcn.h>
 #include <link.h>
@@ -63,12 +64,22 @@ int find_library(struct dl_phdr_info *info, size_t, void *) {
 
 } // namespace
 
+std::atomic<void (*)()> jbfault::calloc_hook{nullptr};
+
+bool jbfault::locate_library() {
+    if (g_lib_end == 0) dl_iterate_phdr(find_library, nullptr);
+    return g_lib_end != 0;
+}
+
 extern "C" {
 void *malloc(size_t n) {
     if (fail_now(__builtin_return_address(0))) return nullptr;
     return __libc_malloc(n);
 }
 void *calloc(size_t n, size_t size) {
+    if (void (*hook)() = jbfault::calloc_hook.load(std::memory_order_acquire)) {
+        if (from_library(__builtin_return_address(0))) hook();
+    }
     if (fail_now(__builtin_return_address(0))) return nullptr;
     return __libc_calloc(n, size);
 }

@@ -72,6 +72,36 @@ public final class CapiNativesTarget {
         return sum;
     }
 
+    private static Thread lateCaller;
+    private static volatile String lateOutcome;
+
+    /** Starts a Java thread that calls add(a, b) once: the C suite holds it on its way into the native. */
+    public static void startAdd(int a, int b) {
+        startLate(() -> "ok:" + add(a, b));
+    }
+
+    /** The same with new Box().plus(a, b). */
+    public static void startPlus(long a, long b) {
+        startLate(() -> "ok:" + new Box().plus(a, b));
+    }
+
+    private static void startLate(java.util.function.Supplier<String> call) {
+        lateCaller = new Thread(() -> {
+            try {
+                lateOutcome = call.get();
+            } catch (Throwable t) {
+                lateOutcome = t.getClass().getName() + ":" + t.getMessage();
+            }
+        });
+        lateCaller.start();
+    }
+
+    /** The late call's outcome, waiting for it at most 30 s: "ok:N", "class:message" or "still running". */
+    public static String joinLate() throws InterruptedException {
+        lateCaller.join(30_000);
+        return lateCaller.isAlive() ? "still running" : lateOutcome;
+    }
+
     private static volatile boolean stop;
     private static final List<Thread> hammers = new ArrayList<>();
     private static final java.util.concurrent.atomic.AtomicLong ok = new java.util.concurrent.atomic.AtomicLong();

@@ -25,6 +25,30 @@ public final class CapiProxyTarget {
         List<String> list();
     }
 
+    /** Primitive parameters and results only: served by a class of native methods, not Proxy. */
+    public interface Arith {
+        int add(int a, int b);
+        long mul(long a, long b);
+        double scale(double d, int by);
+        boolean not(boolean z);
+        int fail(int how);
+        void unimplemented();
+    }
+
+    public static String arith(Arith a) {
+        return java.lang.reflect.Proxy.isProxyClass(a.getClass()) + ";" + a.add(2, 3) + ";" + a.mul(1L << 40, 3) + ";"
+                + a.scale(1.25, -4) + ";" + a.not(true) + ";" + objectMethods(a) + ";" + outcome(a::unimplemented) + ";"
+                + outcome(() -> a.fail(1)) + ";" + outcome(() -> a.fail(2)) + ";" + outcome(() -> a.fail(3)) + ";"
+                + outcome(() -> a.fail(4)).replaceAll(":.*", "");
+    }
+    public static String outcomeOfArithAdd(Arith a) { return outcome(() -> a.add(1, 2)); }
+    public static boolean sameClass(Object a, Object b) { return a.getClass() == b.getClass(); }
+    /** "proxy" or "native" (the class of native methods), then what toString gave. */
+    public static String route(Object o) {
+        return (java.lang.reflect.Proxy.isProxyClass(o.getClass()) ? "proxy:" : "native:") + o;
+    }
+    public static int applyAsInt(java.util.function.IntBinaryOperator op, int a, int b) { return op.applyAsInt(a, b); }
+
     public static final class HandlerFailure extends RuntimeException {
         public HandlerFailure(String message) { super(message); }
     }
