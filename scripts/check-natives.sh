@@ -67,7 +67,7 @@ for platform in "$@"; do
   [ "$(tr -d '[:space:]' <"$file.sha256" 2>/dev/null)" = "$digest" ] || fail "$file.sha256 does not match the file"
 
   if [ "$platform" = windows_64 ]; then
-    x86_64-w64-mingw32-objdump -f "$file" | grep -q "file format $machine" || fail "not an x86-64 PE DLL"
+    x86_64-w64-mingw32-objdump -f "$file" | grep "file format $machine" >/dev/null || fail "not an x86-64 PE DLL"
     actual=$(pe_exports "$file" | sort -u)
     needs=$(x86_64-w64-mingw32-objdump -p "$file" | awk '/DLL Name:/ {print $3}')
     # ADVAPI32: libssp (the stack protector's runtime, linked statically) seeds its canary
@@ -75,8 +75,8 @@ for platform in "$@"; do
     allowed='^(KERNEL32|ADVAPI32|msvcrt|ucrtbase|api-ms-win-[a-z0-9-]+)\.dll$'
     floor=""
   elif [[ $platform == osx_* ]]; then
-    llvm-readobj --file-headers "$file" | grep -qi "CpuType: .*($machine)" || fail "not a Mach-O for CPU type $machine"
-    llvm-readobj --file-headers "$file" | grep -q 'FileType: DynamicLibrary' || fail "not a Mach-O dylib"
+    llvm-readobj --file-headers "$file" | grep -i "CpuType: .*($machine)" >/dev/null || fail "not a Mach-O for CPU type $machine"
+    llvm-readobj --file-headers "$file" | grep 'FileType: DynamicLibrary' >/dev/null || fail "not a Mach-O dylib"
     actual=$(macho_exports "$file" | sort -u)
     # The first line after the file name is the library's own install name.
     dylibs=$(llvm-objdump --macho --dylibs-used "$file" | sed -n '2,$p' | sed 's/^[[:space:]]*//; s/ (compatibility.*//')
@@ -88,13 +88,13 @@ for platform in "$@"; do
     allowed='^/usr/lib/libSystem\.B\.dylib$'
     floor=""
   else
-    readelf -h "$file" | grep -q "Machine: *$machine" || fail "not an ELF for $machine"
+    readelf -h "$file" | grep "Machine: *$machine" >/dev/null || fail "not an ELF for $machine"
     actual=$(elf_exports "$file" | sort -u)
     needs=$(readelf -d "$file" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
     if [[ $platform == linux_musl_* ]]; then
       # musl's C library (and libm, libdl, libpthread folded in) is one file, soname libc.so.
       allowed='^libc\.so$'
-      ! readelf -V "$file" | grep -q 'GLIBC_' || fail "refers to glibc symbol versions: not a musl build"
+      ! readelf -V "$file" | grep 'GLIBC_' >/dev/null || fail "refers to glibc symbol versions: not a musl build"
       floor=""
     else
       allowed='^(libc\.so\.6|libm\.so\.6|libdl\.so\.2|libpthread\.so\.0|librt\.so\.1|ld-linux[a-z0-9_-]*\.so\.[0-9])$'

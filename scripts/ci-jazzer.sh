@@ -33,10 +33,9 @@ t0=$(date +%s)
 log=target/jazzer/AsanCanaryFuzzTest.log
 marker=$(mktemp)
 canary_reported() {
-  cat "$log" target/surefire-reports/*AsanCanaryFuzzTest* target/surefire-reports/*.dumpstream 2>/dev/null |
-    grep -a -q 'ERROR: AddressSanitizer: heap-buffer-overflow' &&
-  cat "$log" target/surefire-reports/*AsanCanaryFuzzTest* target/surefire-reports/*.dumpstream 2>/dev/null |
-    grep -a -q 'SanitizerCanary_readPastEnd'
+  local text
+  text=$(cat "$log" target/surefire-reports/*AsanCanaryFuzzTest* target/surefire-reports/*.dumpstream 2>/dev/null || true)
+  grep -a -q 'ERROR: AddressSanitizer: heap-buffer-overflow' <<<"$text" && grep -a -q 'SanitizerCanary_readPastEnd' <<<"$text"
 }
 # Why a run failed, without Maven's stack frames (the log's tail is nothing but those).
 canary_why() {
@@ -66,7 +65,7 @@ find . -maxdepth 1 -name 'crash-*' -newer "$marker" -delete
 rm -rf "$marker" .cifuzz-corpus/dev.javabridge.sanitize.AsanCanaryFuzzTest
 echo "ci-jazzer: ASan canary reported as it must (heap-buffer-overflow in SanitizerCanary_readPastEnd), $(jb_elapsed "$t0")"
 guide=target/classes/natives/linux_64/libjavabridge_guide.so
-nm -D --undefined-only "$guide" | grep -q ' __asan_init$' ||
+nm -D --undefined-only "$guide" | grep ' __asan_init$' >/dev/null ||
   { echo "ci-jazzer: $guide is NOT instrumented (no __asan_init import)"; exit 1; }
 echo "ci-jazzer: the fuzzed natives are instrumented ($(nm -D --undefined-only "$guide" | grep -c ' __asan_') __asan_* imports in $guide)"
 rm -f target/surefire-reports/*.dumpstream

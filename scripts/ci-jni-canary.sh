@@ -14,8 +14,8 @@ jdks=("$@")
 [ ${#jdks[@]} -gt 0 ] || jdks=("$(dirname "$(dirname "$(readlink -f "$(command -v javac)")")")" \
   "${JDK25_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}")
 # The flags surefire gives every test JVM, read from pom.xml so the canary cannot drift from them.
-check_args=$(sed -n 's:.*<jni.check.args>\(.*\)</jni.check.args>.*:\1:p' pom.xml | head -1)
-extra_args=$(sed -n 's:.*<test.argLine>${jni.check.args}\(.*\)</test.argLine>.*:\1:p' pom.xml | head -1)
+check_args=$(sed -n 's:.*<jni.check.args>\(.*\)</jni.check.args>.*:\1:p' pom.xml | sed -n 1p)
+extra_args=$(sed -n 's:.*<test.argLine>${jni.check.args}\(.*\)</test.argLine>.*:\1:p' pom.xml | sed -n 1p)
 [[ $check_args == *-Xcheck:jni* ]] || { echo "ci-jni-canary: pom.xml's jni.check.args has no -Xcheck:jni: '$check_args'"; exit 1; }
 work=$PWD/target/jni-canary
 rm -rf "$work"
@@ -32,7 +32,7 @@ expect() {
 }
 for jdk in "${jdks[@]}"; do
   [ -x "$jdk/bin/javac" ] || { echo "ci-jni-canary: no JDK at $jdk"; exit 1; }
-  version=$("$jdk/bin/java" -version 2>&1 | head -1 | sed -E 's/.*version "([0-9]+).*/\1/')
+  version=$("$jdk/bin/java" -version 2>&1 | sed -n 1p | sed -E 's/.*version "([0-9]+).*/\1/')
   bin=$work/jdk$version/bin
   mkdir -p "$bin"
   gcc -shared -fPIC -O2 -I"$jdk/include" -I"$jdk/include/linux" -o "$bin/libjnicanary.so" scripts/canary/jni_canary.c

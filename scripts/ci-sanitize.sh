@@ -31,7 +31,7 @@ echo "ci-sanitize: no sanitizer reports in the Maven build; $(jb_elapsed "$start
 # through their RUNPATH, so ask the loader which file that is.
 t0=$(date +%s)
 natives=target/classes/natives/linux_64
-jar=$(ls target/javabridge-*[0-9T].jar | head -1)
+jar=$(ls target/javabridge-*[0-9T].jar | sed -n 1p)
 instrumented() { # FILE WHAT: ASan's init and load checks imported, or the step fails
   local imports
   imports=$(nm -D --undefined-only "$1" | awk '{print $2}')
@@ -60,7 +60,7 @@ mkdir -p "$work"
 canary_lib=$PWD/target/cmake/libjb_sanitizer_canary.so
 host=target/cmake/jb_glue_leak_host
 classes=$PWD/target/test-classes
-asan_options=$(sed -n 's:.*<jb.asan.options>\(.*\)</jb.asan.options>.*:\1:p' pom.xml | head -1)
+asan_options=$(sed -n 's:.*<jb.asan.options>\(.*\)</jb.asan.options>.*:\1:p' pom.xml | sed -n 1p)
 asan_options=${asan_options//\$\{project.basedir\}/$PWD}
 [[ $asan_options == *detect_leaks=0* ]] || { echo "ci-sanitize: pom.xml's jb.asan.options not found: '$asan_options'"; exit 1; }
 instrumented "$canary_lib" "the canary library"

@@ -120,7 +120,7 @@ cross_gtest() {
   step "GoogleTest for $platform (build)"
   for suite in jb_core_tests jb_api_unit_tests; do
     local program
-    program=$(find "$build" -maxdepth 1 -name "$suite*" -type f -perm -u+x | head -1)
+    program=$(find "$build" -maxdepth 1 -name "$suite*" -type f -perm -u+x | sed -n 1p)
     set +e
     rm -f "$build/$suite.xml"
     JB_TEST_JAVA_HOME=${cross_java_home:-} timeout 300 "$@" "$program" --gtest_output="xml:$build/$suite.xml" >"$build/$suite.out" 2>&1
@@ -144,7 +144,7 @@ cross_gtest() {
 cross_c_example() {
   local platform=$1 relpath=$2 home=$3 build="target/cmake-$1-tests" out program
   shift 3
-  program=$(find "$build" -maxdepth 1 -name 'javabridge_c_example*' -type f -perm -u+x | head -1)
+  program=$(find "$build" -maxdepth 1 -name 'javabridge_c_example*' -type f -perm -u+x | sed -n 1p)
   cp "$build"/natives/* "$build/" # Windows finds a DLL beside the program
   out=$(cd "$build" && JAVA_HOME="$home" timeout 120 "$@" "./$(basename "$program")" 2>&1) && {
     echo "$out"; echo "test-cross: the C example on $platform found a JVM in $home"; exit 1; }

@@ -51,8 +51,8 @@ musl_gtest() {
   for suite in jb_core_tests jb_api_unit_tests; do
     program=$build/$suite
     # What runs must be a static musl program for the target: no ELF interpreter, no glibc.
-    readelf -h "$program" | grep -q "Machine: *$machine" || { echo "test-musl: $program is not for $machine"; exit 1; }
-    ! readelf -l "$program" | grep -q 'INTERP' || { echo "test-musl: $program is not static"; exit 1; }
+    readelf -h "$program" | grep "Machine: *$machine" >/dev/null || { echo "test-musl: $program is not for $machine"; exit 1; }
+    ! readelf -l "$program" | grep 'INTERP' >/dev/null || { echo "test-musl: $program is not static"; exit 1; }
     set +e
     rm -f "$build/$suite.xml"
     timeout 300 "$@" "$program" --gtest_filter="-$needs_dlopen" --gtest_output="xml:$build/$suite.xml" >"$build/$suite.out" 2>&1

@@ -7,4 +7,6 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/lib/packages.sh
 . scripts/lib/packages.sh
 jb_install_packages
+# Before the build: a lint of our own scripts (seconds).
+bash scripts/check-pipes.sh
 exec mvn -B -ntp verify "$@"

@@ -16,7 +16,7 @@ rm -rf "$work" && mkdir -p "$work" && cp -r examples/sqlite/pom.xml examples/sql
 mkdir -p "$work/target/jvm-logs"
 mvn -B -ntp -q "${extra[@]}" -f "$work/pom.xml" verify
 bash scripts/check-jni-warnings.sh "$work/target"
-unzip -l "$work/target/sqlite-binding-1.0.jar" | grep -q 'natives/linux_64/libsqlite3jni.so.sha256' \
+unzip -l "$work/target/sqlite-binding-1.0.jar" | grep 'natives/linux_64/libsqlite3jni.so.sha256' >/dev/null \
   || { echo "examples/sqlite/test.sh: the jar lacks the library's digest" >&2; exit 1; }
 grep -q '^# 0 declarations not bound' "$work/target/javabridge/glue/SQLite_report.txt" \
   || { echo "examples/sqlite/test.sh: something selected in sqlite.json was not bound:" >&2; cat "$work/target/javabridge/glue/SQLite_report.txt" >&2; exit 1; }

@@ -292,6 +292,19 @@ final class Binder {
 
     private void note(HeaderType.Prim p) {
         out.scalarSpellings.put(p.spelling(), p.kind());
+        out.laidOutSpellings.add(p.spelling());
+    }
+
+    /**
+     * A scalar that the glue converts to and from a C variable of its own type (by value, through an out-pointer, a
+     * callback's argument): its signedness is checked, but a width that differs by target (C's long) is right on each,
+     * so its size is not, or a Windows build would fail its layout check for a long it handles correctly.
+     */
+    private void noteConverted(HeaderType.Prim p) {
+        out.scalarSpellings.put(p.spelling(), p.kind());
+        if (!types.widthDiffersByTarget(p.spelling())) {
+            out.laidOutSpellings.add(p.spelling());
+        }
     }
 
     private static int roundUp(int v, int a) {
@@ -405,7 +418,7 @@ final class Binder {
         } else if (ret instanceof HeaderType.Void || status) {
             kind = Binding.ResultKind.VOID;
         } else if (ret instanceof HeaderType.Prim p) {
-            note(p);
+            noteConverted(p);
             kind = Binding.ResultKind.RETURN;
         } else if (ret instanceof HeaderType.StructRef r) {
             if (struct(r.name(), 0) == null) {
@@ -451,7 +464,7 @@ final class Binder {
             throw new Refused("resultLength is set but the function does not return a pointer");
         }
         if (ret instanceof HeaderType.Prim p && status) {
-            note(p);
+            noteConverted(p);
         }
         perTarget(f, params);
         Map<Long, Config.ExceptionSpec> codes = codeMap(opt.codes);
@@ -565,7 +578,7 @@ final class Binder {
                 HeaderType a = scalarize(fp.params().get(i));
                 String an = "arg" + i;
                 if (a instanceof HeaderType.Prim pr) {
-                    note(pr);
+                    noteConverted(pr);
                     args.add(new Binding.Param(an, an, a, Binding.Kind.VALUE, null, false, true));
                 } else if (a instanceof HeaderType.Pointer ptr && isChar(scalarize(ptr.pointee())) && ptr.constPointee()) {
                     args.add(new Binding.Param(an, an, a, Binding.Kind.STRING, null, false, false));
@@ -649,11 +662,11 @@ final class Binder {
         }
         if (lengthOf.containsKey(p.name())) {
             if (Types.isInteger(t)) {
-                note((HeaderType.Prim) t);
+                noteConverted((HeaderType.Prim) t);
                 return new Binding.Param(p.name(), jn, t, Binding.Kind.LENGTH, null, false, true);
             }
             if (t instanceof HeaderType.Pointer ptr && !ptr.constPointee() && Types.isInteger(scalarize(ptr.pointee()))) {
-                note((HeaderType.Prim) scalarize(ptr.pointee()));
+                noteConverted((HeaderType.Prim) scalarize(ptr.pointee()));
                 return new Binding.Param(p.name(), jn, t, Binding.Kind.LENGTH_INOUT, null, false, false);
             }
             throw new Refused(where + " is named as a length but is not an integer or a pointer to one");
@@ -683,7 +696,7 @@ final class Binder {
             throw new Refused(where + ": arrays of " + ptr.pointee().spelling() + " are not supported");
         }
         if (t instanceof HeaderType.Prim pr) {
-            note(pr);
+            noteConverted(pr);
             return new Binding.Param(p.name(), jn, t, Binding.Kind.VALUE, null, false, true);
         }
         if (t instanceof HeaderType.StructRef r) {
@@ -701,7 +714,7 @@ final class Binder {
                 if (isChar(el)) {
                     throw new Refused(where + ": a mutable char buffer needs its length: name it in the function's \"arrays\"");
                 }
-                note(pr);
+                noteConverted(pr);
                 return new Binding.Param(p.name(), jn, t, Binding.Kind.OUT, null, false, false);
             }
             if (el instanceof HeaderType.StructRef r && out.handles.containsKey(r.name())) {

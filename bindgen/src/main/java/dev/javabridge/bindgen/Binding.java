@@ -99,6 +99,8 @@ final class Binding {
     final List<Report.Item> perTarget = new ArrayList<>();
     /** Scalar typedef spellings the Java side assumed a width for: checked by the layout program. */
     final Map<String, HeaderType.Kind> scalarSpellings = new java.util.TreeMap<>();
+    /** Of those, the ones whose size is checked too: all but C's long where the glue only converts it (by value). */
+    final java.util.Set<String> laidOutSpellings = new java.util.HashSet<>();
     final java.util.Set<String> enumSpellings = new java.util.HashSet<>();
     /** C names of the functions whose errno (and Windows' last error) is captured right after the call. */
     final java.util.Set<String> errno = new java.util.HashSet<>();

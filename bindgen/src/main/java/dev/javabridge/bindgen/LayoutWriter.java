@@ -9,7 +9,9 @@ import java.util.List;
 /**
  * Writes a C program, like Rust's ctest, that compares what the Java side assumes (struct sizes,
  * alignments, field offsets, scalar widths and signedness) with what the C compiler does. The
- * build compiles and runs it; any mismatch fails the build instead of corrupting memory.
+ * build compiles and runs it; any mismatch fails the build instead of corrupting memory. Every
+ * comparison is a constant expression, so with {@code -DJB_LAYOUT_STATIC} the same file is a set of
+ * {@code _Static_assert}s instead: what a cross compiler checks for a target this machine cannot run.
  */
 final class LayoutWriter {
     private final Binding b;
@@ -39,10 +41,15 @@ final class LayoutWriter {
         for (String i : inc) {
             o.append(i.startsWith("<") ? "#include " + i : "#include \"" + i + "\"").append('\n');
         }
-        o.append("\nstatic int checks;\nstatic int failures;\n\n");
+        o.append("\n#ifdef JB_LAYOUT_STATIC\n");
+        o.append("/* For a target this machine cannot run: each comparison fails the compilation instead. */\n");
+        o.append("#define JB_LAYOUT_CHECK(what, c, java) \\\n");
+        o.append("    _Static_assert((unsigned long long)(c) == (java), \"layout mismatch: \" what \" is not what the Java side assumes, \" #java)\n");
+        o.append("#else\nstatic int checks;\nstatic int failures;\n\n");
         o.append("static void check(const char *what, unsigned long long c, unsigned long long java) {\n");
         o.append("    checks++;\n    if (c != java) {\n        failures++;\n");
-        o.append("        printf(\"MISMATCH %s: C says %llu, the Java side assumes %llu\\n\", what, c, java);\n    }\n}\n\n");
+        o.append("        printf(\"MISMATCH %s: C says %llu, the Java side assumes %llu\\n\", what, c, java);\n    }\n}\n");
+        o.append("#define JB_LAYOUT_CHECK(what, c, java) check(what, (unsigned long long)(c), java)\n#endif\n\n");
         o.append("int main(void) {\n");
         for (Binding.BoundStruct s : b.structs) {
             String st = s.def().cSpelling();
@@ -56,18 +63,21 @@ final class LayoutWriter {
             }
         }
         b.scalarSpellings.forEach((spelling, kind) -> {
-            line(o, "sizeof(" + spelling + ")", "sizeof(" + spelling + ")", kind.size);
+            if (b.laidOutSpellings.contains(spelling)) {
+                line(o, "sizeof(" + spelling + ")", "sizeof(" + spelling + ")", kind.size);
+            }
             if (kind != HeaderType.Kind.BOOL && kind != HeaderType.Kind.CHAR && !kind.floating && !b.enumSpellings.contains(spelling)) {
                 line(o, spelling + " is signed", "(" + spelling + ")-1 < (" + spelling + ")1", kind.signed ? 1 : 0);
             }
         });
+        o.append("#ifdef JB_LAYOUT_STATIC\n    return 0;\n#else\n");
         o.append("    printf(\"").append(cfg.className).append(" layout: %d checks, %d mismatches\\n\", checks, failures);\n");
-        o.append("    return failures == 0 ? 0 : 1;\n}\n");
+        o.append("    return failures == 0 ? 0 : 1;\n#endif\n}\n");
         return o.toString();
     }
 
     private static void line(StringBuilder o, String what, String expr, long expected) {
-        o.append("    check(\"").append(what.replace("\"", "\\\"")).append("\", (unsigned long long)(").append(expr).append("), ")
+        o.append("    JB_LAYOUT_CHECK(\"").append(what.replace("\"", "\\\"")).append("\", (").append(expr).append("), ")
                 .append(expected).append("ULL);\n");
     }
 }

@@ -152,6 +152,9 @@ class GeneratorReportTest {
         assertTrue(layout.contains("(sizeof(struct Outer)), 32ULL);"), layout);
         assertTrue(layout.contains("(offsetof(struct Outer, inner)), 8ULL);"), layout);
         assertTrue(layout.contains("(offsetof(struct Outer, last)), 24ULL);"), layout);
+        // An array of unsigned long is laid out by Java: its width is checked (shapes_long, by value only, is not: ctest).
+        assertTrue(layout.contains("JB_LAYOUT_CHECK(\"sizeof(unsigned long)\", (sizeof(unsigned long)), 8ULL);"), layout);
+        assertTrue(layout.contains("JB_LAYOUT_CHECK(\"long is signed\""), layout);
         // The layout program itself, compiled by the system's C compiler and run: what the Java side assumes must hold.
         Path exe = OUT.resolve("refused_layout_check");
         Process cc = new ProcessBuilder("cc", "-std=c11", "-Wall", "-Werror", "-I", TEST.resolve("c").toString(), "-o",
@@ -174,6 +177,21 @@ class GeneratorReportTest {
         String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(1, run.waitFor(), output);
         assertTrue(output.contains("MISMATCH offsetof(struct Outer, inner): C says 2, the Java side assumes 8"), output);
+    }
+
+    @Test
+    void theStaticFormChecksTheSameLayoutWhenTheProgramCannotRun() throws IOException, InterruptedException {
+        // -DJB_LAYOUT_STATIC: what a cross build compiles for a target it cannot execute. Only compiled, never run.
+        String c = OUT.resolve("c/Refused_layout_check.c").toString();
+        Process ok = new ProcessBuilder("cc", "-std=c11", "-Wall", "-Werror", "-DJB_LAYOUT_STATIC", "-fsyntax-only", "-I",
+                TEST.resolve("c").toString(), c).redirectErrorStream(true).start();
+        String okOutput = new String(ok.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, ok.waitFor(), okOutput);
+        Process packed = new ProcessBuilder("cc", "-std=c11", "-DJB_LAYOUT_STATIC", "-fpack-struct=1", "-fsyntax-only", "-I",
+                TEST.resolve("c").toString(), c).redirectErrorStream(true).start();
+        String output = new String(packed.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(1, packed.waitFor(), output);
+        assertTrue(output.contains("layout mismatch: offsetof(struct Outer, inner) is not what the Java side assumes, 8ULL"), output);
     }
 
     @Test

@@ -15,6 +15,10 @@ abstract class BindingMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/javabridge/glue")
     File cOutput;
 
+    /** How long one tool the plugin runs (bindgen, cmake, a layout check, an emulator) may take, in seconds. */
+    @Parameter(property = "javabridge.timeout", defaultValue = "1800")
+    long timeout;
+
     /** Skip the plugin. */
     @Parameter(property = "javabridge.skip", defaultValue = "false")
     boolean skip;

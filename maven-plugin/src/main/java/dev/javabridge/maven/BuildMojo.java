@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import javax.tools.JavaCompiler;
 import javax.tools.ToolProvider;
@@ -21,12 +23,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
 /**
- * Builds the binding that {@code generate} wrote into a JNI library for the host: writes the natives
- * holder's JNI header ({@code javac -h}), unpacks javabridge's JNI kit, compiles the glue and the kit
- * with CMake and links the C libraries named in {@code libraries}, builds and runs the layout check
- * (the build fails when Java's idea of a struct or scalar differs from the C compiler's), and puts the
- * library with its {@code .sha256} under natives/&lt;platform&gt;/ in the classes folder, where
- * {@code NativeLoader} finds it in the jar. CMake rebuilds only what changed.
+ * Builds the binding that {@code generate} wrote into a JNI library for the host and for the cross
+ * {@code targets} the project names: writes the natives holder's JNI header ({@code javac -h}), unpacks
+ * javabridge's JNI kit, compiles the glue and the kit with CMake and links the C libraries named in
+ * {@code libraries}, checks the layout (the build fails when Java's idea of a struct or scalar differs
+ * from the C compiler's: a program run on the host, compile-time assertions for a cross target), and
+ * puts each library with its {@code .sha256} under natives/&lt;platform&gt;/ in the classes folder, where
+ * {@code NativeLoader} finds it in the jar. One CMake folder per platform; CMake rebuilds only what changed.
  */
 @Mojo(name = "build", defaultPhase = LifecyclePhase.PROCESS_CLASSES, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.COMPILE)
@@ -56,6 +59,16 @@ public class BuildMojo extends BindingMojo {
     @Parameter(property = "javabridge.buildType", defaultValue = "RelWithDebInfo")
     String buildType;
 
+    /**
+     * Platforms to cross-compile the library for besides the host, by their natives/ folder names: {@code linux_arm64}
+     * (Debian package gcc-aarch64-linux-gnu) and {@code windows_64} (mingw-w64), with javabridge's own toolchain files.
+     * The layout check cannot run for them, so it is compiled for each as compile-time assertions, and run as well
+     * where the toolchain finds an emulator (qemu-aarch64-static, wine). The C libraries in {@code libraries} must
+     * exist for each target.
+     */
+    @Parameter(property = "javabridge.targets")
+    List<String> targets = new ArrayList<>();
+
     @Override
     public void execute() throws MojoExecutionException {
         if (skip) {
@@ -71,31 +84,78 @@ public class BuildMojo extends BindingMojo {
                 throw new MojoExecutionException("javabridge: the config names a \"loader\", not a \"library\": "
                         + "the plugin packages libraries for NativeLoader only");
             }
+            // Every target is checked before anything is built, so a missing compiler fails at once.
+            String host = Platform.host();
+            Map<String, Platform.Cross> cross = new LinkedHashMap<>();
+            for (String t : targets) {
+                String name = t.trim();
+                if (!name.isEmpty() && !name.equals(host)) {
+                    cross.put(name, Platform.cross(name, System.getenv("PATH")));
+                }
+            }
             Path work = workDirectory.toPath();
             Path jniHeaders = work.resolve("jni");
             javacH(pkg, cls, jniHeaders, work.resolve("jni-classes"));
             Path kit = unpackKit(work.resolve("kit"));
-            String platform = Platform.host();
-            Path out = nativesDirectory.toPath().resolve(platform);
-            Files.createDirectories(out);
             Path src = work.resolve("cmake-src");
-            Path build = work.resolve("cmake-build");
             Files.createDirectories(src);
-            writeIfChanged(src.resolve("CMakeLists.txt"), cmakeLists(cls, library, kit, jniHeaders, out));
-            Processes.run(getLog(), project.getBasedir(), List.of(cmake, "-S", src.toString(), "-B", build.toString(),
-                    "-DCMAKE_BUILD_TYPE=" + buildType, "-DJAVA_HOME=" + System.getProperty("java.home")), "cmake (configure)");
-            Processes.run(getLog(), project.getBasedir(), List.of(cmake, "--build", build.toString(), "--parallel", "2"),
-                    "cmake (build)");
-            // The layout check: a C program comparing every size, offset and width Java assumes with the compiler's.
-            Processes.run(getLog(), project.getBasedir(), List.of(build.resolve(cls + "_layout_check").toString()),
-                    "the layout check of " + cls);
-            Path lib = out.resolve(Platform.libraryFile(library));
-            Files.writeString(out.resolve(lib.getFileName() + ".sha256"),
-                    Stamp.of(lib) + "  " + lib.getFileName() + "\n", StandardCharsets.US_ASCII);
-            getLog().info("javabridge: built " + nativesDirectory.toPath().relativize(lib) + " (layout checked)");
+            writeIfChanged(src.resolve("CMakeLists.txt"), cmakeLists(cls, library, kit, jniHeaders));
+            build(cls, library, host, null, src, work.resolve("cmake-build"), kit);
+            for (Platform.Cross c : cross.values()) {
+                build(cls, library, c.platform(), c, src, work.resolve("cmake-build-" + c.platform()), kit);
+            }
         } catch (IOException e) {
             throw new MojoExecutionException("javabridge: " + e.getMessage(), e);
         }
+    }
+
+    /** Configures and builds one platform's CMake folder, checks the layout, and writes the library's digest. */
+    private void build(String cls, String library, String platform, Platform.Cross cross, Path src, Path build, Path kit)
+            throws IOException, MojoExecutionException {
+        Path out = nativesDirectory.toPath().resolve(platform);
+        Files.createDirectories(out);
+        String on = cross == null ? "" : " for " + platform;
+        List<String> configure = new ArrayList<>(List.of(cmake, "-S", src.toString(), "-B", build.toString(),
+                "-DCMAKE_BUILD_TYPE=" + buildType, "-DJAVA_HOME=" + System.getProperty("java.home"), "-DJB_NATIVES_OUT=" + out));
+        if (cross != null) {
+            configure.add("-DCMAKE_TOOLCHAIN_FILE=" + kit.resolve("toolchains").resolve(cross.toolchain()));
+        }
+        Processes.run(getLog(), project.getBasedir(), configure, "cmake (configure" + on + ")", timeout);
+        // The layout check first, so that a mismatch is reported as one, not as a failed build.
+        Processes.run(getLog(), project.getBasedir(), List.of(cmake, "--build", build.toString(), "--target", cls + "_layout_check"),
+                "the layout check of " + cls + on + (cross == null ? " (compiling it)" : " (compile-time)"), timeout);
+        Processes.run(getLog(), project.getBasedir(), List.of(cmake, "--build", build.toString(), "--parallel", "2"),
+                "cmake (build" + on + ")", timeout);
+        String checked;
+        if (cross == null) {
+            // A C program comparing every size, offset and width Java assumes with the compiler's.
+            Processes.run(getLog(), project.getBasedir(), List.of(build.resolve(cls + "_layout_check").toString()),
+                    "the layout check of " + cls, timeout);
+            checked = "layout checked";
+        } else {
+            checked = "layout checked at compile time" + runUnderEmulator(cls, platform, build);
+        }
+        Path lib = out.resolve(Platform.libraryFile(platform, library));
+        if (!Files.isRegularFile(lib)) {
+            throw new MojoExecutionException("javabridge: cmake built no " + lib);
+        }
+        Files.writeString(out.resolve(lib.getFileName() + ".sha256"),
+                Stamp.of(lib) + "  " + lib.getFileName() + "\n", StandardCharsets.US_ASCII);
+        getLog().info("javabridge: built " + nativesDirectory.toPath().relativize(lib) + " (" + checked + ")");
+    }
+
+    /** Runs the layout program of a cross build under the emulator its toolchain found (CMake notes it), if any. */
+    private String runUnderEmulator(String cls, String platform, Path build) throws IOException, MojoExecutionException {
+        Path note = build.resolve("layout-emulator.txt");
+        if (!Files.isRegularFile(note)) {
+            return "";
+        }
+        List<String> command = new ArrayList<>(List.of(Files.readString(note).strip().split(";")));
+        Path exe = build.resolve(cls + "_layout_run");
+        command.add((Files.isRegularFile(exe) ? exe : build.resolve(cls + "_layout_run.exe")).toString());
+        Processes.run(getLog(), project.getBasedir(), command, "the layout check of " + cls + " for " + platform + " under "
+                + command.get(0), timeout);
+        return " and run under " + Path.of(command.get(0)).getFileName();
     }
 
     private Properties binding() throws IOException, MojoExecutionException {
@@ -167,7 +227,7 @@ public class BuildMojo extends BindingMojo {
         return "\"" + path.toString().replace("\\", "/").replace("\"", "\\\"") + "\"";
     }
 
-    private String cmakeLists(String cls, String library, Path kit, Path jniHeaders, Path out) {
+    private String cmakeLists(String cls, String library, Path kit, Path jniHeaders) {
         Path glue = cOutput.toPath().toAbsolutePath();
         StringBuilder includes = new StringBuilder();
         for (File d : includeDirectories) {
@@ -178,29 +238,67 @@ public class BuildMojo extends BindingMojo {
             extra.append(' ').append(q(s.getAbsolutePath()));
         }
         String libs = String.join(" ", libraries);
+        String layout = q(glue.resolve(cls + "_layout_check.c"));
         return "# Written by javabridge-maven-plugin: the binding " + cls + " as a JNI library on javabridge's kit.\n"
+                + "# Configured once per platform: JB_NATIVES_OUT is its natives/<platform>/ folder; a cross build also\n"
+                + "# gets one of javabridge's toolchain files (the kit's toolchains/).\n"
                 + "cmake_minimum_required(VERSION 3.24)\n"
                 + "project(javabridge_binding_" + library + " LANGUAGES C)\n"
                 + "set(CMAKE_C_STANDARD 11)\nset(CMAKE_C_STANDARD_REQUIRED ON)\nset(CMAKE_C_EXTENSIONS OFF)\n"
                 + "set(CMAKE_POSITION_INDEPENDENT_CODE ON)\nset(CMAKE_C_VISIBILITY_PRESET hidden)\n"
-                + "find_package(JNI REQUIRED OPTIONAL_COMPONENTS JVM)\n"
+                + "if(CMAKE_CROSSCOMPILING)\n"
+                + "  # FindJNI would look for the target's JDK: jni.h is the host JDK's, jni_md.h the target's (a Linux JDK has\n"
+                + "  # no Win32 one: the kit carries it).\n"
+                + "  if(WIN32)\n"
+                + "    set(JNI_INCLUDE_DIRS \"${JAVA_HOME}/include\" " + q(kit.resolve("win32")) + ")\n"
+                + "  else()\n"
+                + "    set(JNI_INCLUDE_DIRS \"${JAVA_HOME}/include\" \"${JAVA_HOME}/include/linux\")\n"
+                + "  endif()\n"
+                + "else()\n"
+                + "  find_package(JNI REQUIRED OPTIONAL_COMPONENTS JVM)\n"
+                + "endif()\n"
+                + "if(WIN32)\n"
+                + "  # C99 printf formats from mingw-w64 rather than msvcrt's, as javabridge's own Windows build.\n"
+                + "  add_compile_definitions(__USE_MINGW_ANSI_STDIO=1)\n"
+                + "endif()\n"
                 + "file(GLOB kit_sources " + q(kit.resolve("src") + "/*.c") + ")\n"
                 + "add_library(javabridge_jnikit STATIC ${kit_sources})\n"
                 + "target_compile_definitions(javabridge_jnikit PRIVATE _POSIX_C_SOURCE=200809L)\n"
                 + "target_include_directories(javabridge_jnikit PUBLIC " + q(kit.resolve("include")) + " ${JNI_INCLUDE_DIRS} PRIVATE "
                 + q(kit.resolve("src")) + ")\n"
                 + "add_library(binding SHARED " + q(glue.resolve(cls + "Native.c")) + extra + ")\n"
-                + "set_target_properties(binding PROPERTIES OUTPUT_NAME " + library + " LIBRARY_OUTPUT_DIRECTORY " + q(out)
-                + " RUNTIME_OUTPUT_DIRECTORY " + q(out) + ")\n"
+                + "set_target_properties(binding PROPERTIES OUTPUT_NAME " + library
+                + " LIBRARY_OUTPUT_DIRECTORY \"${JB_NATIVES_OUT}\" RUNTIME_OUTPUT_DIRECTORY \"${JB_NATIVES_OUT}\")\n"
                 + "target_include_directories(binding PRIVATE " + q(glue) + " " + q(jniHeaders) + includes + ")\n"
                 + "target_link_libraries(binding PRIVATE javabridge_jnikit " + libs + ")\n"
                 + "if(CMAKE_SYSTEM_NAME STREQUAL \"Linux\")\n"
                 + "  # The library exports JNI_OnLoad/JNI_OnUnload only: the kit binds the natives with RegisterNatives.\n"
                 + "  file(WRITE \"${CMAKE_BINARY_DIR}/exports.map\" \"{ global: JNI_OnLoad; JNI_OnUnload; local: *; };\\n\")\n"
                 + "  target_link_options(binding PRIVATE -Wl,--no-undefined \"-Wl,--version-script=${CMAKE_BINARY_DIR}/exports.map\")\n"
+                + "elseif(WIN32)\n"
+                + "  # NAME.dll, as NativeLoader looks for it; only JNIEXPORT's dllexport symbols exported; libgcc linked in, so\n"
+                + "  # the DLL needs nothing beyond what every Windows has.\n"
+                + "  set_target_properties(binding PROPERTIES PREFIX \"\" IMPORT_PREFIX \"\" IMPORT_SUFFIX \".dll.a\")\n"
+                + "  target_link_options(binding PRIVATE -Wl,--exclude-all-symbols -static -Wl,--no-undefined)\n"
                 + "endif()\n"
-                + "add_executable(" + cls + "_layout_check " + q(glue.resolve(cls + "_layout_check.c")) + ")\n"
-                + "target_include_directories(" + cls + "_layout_check PRIVATE " + q(glue) + includes + ")\n"
-                + "target_link_libraries(" + cls + "_layout_check PRIVATE " + libs + ")\n";
+                + "if(CMAKE_CROSSCOMPILING)\n"
+                + "  # The target's program cannot run here: the same comparisons as _Static_asserts, compiled by the cross compiler.\n"
+                + "  add_library(" + cls + "_layout_check OBJECT " + layout + ")\n"
+                + "  target_compile_definitions(" + cls + "_layout_check PRIVATE JB_LAYOUT_STATIC)\n"
+                + "  target_include_directories(" + cls + "_layout_check PRIVATE " + q(glue) + includes + ")\n"
+                + "  if(CMAKE_CROSSCOMPILING_EMULATOR)\n"
+                + "    # And the program too, where the toolchain found an emulator (qemu-user, wine): the plugin runs it.\n"
+                + "    add_executable(" + cls + "_layout_run " + layout + ")\n"
+                + "    target_include_directories(" + cls + "_layout_run PRIVATE " + q(glue) + includes + ")\n"
+                + "    target_link_libraries(" + cls + "_layout_run PRIVATE " + libs + ")\n"
+                + "    file(WRITE \"${CMAKE_BINARY_DIR}/layout-emulator.txt\" \"${CMAKE_CROSSCOMPILING_EMULATOR}\")\n"
+                + "  else()\n"
+                + "    file(REMOVE \"${CMAKE_BINARY_DIR}/layout-emulator.txt\")\n"
+                + "  endif()\n"
+                + "else()\n"
+                + "  add_executable(" + cls + "_layout_check " + layout + ")\n"
+                + "  target_include_directories(" + cls + "_layout_check PRIVATE " + q(glue) + includes + ")\n"
+                + "  target_link_libraries(" + cls + "_layout_check PRIVATE " + libs + ")\n"
+                + "endif()\n";
     }
 }

@@ -77,7 +77,7 @@ public class GenerateMojo extends BindingMojo {
             if (strict) {
                 cmd.add("--strict");
             }
-            Processes.run(getLog(), project.getBasedir(), cmd, "javabridge-bindgen on " + header);
+            Processes.run(getLog(), project.getBasedir(), cmd, "javabridge-bindgen on " + header, timeout);
             getLog().info("javabridge: generated the binding of " + header.getName() + " (report: "
                     + cOutput.toPath().resolve("*_report.txt") + ")");
             Files.writeString(stampFile, stamp);

@@ -1,10 +1,27 @@
 package dev.javabridge.maven;
 
+import java.io.File;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.maven.plugin.MojoExecutionException;
 
-/** The host's natives/&lt;platform&gt;/ folder name, in native-lib-loader's layout that NativeLoader reads. */
+/**
+ * The platforms the plugin builds for, by the natives/&lt;platform&gt;/ folder names of native-lib-loader's layout
+ * that NativeLoader reads: the host, and the cross targets javabridge builds itself for with the same toolchain files.
+ */
 final class Platform {
     private Platform() {}
+
+    /**
+     * How CMake builds for a platform other than the host: javabridge's toolchain file (under the kit's toolchains/),
+     * the compiler it names, and the Debian package that brings that compiler.
+     */
+    record Cross(String platform, String toolchain, String compiler, String debianPackage) {}
+
+    private static final Map<String, Cross> CROSS = new TreeMap<>(Map.of(
+            "linux_arm64", new Cross("linux_arm64", "aarch64-linux-gnu.cmake", "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu"),
+            "windows_64", new Cross("windows_64", "x86_64-w64-mingw32.cmake", "x86_64-w64-mingw32-gcc-posix", "mingw-w64")));
 
     static String host() {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
@@ -26,12 +43,38 @@ final class Platform {
         throw new IllegalStateException("javabridge-maven-plugin: unsupported operating system " + os);
     }
 
-    /** The file name of library @p name on the host, as NativeLoader looks for it. */
-    static String libraryFile(String name) {
-        String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
-        if (os.startsWith("windows")) {
+    /**
+     * The cross target named @p platform, with its compiler found on PATH.
+     *
+     * @throws MojoExecutionException naming the targets there are, or the package that brings the missing compiler
+     */
+    static Cross cross(String platform, String path) throws MojoExecutionException {
+        Cross c = CROSS.get(platform);
+        if (c == null) {
+            throw new MojoExecutionException("javabridge: unknown target \"" + platform + "\": the plugin cross-compiles for "
+                    + String.join(", ", CROSS.keySet()) + " (natives/ folder names)");
+        }
+        if (!onPath(c.compiler(), path)) {
+            throw new MojoExecutionException("javabridge: the target " + platform + " needs the cross compiler " + c.compiler()
+                    + ", which is not on PATH: install it (Debian, Ubuntu: apt-get install " + c.debianPackage() + ")");
+        }
+        return c;
+    }
+
+    private static boolean onPath(String program, String path) {
+        for (String dir : (path == null ? "" : path).split(File.pathSeparator)) {
+            if (!dir.isEmpty() && new File(dir, program).canExecute()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The file name of library @p name on @p platform, as NativeLoader looks for it. */
+    static String libraryFile(String platform, String name) {
+        if (platform.startsWith("windows_")) {
             return name + ".dll";
         }
-        return "lib" + name + (os.startsWith("mac") ? ".dylib" : ".so");
+        return "lib" + name + (platform.startsWith("osx_") ? ".dylib" : ".so");
     }
 }
