@@ -101,9 +101,13 @@ final class FfmWriter {
                     }
                     break;
                 case STRING:
+                    if (!leaf) {
+                        return "not a leaf (config), and it takes a string";
+                    }
+                    break;
                 case NULLABLE_STRING:
                 case STRING_OUT:
-                    return "strings: strict UTF-8 is checked and copied by the JNI glue";
+                    return "strings that may be null or that C writes: copied by the JNI glue";
                 case HANDLE:
                 case HANDLE_OUT:
                     return "handles";
@@ -128,7 +132,7 @@ final class FfmWriter {
                 return "an array or count returned through a parameter (not yet on FFM)";
             case STRING_RETURN:
             case SIZED_RETURN:
-                return "strings: strict UTF-8 is checked and copied by the JNI glue";
+                return "a returned string: measured, copied and freed by the JNI glue";
             case HANDLE_RETURN:
                 return "handles";
             default:
@@ -259,6 +263,12 @@ final class FfmWriter {
                         HeaderType.Kind e = kind(p.pointer().pointee());
                         layouts.add("ADDRESS");
                         args.add("MemorySegment.ofArray(" + n + ").asSlice(" + (e.size == 1 ? "" : "(long) ") + n + "Offset" + (e.size == 1 ? "" : " * " + e.size) + ")");
+                        arrays = true;
+                    }
+                    case STRING -> {
+                        // Java's strict UTF-8 with its NUL (cString), passed in place as the glue pins it.
+                        layouts.add("ADDRESS");
+                        args.add("MemorySegment.ofArray(" + n + ")");
                         arrays = true;
                     }
                     case LENGTH -> {
