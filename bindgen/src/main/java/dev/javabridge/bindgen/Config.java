@@ -109,6 +109,12 @@ public final class Config {
          * (it is cleared before the call).
          */
         public Boolean errno;
+        /**
+         * Whether the C function is short and never blocks or calls back (the default): then the JDK 22+ class
+         * (--java22-out) calls it as a critical FFM downcall, with Java arrays passed in place; false keeps it on JNI
+         * when it takes arrays, and makes its other downcalls non-critical.
+         */
+        public Boolean leaf;
     }
 
     public static Config read(Path file) throws IOException {

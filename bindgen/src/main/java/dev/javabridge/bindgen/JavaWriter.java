@@ -285,6 +285,9 @@ final class JavaWriter {
         return cfg.className + "Native";
     }
 
+    /** The class whose static method each public method calls: the natives holder here; FfmWriter's copy may pick its own. */
+    java.util.function.Function<Binding.Function, String> callTarget = f -> nat();
+
     private static String literal(Object v) {
         if (v instanceof String s) {
             return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
@@ -295,7 +298,7 @@ final class JavaWriter {
         return v.toString();
     }
 
-    private String api() {
+    String api() {
         StringBuilder o = new StringBuilder();
         o.append(generatedNote()).append("package ").append(cfg.packageName).append(";\n\n");
         o.append("import java.lang.ref.Reference;\nimport java.util.Arrays;\nimport java.util.Objects;\n\n");
@@ -431,7 +434,7 @@ final class JavaWriter {
         }
         result.javaBeforeCall(this, call);
         StringBuilder body = call.body;
-        String callExpr = nat() + "." + f.javaName() + "(" + String.join(", ", call.args) + ")";
+        String callExpr = callTarget.apply(f) + "." + f.javaName() + "(" + String.join(", ", call.args) + ")";
         String fail = f.status() ? failureCall(f) : null;
         int callStart = body.length();
         result.javaAfterCall(this, call, callExpr, fail);

@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * The command line: {@code java -jar javabridge-bindgen.jar HEADER --config CONFIG.json
- * [--java-out DIR] [--c-out DIR] [--clang PATH] [--strict]}.
+ * [--java-out DIR] [--java22-out DIR] [--c-out DIR] [--clang PATH] [--strict]}.
  * Writes the Java sources, the C glue, the layout check and a report of what was not bound.
  */
 public final class Main {
@@ -33,7 +33,7 @@ public final class Main {
         }
     }
 
-    static final String USAGE = "usage: bindgen HEADER --config CONFIG.json [--java-out DIR] [--c-out DIR] [--clang PATH] [--strict]";
+    static final String USAGE = "usage: bindgen HEADER --config CONFIG.json [--java-out DIR] [--java22-out DIR] [--c-out DIR] [--clang PATH] [--strict]";
 
     /** What --help prints: the usage and every option, with its default. */
     static final String HELP = USAGE + "\n"
@@ -42,6 +42,8 @@ public final class Main {
             + "  HEADER               the C header to bind\n"
             + "  --config FILE        the binding's JSON config (package, class, library, what to bind); see bindgen/README.md\n"
             + "  --java-out DIR       where the Java sources go (default target/generated-sources/bindgen)\n"
+            + "  --java22-out DIR     also write the JDK 22+ copy of the public class and its FFM holder there (none by default),\n"
+            + "                       for a multi-release jar's META-INF/versions/22; see bindgen/README.md\n"
             + "  --c-out DIR          where the C glue, layout check and report go (default target/bindgen-c)\n"
             + "  --clang PATH         the clang to run (default clang)\n"
             + "  --strict             exit with status 2 when anything selected could not be bound\n"
@@ -54,6 +56,7 @@ public final class Main {
         Path config = null;
         Path javaOut = Path.of("target/generated-sources/bindgen");
         Path cOut = Path.of("target/bindgen-c");
+        Path java22Out = null;
         String clang = "clang";
         boolean strict = false;
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
@@ -65,6 +68,7 @@ public final class Main {
             switch (a) {
                 case "--config": config = Path.of(value(args, ++i, a)); break;
                 case "--java-out": javaOut = Path.of(value(args, ++i, a)); break;
+                case "--java22-out": java22Out = Path.of(value(args, ++i, a)); break;
                 case "--c-out": cOut = Path.of(value(args, ++i, a)); break;
                 case "--clang": clang = value(args, ++i, a); break;
                 case "--strict": strict = true; break;
@@ -104,6 +108,10 @@ public final class Main {
         new JavaWriter(binding, cfg, name).write(javaOut);
         new CWriter(binding, cfg, name).write(cOut);
         new LayoutWriter(binding, cfg, name).write(cOut);
+        FfmWriter ffm = java22Out == null ? null : new FfmWriter(binding, cfg, name);
+        if (ffm != null) {
+            ffm.write(java22Out, cOut);
+        }
         String report = Report.text(name, binding.unsupported, binding.perTarget);
         Files.writeString(cOut.resolve(cfg.className + "_report.txt"), report);
         // What a build tool needs to compile the glue without reading the config: the plugin uses it.
@@ -119,6 +127,10 @@ public final class Main {
             if (!i.kind().equals("macro") || !i.reason().startsWith("empty")) {
                 log.println("  " + i);
             }
+        }
+        if (ffm != null) {
+            log.printf("bindgen: JDK 22+ copy: %d of %d functions through FFM%n", ffm.symbols().size(), binding.functions.size());
+            ffm.onJni().forEach((f, why) -> log.println("  on JNI: " + f + ": " + why));
         }
         for (Report.Item i : binding.perTarget) {
             log.println("  warning: " + Report.perTargetText(i));

@@ -122,7 +122,7 @@ class GeneratorReportTest {
         Main.Result r = Main.run(new String[] {"--help"}, new PrintStream(out, true, StandardCharsets.UTF_8));
         String help = out.toString(StandardCharsets.UTF_8);
         assertEquals(0, r.functions());
-        for (String option : List.of("usage: bindgen HEADER", "--config", "--java-out", "--c-out", "--clang", "--strict", "--help")) {
+        for (String option : List.of("usage: bindgen HEADER", "--config", "--java-out", "--java22-out", "--c-out", "--clang", "--strict", "--help")) {
             assertTrue(help.contains(option), help);
         }
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Main.run(new String[] {"--bogus"}, System.out))

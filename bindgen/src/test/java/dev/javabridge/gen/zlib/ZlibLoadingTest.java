@@ -9,6 +9,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,19 +33,23 @@ class ZlibLoadingTest {
 
     /** A copy of the generated zlib classes and their natives, loaded with javabridge in a new class loader. */
     private URLClassLoader copy() throws Exception {
-        Path classes = Path.of(Zlib.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        Path pkg = Path.of("dev/javabridge/gen/zlib");
-        Files.createDirectories(dir.resolve(pkg));
-        try (var files = Files.list(classes.resolve(pkg))) {
-            for (Path f : (Iterable<Path>) files::iterator) {
-                if (f.getFileName().toString().endsWith(".class")) {
-                    Files.copy(f, dir.resolve(pkg).resolve(f.getFileName()));
+        Path source = Path.of(Zlib.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        // A directory, or the multi-release jar the JDK 25 build tests with (its base classes: the copy takes JNI).
+        try (FileSystem jar = Files.isRegularFile(source) ? FileSystems.newFileSystem(source) : null) {
+            Path classes = jar == null ? source : jar.getPath("/");
+            String pkg = "dev/javabridge/gen/zlib";
+            Files.createDirectories(dir.resolve(pkg));
+            try (var files = Files.list(classes.resolve(pkg))) {
+                for (Path f : (Iterable<Path>) files::iterator) {
+                    if (f.getFileName().toString().endsWith(".class")) {
+                        Files.copy(f, dir.resolve(pkg).resolve(f.getFileName().toString()));
+                    }
                 }
             }
-        }
-        Files.createDirectories(dir.resolve(NATIVES));
-        for (String f : new String[] {LIBRARY, LIBRARY + ".sha256"}) {
-            Files.copy(classes.resolve(NATIVES + f), dir.resolve(NATIVES + f), StandardCopyOption.COPY_ATTRIBUTES);
+            Files.createDirectories(dir.resolve(NATIVES));
+            for (String f : new String[] {LIBRARY, LIBRARY + ".sha256"}) {
+                Files.copy(classes.resolve(NATIVES + f), dir.resolve(NATIVES + f), StandardCopyOption.COPY_ATTRIBUTES);
+            }
         }
         URL javabridge = dev.javabridge.NativeLoader.class.getProtectionDomain().getCodeSource().getLocation();
         return new URLClassLoader(new URL[] {dir.toUri().toURL(), javabridge}, ClassLoader.getPlatformClassLoader());

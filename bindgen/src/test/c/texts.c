@@ -1,0 +1,24 @@
+/* The texts test library (texts.h). */
+#include "texts.h"
+
+#include <string.h>
+
+size_t texts_length(const char *s) {
+    return strlen(s);
+}
+
+int texts_count(const char *s, char c) {
+    int n = 0;
+    for (; *s != '\0'; s++) {
+        n += *s == c;
+    }
+    return n;
+}
+
+int texts_first(const char *s, int *out) {
+    if (s[0] == '\0') {
+        return TEXTS_ERR_EMPTY;
+    }
+    *out = (unsigned char)s[0];
+    return TEXTS_OK;
+}

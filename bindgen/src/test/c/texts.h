@@ -1,0 +1,22 @@
+/*
+ * texts: C functions taking strings, for the FFM path of bindgen's JDK 22+ classes (math_ops and zlib
+ * take none). The binding passes each string as strict UTF-8 with its NUL, in place.
+ */
+#ifndef TEXTS_H
+#define TEXTS_H
+
+#include <stddef.h>
+
+#define TEXTS_OK 0
+#define TEXTS_ERR_EMPTY (-1) /**< texts_first(): the string was empty */
+
+/** The length of s in bytes, without its NUL. */
+size_t texts_length(const char *s);
+
+/** How many bytes of s are c. */
+int texts_count(const char *s, char c);
+
+/** Writes s's first byte (as unsigned) to *out; TEXTS_ERR_EMPTY when s is empty. */
+int texts_first(const char *s, int *out);
+
+#endif /* TEXTS_H */

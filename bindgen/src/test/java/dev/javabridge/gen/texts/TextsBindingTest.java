@@ -1,0 +1,44 @@
+package dev.javabridge.gen.texts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+/** Strings by argument, as strict UTF-8 with a NUL: the same results and exceptions on JNI (JDK 17) and FFM (JDK 25). */
+class TextsBindingTest {
+    @Test
+    void lengthsAreUtf8Bytes() {
+        assertEquals(0, Texts.textsLength(""));
+        assertEquals(5, Texts.textsLength("hello"));
+        assertEquals("héllo 😀".getBytes(StandardCharsets.UTF_8).length, Texts.textsLength("héllo 😀"));
+        String big = "x".repeat(100_000);
+        assertEquals(100_000, Texts.textsLength(big));
+    }
+
+    @Test
+    void bytesAreCounted() {
+        assertEquals(3, Texts.textsCount("banana", (byte) 'a'));
+        assertEquals(0, Texts.textsCount("banana", (byte) 'z'));
+        // The two bytes of é are 0xC3 0xA9: C sees UTF-8, not UTF-16.
+        assertEquals(2, Texts.textsCount("éé", (byte) 0xC3));
+    }
+
+    @Test
+    void aStatusFunctionWithAStringReturnsItsOutValueOrThrows() {
+        assertEquals('J', Texts.textsFirst("Java"));
+        assertEquals(0xC3, Texts.textsFirst("é"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Texts.textsFirst(""));
+        assertTrue(e.getMessage().contains("TEXTS_ERR_EMPTY (-1): the string is empty"), e.getMessage());
+    }
+
+    @Test
+    void badStringsAreRefusedBeforeC() {
+        assertThrows(NullPointerException.class, () -> Texts.textsLength(null));
+        IllegalArgumentException nul = assertThrows(IllegalArgumentException.class, () -> Texts.textsLength("a\0b"));
+        assertTrue(nul.getMessage().contains("NUL"), nul.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Texts.textsLength("\uD800"));
+    }
+}

@@ -1,0 +1,21 @@
+package dev.javabridge.gen.texts;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.javabridge.gen.BindingPath;
+import org.junit.jupiter.api.Test;
+
+/** Which mechanism Texts takes: JNI on JDK 17, FFM on JDK 22+ with native access, JNI without it. */
+class TextsPathTest {
+    @Test
+    void eachJdkTakesItsOwnPath() throws Exception {
+        BindingPath.assertPath(Texts.class, "C_TEXTS_LENGTH", TextsPathTest.class, "5");
+        assertEquals(5, Texts.textsLength("héllo") - 1);
+    }
+
+    /** In a JVM without native access: the path and a length. */
+    public static void main(String[] args) {
+        long n = Texts.textsLength("hello");
+        System.out.println(BindingPath.of(Texts.class) + " " + n);
+    }
+}
