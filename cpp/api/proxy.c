@@ -875,7 +875,11 @@ static int collect_methods(JNIEnv *env, jobjectArray classes, size_t count, meth
  * public native ... one per method }; malloc'ed, *len its size. No constructor: AllocObject. */
 static unsigned char *native_class_bytes(JNIEnv *env, const char *name, jobjectArray classes, size_t count,
                                          const method_list *l, size_t *len) {
-    size_t cap = 64 + strlen(name), n = 0;
+    /* The fixed part is 73 bytes plus the name (header 10, this class 6, Object 22, handle's two
+     * entries 13, flags/this/super 6, the four counts 8, the field 8); each interface takes 8
+     * plus its name, each method 14 plus its name and descriptor. Writes past cap are dropped
+     * and fail the build of the class, so a wrong count can only refuse, never overflow. */
+    size_t cap = 80 + strlen(name), n = 0;
     char **inames = calloc(count, sizeof *inames);
     if (inames == NULL) return NULL;
     int ok = 1;
@@ -894,9 +898,9 @@ static unsigned char *native_class_bytes(JNIEnv *env, const char *name, jobjectA
     unsigned char *out = ok ? malloc(cap) : NULL;
     size_t pool = 4 + 2 * count + 2 + 2 * l->count;
     if (out != NULL && pool < 65535 && count < 65535) {
-#define U1(v) (out[n++] = (unsigned char)(v))
+#define U1(v) (n < cap ? (void)(out[n] = (unsigned char)(v)) : (void)0, n++)
 #define U2(v) (U1((v) >> 8), U1(v))
-#define UTF8(s) (U1(1), U2(strlen(s)), memcpy(out + n, (s), strlen(s)), n += strlen(s))
+#define UTF8(s) (U1(1), U2(strlen(s)), n + strlen(s) <= cap ? (void)memcpy(out + n, (s), strlen(s)) : (void)0, n += strlen(s))
         U1(0xCA), U1(0xFE), U1(0xBA), U1(0xBE), U2(0), U2(52);
         U2(pool + 1);
         U1(7), U2(2), UTF8(name);                      /* 1, 2 */
@@ -917,6 +921,9 @@ static unsigned char *native_class_bytes(JNIEnv *env, const char *name, jobjectA
 #undef UTF8
         *len = n;
     } else {
+        n = cap + 1; /* no memory, or more constants than a class file holds */
+    }
+    if (n > cap) {
         free(out);
         out = NULL;
     }
