@@ -780,6 +780,59 @@ int jbi_register_natives_with_self(JNIEnv *env, jclass cls, const jb_native_meth
 JNIEnv *jbi_native_call_env(const jb_native_call *call) { return call->env; }
 jobject jbi_native_call_self(const jb_native_call *call) { return call->self; }
 
+/* What an unbound method runs. HotSpot's UnregisterNatives clears each method's signature
+ * handler while other threads may be between the interpreter's two reads of it, and such a
+ * thread then calls address 0 (seen in CI: SIGSEGV at pc 0 in the method's first frame).
+ * Rebinding with RegisterNatives only swaps the function pointer, which is read once, so
+ * unbinding rebinds each method to one of these. Each is called with the method's own
+ * arguments and ignores them: every ABI javabridge builds for (SysV x86-64, AArch64, Win64)
+ * has the caller pass and pop them. The zero result keeps a reference result a NULL handle. */
+static void unbound_throw(JNIEnv *env) {
+    jbk_throw_class(env, "java/lang/UnsatisfiedLinkError", "this native method was unbound by jb_unregister_natives");
+}
+static void JNICALL unbound_void(JNIEnv *env, jobject self) {
+    (void)self;
+    unbound_throw(env);
+}
+static jlong JNICALL unbound_integer(JNIEnv *env, jobject self) {
+    (void)self;
+    unbound_throw(env);
+    return 0;
+}
+static jdouble JNICALL unbound_floating(JNIEnv *env, jobject self) {
+    (void)self;
+    unbound_throw(env);
+    return 0.0;
+}
+
+static void *unbound_entry(char result_kind) {
+    switch (result_kind) {
+    case 'V': return (void *)unbound_void;
+    case 'F':
+    case 'D': return (void *)unbound_floating;
+    default: return (void *)unbound_integer;
+    }
+}
+
+/* Rebinds every method a live slot serves on cls to its unbound entry. Under the lock. */
+static int rebind_unbound(JNIEnv *env, jclass cls) {
+    JNINativeMethod table[JB_NATIVES_MAX];
+    jint n = 0;
+    for (size_t i = 0; i < JB_NATIVES_MAX; i++) {
+        slot *s = &slots[i];
+        if (s->name == NULL || !atomic_load(&s->live) || !(*env)->IsSameObject(env, s->cls, cls)) continue;
+        table[n].name = s->name;
+        table[n].signature = s->sig;
+        table[n].fnPtr = unbound_entry(s->result_kind);
+        n++;
+    }
+    if (n > 0 && (*env)->RegisterNatives(env, cls, table, n) != 0) {
+        int rc = jbi_java_check(env, JB_EJAVA, "jb_unregister_natives: RegisterNatives");
+        return rc != JB_OK ? rc : jbi_fail(JB_EINTERNAL, "jb_unregister_natives: RegisterNatives failed");
+    }
+    return JB_OK;
+}
+
 JB_API int jb_unregister_natives(jb_object *class_object) {
     if (class_object == NULL) {
         return jbi_fail(JB_EINVAL, "jb_unregister_natives: class_object is NULL");
@@ -790,10 +843,8 @@ JB_API int jb_unregister_natives(jb_object *class_object) {
     jclass cls = NULL;
     if ((rc = class_of(env, class_object, "jb_unregister_natives", &cls)) == JB_OK) {
         pthread_mutex_lock(&lock);
-        if ((*env)->UnregisterNatives(env, cls) != 0) {
-            rc = jbi_java_check(env, JB_EJAVA, "jb_unregister_natives: UnregisterNatives");
-        }
-        retire(env, cls, NULL, NULL, NULL);
+        rc = rebind_unbound(env, cls);
+        if (rc == JB_OK) retire(env, cls, NULL, NULL, NULL);
         sweep(env);
         pthread_mutex_unlock(&lock);
         (*env)->DeleteLocalRef(env, cls);

@@ -85,10 +85,12 @@ typedef struct jb_native_method {
 JB_API int jb_register_natives(jb_object *class_object, const jb_native_method *methods, size_t count);
 
 /**
- * @brief Unbinds every native method of a class (JNI UnregisterNatives) and frees what
- *   jb_register_natives() kept for them: later Java calls throw UnsatisfiedLinkError, and the
- *   class and its loader may be collected. Calls already in a function finish; free their
- *   user data only once they have.
+ * @brief Unbinds the native methods jb_register_natives() bound on a class and frees what it
+ *   kept for them: later Java calls throw UnsatisfiedLinkError, and the class and its loader
+ *   may be collected. Calls already in a function finish; free their user data only once they
+ *   have. Natives bound otherwise (by a library's JNI_OnLoad) stay bound. Safe while Java
+ *   threads call the methods: each is rebound to a function that throws, never left unbound
+ *   (JNI UnregisterNatives, which HotSpot does not make safe against concurrent callers).
  * @param class_object the class given to jb_register_natives(); borrowed.
  * @return JB_OK (also when nothing was bound); JB_EINVAL (NULL); JB_EHANDLE; JB_ETYPE (not a
  *   Class); JB_ENOT_OPEN; JB_EATTACH; JB_EJAVA.

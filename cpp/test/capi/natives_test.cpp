@@ -302,6 +302,23 @@ TEST_F(Natives, BindingAndUnbindingWhileJavaThreadsCall) {
     jb_method_free(start);
 }
 
+// Unbinding back to back while Java threads call: HotSpot's UnregisterNatives clears the
+// method's signature handler under a caller that has just read it, which then jumps to
+// address 0 (a CI crash). Without pauses the window is hit within a few thousand cycles.
+TEST_F(Natives, UnbindingBackToBackNeverLeavesACallerWithoutAFunction) {
+    jb_native_method m[] = {{"add", "(II)I", add, &offset}};
+    jb_method *start = find_static("startHammer", "(I)V", kNatives);
+    jb_arg threads = jb_arg_int32(4);
+    ASSERT_EQ(jb_register_natives(cls, m, 1), JB_OK) << jb_error_message();
+    ASSERT_EQ(jb_call_static_void(start, &threads, 1), JB_OK) << jb_error_message();
+    for (int k = 0; k < 5000; k++) {
+        ASSERT_EQ(jb_unregister_natives(cls), JB_OK) << jb_error_message();
+        ASSERT_EQ(jb_register_natives(cls, m, 1), JB_OK) << jb_error_message();
+    }
+    EXPECT_EQ(s("stopHammer", "()Ljava/lang/String;"), "wrong=0 ok=yes unbound=yes");
+    jb_method_free(start);
+}
+
 TEST_F(Natives, UnbindingInsideACallKeepsItsSlotUntilItReturns) {
     Churn u{cls, class_object("dev.javabridge.capi.CapiNativesTarget$Box"), ""};
     ASSERT_NE(u.box, nullptr);
