@@ -284,37 +284,38 @@ TEST_F(Natives, RebindingReplacesAndUnregisteringUnbinds) {
     EXPECT_EQ(i("callAdd", "(II)I", {jb_arg_int32(2), jb_arg_int32(3)}), 10);
 }
 
-// Java threads call add while C binds and unbinds it: every call gets the right sum or a clean
-// UnsatisfiedLinkError / IllegalStateException, never a wrong value or a crash.
-TEST_F(Natives, BindingAndUnbindingWhileJavaThreadsCall) {
-    jb_native_method m[] = {{"add", "(II)I", add, &offset}};
-    jb_method *start = find_static("startHammer", "(I)V", kNatives);
+// Four Java threads call add while C unbinds and rebinds it `cycles` times, pausing `pause`
+// after each step: every call gets the right sum or a clean UnsatisfiedLinkError /
+// IllegalStateException, never a wrong value or a crash.
+static std::string hammer_while_rebinding(jb_object *cls, jb_method *start, int *offset, int cycles,
+                                          std::chrono::microseconds pause) {
+    jb_native_method m[] = {{"add", "(II)I", add, offset}};
     jb_arg threads = jb_arg_int32(4);
-    ASSERT_EQ(jb_register_natives(cls, m, 1), JB_OK) << jb_error_message();
-    ASSERT_EQ(jb_call_static_void(start, &threads, 1), JB_OK) << jb_error_message();
-    for (int k = 0; k < 300; k++) {
-        ASSERT_EQ(jb_unregister_natives(cls), JB_OK) << jb_error_message();
-        std::this_thread::sleep_for(std::chrono::microseconds(200));
-        ASSERT_EQ(jb_register_natives(cls, m, 1), JB_OK) << jb_error_message();
-        std::this_thread::sleep_for(std::chrono::microseconds(200));
+    if (jb_register_natives(cls, m, 1) != JB_OK) return jb_error_message();
+    if (jb_call_static_void(start, &threads, 1) != JB_OK) return jb_error_message();
+    std::string failed;
+    for (int k = 0; k < cycles && failed.empty(); k++) {
+        if (jb_unregister_natives(cls) != JB_OK) failed = jb_error_message();
+        if (pause.count() > 0) std::this_thread::sleep_for(pause);
+        if (failed.empty() && jb_register_natives(cls, m, 1) != JB_OK) failed = jb_error_message();
+        if (pause.count() > 0) std::this_thread::sleep_for(pause);
     }
+    return failed;
+}
+
+TEST_F(Natives, BindingAndUnbindingWhileJavaThreadsCall) {
+    jb_method *start = find_static("startHammer", "(I)V", kNatives);
+    EXPECT_EQ(hammer_while_rebinding(cls, start, &offset, 300, std::chrono::microseconds(200)), "");
     EXPECT_EQ(s("stopHammer", "()Ljava/lang/String;"), "wrong=0 ok=yes unbound=yes");
     jb_method_free(start);
 }
 
-// Unbinding back to back while Java threads call: HotSpot's UnregisterNatives clears the
-// method's signature handler under a caller that has just read it, which then jumps to
-// address 0 (a CI crash). Without pauses the window is hit within a few thousand cycles.
+// Unbinding back to back: HotSpot's UnregisterNatives clears the method's signature handler
+// under a caller that has just read it, which then jumps to address 0 (a CI crash). Without
+// pauses the window is hit within a few thousand cycles.
 TEST_F(Natives, UnbindingBackToBackNeverLeavesACallerWithoutAFunction) {
-    jb_native_method m[] = {{"add", "(II)I", add, &offset}};
     jb_method *start = find_static("startHammer", "(I)V", kNatives);
-    jb_arg threads = jb_arg_int32(4);
-    ASSERT_EQ(jb_register_natives(cls, m, 1), JB_OK) << jb_error_message();
-    ASSERT_EQ(jb_call_static_void(start, &threads, 1), JB_OK) << jb_error_message();
-    for (int k = 0; k < 5000; k++) {
-        ASSERT_EQ(jb_unregister_natives(cls), JB_OK) << jb_error_message();
-        ASSERT_EQ(jb_register_natives(cls, m, 1), JB_OK) << jb_error_message();
-    }
+    EXPECT_EQ(hammer_while_rebinding(cls, start, &offset, 5000, std::chrono::microseconds(0)), "");
     EXPECT_EQ(s("stopHammer", "()Ljava/lang/String;"), "wrong=0 ok=yes unbound=yes");
     jb_method_free(start);
 }
