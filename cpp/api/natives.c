@@ -689,6 +689,15 @@ static void sweep(JNIEnv *env) {
     }
 }
 
+/* RegisterNatives, its failure as the pending exception's error or JB_EINTERNAL. */
+static int bind_table(JNIEnv *env, jclass cls, const JNINativeMethod *table, jint n, const char *what) {
+    if ((*env)->RegisterNatives(env, cls, table, n) == 0) return JB_OK;
+    char context[64];
+    snprintf(context, sizeof context, "%s: RegisterNatives", what);
+    int rc = jbi_java_check(env, JB_EJAVA, context);
+    return rc != JB_OK ? rc : jbi_fail(JB_EINTERNAL, "%s: RegisterNatives failed", what);
+}
+
 static int register_natives(JNIEnv *env, jclass cls, const jb_native_method *methods, size_t count, int wants_self) {
     int rc = JB_OK;
     JNINativeMethod *table = calloc(count, sizeof *table);
@@ -731,10 +740,7 @@ static int register_natives(JNIEnv *env, jclass cls, const jb_native_method *met
         table[k].signature = s->sig;
         table[k].fnPtr = entry;
     }
-    if (rc == JB_OK && (*env)->RegisterNatives(env, cls, table, (jint)count) != 0) {
-        rc = jbi_java_check(env, JB_EJAVA, "jb_register_natives: RegisterNatives");
-        if (rc == JB_OK) rc = jbi_fail(JB_EINTERNAL, "jb_register_natives: RegisterNatives failed");
-    }
+    if (rc == JB_OK) rc = bind_table(env, cls, table, (jint)count, "jb_register_natives");
     if (rc == JB_OK) {
         for (size_t k = 0; k < count; k++) retire(env, cls, methods[k].name, methods[k].signature, taken);
         for (size_t k = 0; k < count; k++) atomic_store(&slots[index[k]].live, 1);
@@ -826,11 +832,7 @@ static int rebind_unbound(JNIEnv *env, jclass cls) {
         table[n].fnPtr = unbound_entry(s->result_kind);
         n++;
     }
-    if (n > 0 && (*env)->RegisterNatives(env, cls, table, n) != 0) {
-        int rc = jbi_java_check(env, JB_EJAVA, "jb_unregister_natives: RegisterNatives");
-        return rc != JB_OK ? rc : jbi_fail(JB_EINTERNAL, "jb_unregister_natives: RegisterNatives failed");
-    }
-    return JB_OK;
+    return n > 0 ? bind_table(env, cls, table, n, "jb_unregister_natives") : JB_OK;
 }
 
 JB_API int jb_unregister_natives(jb_object *class_object) {
