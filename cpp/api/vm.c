@@ -583,14 +583,6 @@ static long wait_for_calls(const struct timespec *deadline) {
     }
 }
 
-static void release_ids(void) {
-    JNIEnv *env = jbi_cleanup_begin();
-    jbi_ids_release(env);
-    jbi_cleanup_end(env);
-    memset(&jbi_java, 0, sizeof jbi_java);
-    ids_ready = 0;
-}
-
 JB_API int jb_vm_close(jb_vm *vm) {
     if (vm == NULL) {
         return JB_OK;
@@ -621,8 +613,9 @@ JB_API int jb_vm_close(jb_vm *vm) {
                       (*jvm)->GetEnv(jvm, (void **)&env, JNI_VERSION_1_8) == JNI_OK;
     int destroy = created_by_us && destroy_on_close && !java_thread;
     if (destroy && busy == 0) {
-        release_ids();
-        /* Releases racing this close (a jb_method_free on another thread) either finish
+        /* The cached classes and IDs are not released: Java threads may call proxies and host
+         * natives, which use them, until DestroyJavaVM returns, and no JVM comes after it.
+         * Releases racing this close (a jb_method_free on another thread) either finish
          * before DestroyJavaVM or skip JNI: see jbi_cleanup_begin. */
         atomic_store(&destroying, 1);
         busy = wait_for_calls(&deadline);

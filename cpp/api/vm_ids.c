@@ -1,6 +1,8 @@
 /*
  * The classes and method IDs every C API path uses (vm_state.h's jbi_java), fetched once per
- * JVM when it is created or joined, and released before javabridge destroys it.
+ * JVM when it is created or joined. They are kept for the JVM's whole life: Java threads may
+ * call proxies and host natives, which use them, until DestroyJavaVM returns, and JNI cannot
+ * create a JVM after that.
  */
 #include <string.h>
 
@@ -22,6 +24,16 @@ static jmethodID method_of(JNIEnv *env, const char *cls_name, const char *name, 
     return id;
 }
 
+/* A load that failed half way lets go of what it had. */
+static void delete_globals(JNIEnv *env, const jbi_java_ids *ids) {
+    jclass globals[] = {ids->string_class, ids->byte_array_class, ids->string_writer_class, ids->print_writer_class};
+    for (size_t i = 0; i < sizeof globals / sizeof globals[0]; i++) {
+        if (globals[i] != NULL) {
+            (*env)->DeleteGlobalRef(env, globals[i]);
+        }
+    }
+}
+
 int jbi_ids_load(JNIEnv *env) {
     jbi_java_ids ids;
     memset(&ids, 0, sizeof ids);
@@ -39,35 +51,13 @@ int jbi_ids_load(JNIEnv *env) {
              (ids.print_writer_init = (*env)->GetMethodID(env, ids.print_writer_class, "<init>", "(Ljava/io/Writer;)V")) != NULL;
     if (!ok) {
         (*env)->ExceptionClear(env);
-        jclass globals[] = {ids.string_class, ids.byte_array_class, ids.string_writer_class, ids.print_writer_class};
-        for (size_t i = 0; i < sizeof globals / sizeof globals[0]; i++) {
-            if (globals[i] != NULL) {
-                (*env)->DeleteGlobalRef(env, globals[i]);
-            }
-        }
+        delete_globals(env, &ids);
         return jbi_fail(JB_EINTERNAL, "the JVM lacks a java.lang/java.io class or method javabridge needs");
     }
     if (jbi_ext_ids_load(env) != JB_OK) {
-        jclass globals[] = {ids.string_class, ids.byte_array_class, ids.string_writer_class, ids.print_writer_class};
-        for (size_t i = 0; i < sizeof globals / sizeof globals[0]; i++) {
-            (*env)->DeleteGlobalRef(env, globals[i]);
-        }
+        delete_globals(env, &ids);
         return jbi_fail(JB_EINTERNAL, "the JVM lacks an array or reflection class javabridge needs");
     }
     jbi_java = ids;
     return JB_OK;
-}
-
-void jbi_ids_release(JNIEnv *env) {
-    jbi_ext_ids_release(env);
-    if (env == NULL) {
-        return;
-    }
-    jclass globals[] = {jbi_java.string_class, jbi_java.byte_array_class, jbi_java.string_writer_class,
-                        jbi_java.print_writer_class};
-    for (size_t i = 0; i < sizeof globals / sizeof globals[0]; i++) {
-        if (globals[i] != NULL) {
-            (*env)->DeleteGlobalRef(env, globals[i]);
-        }
-    }
 }

@@ -21,14 +21,10 @@ typedef struct jbi_java_ids {
     jmethodID print_writer_init;          /* PrintWriter(Writer) */
 } jbi_java_ids;
 
-/* Valid while a JVM is open; read-only then. */
+/* Valid from the JVM's creation or joining until it is destroyed; read-only then. */
 extern jbi_java_ids jbi_java;
 
 /* Fills jbi_java, all or nothing; JB_EINTERNAL (last error set) if the JVM lacks one. */
 int jbi_ids_load(JNIEnv *env);
-
-/* Deletes jbi_java's global references (the caller clears jbi_java); env NULL (the JVM is
- * gone) only forgets the later modules' IDs. */
-void jbi_ids_release(JNIEnv *env);
 
 #endif

@@ -131,6 +131,12 @@ JB_API int jb_vm_open(const jb_vm_options *options, jb_vm **out);
  * with their real results, the JVM stays as if destroy_on_close were false, and a later
  * jb_vm_open() joins it again (and its last close may destroy it).
  *
+ * Java threads (started by Java, not by this C program) are not calls of this API: they may
+ * go on calling jb_proxy objects and host natives until DestroyJavaVM returns, and those go
+ * on working (their handlers run) until then, or until they are freed. Once this returns
+ * JB_OK no handler starts again; one that a daemon thread was inside at that moment may still
+ * be running, and its thread blocks for good at its next JNI call or when it returns to Java.
+ *
  * @param vm the handle from jb_vm_open(), or NULL (then nothing happens and JB_OK is returned).
  * @return JB_OK; JB_EHANDLE (forged or already closed: the reference count is not touched);
  *   JB_ETIMEDOUT, in two cases, the handle being released in both: calls on other threads

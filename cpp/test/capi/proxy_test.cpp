@@ -412,3 +412,74 @@ TEST_F(Proxies, BadInput) {
 }
 
 }  // namespace
+
+// Java threads that go on calling C-implemented objects while the host closes the JVM: the
+// close still destroys it and nothing crashes; once it returns, no handler runs again.
+constexpr const char *kCallUntilEnd = "(Ljava/lang/Runnable;IZ)V";
+constexpr const char *kGreetUntilEnd = "(Ldev/javabridge/capi/CapiProxyTarget$Greeter;IZ)V";
+
+void start_java_callers(jb_object *object, const char *starter, const char *sig, bool daemon) {
+    jb_method *start = find_static(starter, sig, kProxy);
+    jb_arg args[] = {jb_arg_object(object), jb_arg_int32(4), jb_arg_bool(daemon)};
+    ASSERT_EQ(jb_call_static_void(start, args, 3), JB_OK) << jb_error_message();
+    jb_method_free(start);
+}
+
+void wait_for_calls(const std::atomic<int> &calls, int n) {
+    while (calls.load() < n) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+struct ProxiesAtClose : ProxyFixture {
+    void close_while_java_threads_call(const char *starter, const char *sig) {
+        start_java_callers(object, starter, sig, true);
+        wait_for_calls(state.calls, 2000);
+        EXPECT_EQ(jb_vm_close(vm_), JB_OK) << jb_error_message();
+        vm_ = nullptr;
+        int after = state.calls.load();
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        EXPECT_EQ(state.calls.load(), after) << "a handler ran after jb_vm_close returned";
+    }
+};
+
+TEST_F(ProxiesAtClose, JavaThreadsCallingANativeClass) {
+    make("java.lang.Runnable", runnable);
+    close_while_java_threads_call("callUntilTheJvmEnds", kCallUntilEnd);
+}
+
+TEST_F(ProxiesAtClose, JavaThreadsCallingAProxy) {
+    make();
+    close_while_java_threads_call("greetUntilTheJvmEnds", kGreetUntilEnd);
+}
+
+// Non-daemon threads keep DestroyJavaVM waiting past the close's timeout: the JVM lives on
+// with its threads still calling, so the objects must go on working until they are freed.
+TEST(ProxiesAtCloseTimeout, ObjectsWorkUntilFreedWhileTheJvmCannotShutDown) {
+    jb_vm_options o = JB_VM_OPTIONS_INIT;
+    o.destroy_timeout_ms = 500;
+    jb_vm *vm = open_vm({}, &o);
+    ASSERT_NE(vm, nullptr);
+    static State native_state, proxy_state; // the threads outlive this test
+    const char *runnable_iface[] = {"java.lang.Runnable"}, *greeter_iface[] = {kGreeter};
+    jb_proxy *native_proxy = nullptr, *proxy = nullptr;
+    jb_object *native_object = nullptr, *object = nullptr;
+    ASSERT_EQ(jb_proxy_new(runnable_iface, 1, runnable, &native_state, &native_proxy, &native_object), JB_OK);
+    ASSERT_EQ(jb_proxy_new(greeter_iface, 1, greeter, &proxy_state, &proxy, &object), JB_OK);
+    start_java_callers(native_object, "callUntilTheJvmEnds", kCallUntilEnd, false);
+    start_java_callers(object, "greetUntilTheJvmEnds", kGreetUntilEnd, false);
+    wait_for_calls(native_state.calls, 1000);
+    wait_for_calls(proxy_state.calls, 1000);
+    EXPECT_EQ(jb_vm_close(vm), JB_ETIMEDOUT) << jb_error_message();
+    int native_before = native_state.calls.load(), before = proxy_state.calls.load();
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    EXPECT_GT(proxy_state.calls.load(), before) << "the proxy stopped serving while the JVM runs";
+    // The Runnable's handler calls back through the C API, which is closed: it fails, and
+    // Java goes on calling it.
+    EXPECT_GT(native_state.calls.load(), native_before);
+    EXPECT_EQ(jb_proxy_free(native_proxy), JB_OK);
+    EXPECT_EQ(jb_proxy_free(proxy), JB_OK);
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    int native_freed = native_state.calls.load(), freed = proxy_state.calls.load();
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    EXPECT_EQ(native_state.calls.load(), native_freed) << "a freed handler still ran";
+    EXPECT_EQ(proxy_state.calls.load(), freed) << "a freed handler still ran";
+}

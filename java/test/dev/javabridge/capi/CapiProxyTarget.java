@@ -92,6 +92,21 @@ public final class CapiProxyTarget {
         return String.join(",", outcomes);
     }
 
+    /** Starts threads that call r until the JVM ends, ignoring what each call throws. */
+    public static void callUntilTheJvmEnds(Runnable r, int threads, boolean daemon) {
+        for (int t = 0; t < threads; t++) {
+            Thread thread = new Thread(() -> {
+                while (true) outcome(r);
+            });
+            thread.setDaemon(daemon);
+            thread.start();
+        }
+    }
+
+    public static void greetUntilTheJvmEnds(Greeter g, int threads, boolean daemon) {
+        callUntilTheJvmEnds(() -> g.greet("x"), threads, daemon);
+    }
+
     public static String sorted(Comparator<String> c, String[] in) {
         String[] copy = in.clone();
         Arrays.sort(copy, c);
