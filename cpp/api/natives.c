@@ -716,6 +716,16 @@ static int register_natives(JNIEnv *env, jclass cls, const jb_native_method *met
             rc = jbi_fail(JB_EINVAL, "jb_register_natives: method %zu has a NULL name, signature or fn", k);
             break;
         }
+        for (size_t j = 0; j < k; j++) {
+            if (strcmp(methods[j].name, m->name) == 0 && strcmp(methods[j].signature, m->signature) == 0) {
+                /* RegisterNatives would let the later one win and leave the earlier one's slot
+                 * bound to nothing: a mistake in the table, so it is refused. */
+                rc = jbi_fail(JB_EINVAL, "jb_register_natives: method %zu, %s%s, is given twice (also as method %zu)", k,
+                              m->name, m->signature, j);
+                break;
+            }
+        }
+        if (rc != JB_OK) break;
         size_t related = 0;
         if (!take_slot(env, cls, m->name, m->signature, taken, &index[k], &related)) {
             if (related == 0) {
@@ -742,7 +752,8 @@ static int register_natives(JNIEnv *env, jclass cls, const jb_native_method *met
     }
     if (rc == JB_OK) rc = bind_table(env, cls, table, (jint)count, "jb_register_natives");
     if (rc == JB_OK) {
-        for (size_t k = 0; k < count; k++) retire(env, cls, methods[k].name, methods[k].signature, taken);
+        /* By the slots' names, in modified UTF-8 as the earlier slots keep theirs, not as given. */
+        for (size_t k = 0; k < count; k++) retire(env, cls, slots[index[k]].name, slots[index[k]].sig, taken);
         for (size_t k = 0; k < count; k++) atomic_store(&slots[index[k]].live, 1);
         sweep(env);
     } else {

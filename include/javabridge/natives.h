@@ -73,7 +73,8 @@ typedef struct jb_native_method {
  *   forName called from C has no caller class and looks in the bootstrap loader only).
  * @param methods count methods; borrowed (the names and signatures are copied).
  * @param count 1 or more.
- * @return JB_OK; JB_EINVAL (a NULL argument or member, count 0); JB_EHANDLE (class_object not
+ * @return JB_OK; JB_EINVAL (a NULL argument or member, count 0, the same name and signature
+ *   twice in methods); JB_EHANDLE (class_object not
  *   live); JB_ETYPE (class_object is not a Class); JB_EENCODING; JB_ESIGNATURE (a malformed
  *   descriptor, or one past the limits above); JB_EMETHOD (no such method in the class, static
  *   or instance, or it is not declared `native`: the last error says which); JB_ERANGE (more

@@ -284,6 +284,15 @@ TEST_F(Natives, RebindingReplacesAndUnregisteringUnbinds) {
     EXPECT_EQ(i("callAdd", "(II)I", {jb_arg_int32(2), jb_arg_int32(3)}), 10);
 }
 
+// A method name outside the BMP reaches JNI in modified UTF-8: rebinding it must still free
+// the slot it replaces, or the slots run out.
+TEST_F(Natives, RebindingANameBeyondTheBmpFreesTheReplacedSlot) {
+    int other = 5;
+    jb_native_method x[] = {{"\xf0\x9d\x91\xa5", "(II)I", add, &other}};
+    for (int k = 0; k < 2 * JB_NATIVES_MAX; k++) ASSERT_EQ(jb_register_natives(cls, x, 1), JB_OK) << k << ": " << jb_error_message();
+    EXPECT_EQ(i("callX", "(II)I", {jb_arg_int32(2), jb_arg_int32(3)}), 10);
+}
+
 // Four Java threads call add while C unbinds and rebinds it `cycles` times, pausing `pause`
 // after each step: every call gets the right sum or a clean UnsatisfiedLinkError /
 // IllegalStateException, never a wrong value or a crash.
@@ -355,6 +364,7 @@ TEST_F(Natives, BadRegistrationsAreRefusedWithNothingBound) {
         {{nullptr, "(II)I", add, nullptr}, JB_EINVAL, "NULL"},
         {{"add", nullptr, add, nullptr}, JB_EINVAL, "NULL"},
         {{"a\xff", "(II)I", add, nullptr}, JB_EENCODING, ""},
+        {{"add", "(II)I", add, nullptr}, JB_EINVAL, "is given twice"},
     };
     for (const Case &c : cases) {
         // a good method first: all or none, so it must stay unbound

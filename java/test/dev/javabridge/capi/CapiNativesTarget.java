@@ -19,6 +19,9 @@ public final class CapiNativesTarget {
     public static native String fail(String how);
     public static native int tooManyInts(int a, int b, int c, int d, int e);
     public static int notNative(int a) { return a; }
+    /** A name beyond the BMP, which JNI spells in modified UTF-8 and C in UTF-8. */
+    public static native int 𝑥(int a, int b);
+    public static int callX(int a, int b) { return 𝑥(a, b); }
 
     /** An instance native: the receiver is not passed to C, the arguments are. */
     public static final class Box {
