@@ -170,6 +170,18 @@ out_of_range:
                     m->display);
 }
 
+int jbi_convert_typed(JNIEnv *env, char kind, jclass cls, unsigned char string_ok, char *display,
+                      const jb_arg *a, jvalue *v, uintptr_t *held) {
+    jbi_method m;
+    memset(&m, 0, sizeof m);
+    m.param_count = 1;
+    m.param_kinds = &kind;
+    m.param_classes = &cls;
+    m.string_ok = &string_ok;
+    m.display = display;
+    return jbi_convert_arg(env, &m, a, 0, v, held);
+}
+
 int jbi_convert_result(JNIEnv *env, const jbi_method *m, want w, jobject ref, result *r) {
     switch (w) {
     case WANT_STRING:

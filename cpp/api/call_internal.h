@@ -31,6 +31,12 @@ typedef struct result {
  * set to its token, released by the caller). Fields use it with i 0 and the field's type. */
 int jbi_convert_arg(JNIEnv *env, const jbi_method *m, const jb_arg *a, size_t i, jvalue *v, uintptr_t *held);
 
+/* Converts a value for one declared type (kind, and for a reference its class and whether a
+ * String may stand for it) as an argument of that type is converted: how a result given from C
+ * (a host native's, a proxy method's) is checked. display names it in messages. */
+int jbi_convert_typed(JNIEnv *env, char kind, jclass cls, unsigned char string_ok, char *display,
+                      const jb_arg *a, jvalue *v, uintptr_t *held);
+
 /* Converts a reference result (or field value) ref into *r for w, checking its run-time type. */
 int jbi_convert_result(JNIEnv *env, const jbi_method *m, want w, jobject ref, result *r);
 

@@ -900,21 +900,11 @@ JB_API int jb_native_call_set_result(jb_native_call *call, const jb_arg *result)
     case JB_ARG_UINT16: if (kind == 'C') { r->c = a->u.u16; return JB_OK; } break;
     default: break;
     }
-    jb_arg value = *result; /* the checked conversion below takes it by value */
-    jclass param_class = s->result_class;
-    unsigned char string_ok = s->result_string_ok;
     char display[300];
     snprintf(display, sizeof display, "the result of host native %s%s", s->name, s->sig);
-    jbi_method m;
-    memset(&m, 0, sizeof m);
-    m.param_count = 1;
-    m.param_kinds = &kind;
-    m.param_classes = &param_class;
-    m.string_ok = &string_ok;
-    m.display = display;
     jvalue v;
     uintptr_t held = 0;
-    int rc = jbi_convert_arg(env, &m, &value, 0, &v, &held);
+    int rc = jbi_convert_typed(env, kind, s->result_class, s->result_string_ok, display, result, &v, &held);
     if (rc == JB_OK) {
         if (call->result_ref != NULL) (*env)->DeleteLocalRef(env, call->result_ref);
         call->result_ref = NULL;

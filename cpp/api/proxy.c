@@ -459,16 +459,9 @@ JB_API int jb_proxy_call_return(jb_proxy_call *call, jb_arg value) {
     unsigned char string_ok = k <= 8 ? 0 : (*env)->IsAssignableFrom(env, jbi_java.string_class, rt) ? 1 : 0;
     char display[300];
     snprintf(display, sizeof display, "the result of proxy method %s", call->name);
-    jbi_method m;
-    memset(&m, 0, sizeof m);
-    m.param_count = 1;
-    m.param_kinds = &kind;
-    m.param_classes = &param_class;
-    m.string_ok = &string_ok;
-    m.display = display;
     jvalue v;
     uintptr_t held = 0;
-    int rc = jbi_convert_arg(env, &m, &value, 0, &v, &held);
+    int rc = jbi_convert_typed(env, kind, param_class, string_ok, display, &value, &v, &held);
     jobject result = NULL;
     if (rc == JB_OK) {
         if (k <= 8) {
