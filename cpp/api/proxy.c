@@ -194,28 +194,46 @@ static struct {
 
 static jobject JNICALL proxy_invoke(JNIEnv *env, jobject self, jobject proxy, jobject method, jobjectArray args);
 
+/* A class file being written: bytes past cap are counted, not stored, so that one pass says
+ * whether the buffer was big enough. */
+typedef struct class_writer {
+    unsigned char *out;
+    size_t n, cap;
+} class_writer;
+
+static void u1(class_writer *w, size_t v) {
+    if (w->n < w->cap) w->out[w->n] = (unsigned char)(v & 0xFF);
+    w->n++;
+}
+static void u2(class_writer *w, size_t v) {
+    u1(w, v >> 8);
+    u1(w, v);
+}
+/* A CONSTANT_Utf8 entry. */
+static void utf8(class_writer *w, const char *s) {
+    size_t len = strlen(s);
+    u1(w, 1);
+    u2(w, len);
+    if (w->n + len <= w->cap) memcpy(w->out + w->n, s, len);
+    w->n += len;
+}
+
 /* The class file of: public final class CProxyHandler implements InvocationHandler
  * { private long handle; public native Object invoke(Object, Method, Object[]); }
  * It has no constructor: instances come from AllocObject. */
-static size_t handler_class_bytes(unsigned char *out) {
-    size_t n = 0;
-#define U1(v) (out[n++] = (unsigned char)(v))
-#define U2(v) (U1((v) >> 8), U1(v))
-#define UTF8(s) (U1(1), U2(strlen(s)), memcpy(out + n, (s), strlen(s)), n += strlen(s))
-    U1(0xCA), U1(0xFE), U1(0xBA), U1(0xBE), U2(0), U2(52);
-    U2(11);
-    U1(7), U2(2), UTF8(HANDLER_CLASS);
-    U1(7), U2(4), UTF8("java/lang/Object");
-    U1(7), U2(6), UTF8("java/lang/reflect/InvocationHandler");
-    UTF8("handle"), UTF8("J"), UTF8("invoke"), UTF8(INVOKE_SIG);
-    U2(0x0031), U2(1), U2(3), U2(1), U2(5);
-    U2(1), U2(0x0002), U2(7), U2(8), U2(0);
-    U2(1), U2(0x0101), U2(9), U2(10), U2(0);
-    U2(0);
-#undef U1
-#undef U2
-#undef UTF8
-    return n;
+static size_t handler_class_bytes(unsigned char *out, size_t cap) {
+    class_writer cw = {out, 0, cap}, *w = &cw;
+    u1(w, 0xCA), u1(w, 0xFE), u1(w, 0xBA), u1(w, 0xBE), u2(w, 0), u2(w, 52);
+    u2(w, 11);
+    u1(w, 7), u2(w, 2), utf8(w, HANDLER_CLASS);
+    u1(w, 7), u2(w, 4), utf8(w, "java/lang/Object");
+    u1(w, 7), u2(w, 6), utf8(w, "java/lang/reflect/InvocationHandler");
+    utf8(w, "handle"), utf8(w, "J"), utf8(w, "invoke"), utf8(w, INVOKE_SIG);
+    u2(w, 0x0031), u2(w, 1), u2(w, 3), u2(w, 1), u2(w, 5);
+    u2(w, 1), u2(w, 0x0002), u2(w, 7), u2(w, 8), u2(w, 0);
+    u2(w, 1), u2(w, 0x0101), u2(w, 9), u2(w, 10), u2(w, 0);
+    u2(w, 0);
+    return w->n;
 }
 
 /* Process-wide, as the class is: defined once, it outlives a jb_vm_close that leaves the JVM running.
@@ -226,7 +244,7 @@ static int handler_defined;
 
 static jclass define_handler(JNIEnv *env) {
     unsigned char bytes[512];
-    size_t len = handler_class_bytes(bytes);
+    size_t len = handler_class_bytes(bytes, sizeof bytes);
     /* In the system loader, not the bootstrap one: JNI's FindClass inside a handler (a
      * native method of this class) then finds the application's classes, as on a C thread. */
     jclass cl = (*env)->FindClass(env, "java/lang/ClassLoader");
@@ -891,27 +909,23 @@ static unsigned char *native_class_bytes(JNIEnv *env, const char *name, jobjectA
     unsigned char *out = ok ? malloc(cap) : NULL;
     size_t pool = 4 + 2 * count + 2 + 2 * l->count;
     if (out != NULL && pool < 65535 && count < 65535) {
-#define U1(v) (n < cap ? (void)(out[n] = (unsigned char)(v)) : (void)0, n++)
-#define U2(v) (U1((v) >> 8), U1(v))
-#define UTF8(s) (U1(1), U2(strlen(s)), n + strlen(s) <= cap ? (void)memcpy(out + n, (s), strlen(s)) : (void)0, n += strlen(s))
-        U1(0xCA), U1(0xFE), U1(0xBA), U1(0xBE), U2(0), U2(52);
-        U2(pool + 1);
-        U1(7), U2(2), UTF8(name);                      /* 1, 2 */
-        U1(7), U2(4), UTF8("java/lang/Object");        /* 3, 4 */
-        for (size_t i = 0; i < count; i++) U1(7), U2(6 + 2 * i), UTF8(inames[i]); /* 5 + 2i, 6 + 2i */
+        class_writer cw = {out, 0, cap}, *w = &cw;
+        u1(w, 0xCA), u1(w, 0xFE), u1(w, 0xBA), u1(w, 0xBE), u2(w, 0), u2(w, 52);
+        u2(w, pool + 1);
+        u1(w, 7), u2(w, 2), utf8(w, name);                      /* 1, 2 */
+        u1(w, 7), u2(w, 4), utf8(w, "java/lang/Object");        /* 3, 4 */
+        for (size_t i = 0; i < count; i++) u1(w, 7), u2(w, 6 + 2 * i), utf8(w, inames[i]); /* 5 + 2i, 6 + 2i */
         size_t field = 5 + 2 * count;
-        UTF8("handle"), UTF8("J");                     /* field, field + 1 */
-        for (size_t i = 0; i < l->count; i++) UTF8(l->names[i]), UTF8(l->descs[i]); /* field + 2 + 2i, ... */
-        U2(0x0031), U2(1), U2(3);
-        U2(count);
-        for (size_t i = 0; i < count; i++) U2(5 + 2 * i);
-        U2(1), U2(0x0002), U2(field), U2(field + 1), U2(0);
-        U2(l->count);
-        for (size_t i = 0; i < l->count; i++) U2(0x0101), U2(field + 2 + 2 * i), U2(field + 3 + 2 * i), U2(0);
-        U2(0);
-#undef U1
-#undef U2
-#undef UTF8
+        utf8(w, "handle"), utf8(w, "J");                     /* field, field + 1 */
+        for (size_t i = 0; i < l->count; i++) utf8(w, l->names[i]), utf8(w, l->descs[i]); /* field + 2 + 2i, ... */
+        u2(w, 0x0031), u2(w, 1), u2(w, 3);
+        u2(w, count);
+        for (size_t i = 0; i < count; i++) u2(w, 5 + 2 * i);
+        u2(w, 1), u2(w, 0x0002), u2(w, field), u2(w, field + 1), u2(w, 0);
+        u2(w, l->count);
+        for (size_t i = 0; i < l->count; i++) u2(w, 0x0101), u2(w, field + 2 + 2 * i), u2(w, field + 3 + 2 * i), u2(w, 0);
+        u2(w, 0);
+        n = w->n;
         *len = n;
     } else {
         n = cap + 1; /* no memory, or more constants than a class file holds */
