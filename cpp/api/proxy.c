@@ -737,14 +737,25 @@ static int native_invoke(jb_native_call *nc, const jb_arg *args, size_t nargs, v
         (*env)->ThrowNew(env, P.illegal_state, "this proxy's C handler was freed (jb_proxy_free)");
         return JB_EHANDLE;
     }
+    /* Only what a handler can read is set: a memset of the whole call is a visible part of
+     * this path. */
     jb_proxy_call call;
-    memset(&call, 0, sizeof call);
     call.env = env;
     call.proxy = self;
+    call.method = NULL;
+    call.args = NULL;
     call.argc = nargs;
     call.name = m->name;
     call.native = nc;
     call.native_args = args;
+    call.result = NULL;
+    call.has_result = 0;
+    call.thrown.exc_class = call.thrown.exc_message = NULL;
+    call.thrown.set = 0;
+    call.strings = NULL;
+    call.nstrings = 0;
+    call.objects = NULL;
+    call.nobjects = 0;
     int rc = fn(&call, ud);
     /* Only a failure looks for a pending exception (a JNI call costs a thread-state transition,
      * a good part of this path); one the handler left on success is thrown all the same. */
@@ -765,7 +776,7 @@ static int native_invoke(jb_native_call *nc, const jb_arg *args, size_t nargs, v
             throw_from_handler(env, &call, rc);
         }
     }
-    jbi_host_throw_free(&call.thrown);
+    if (call.thrown.set) jbi_host_throw_free(&call.thrown);
     return rc;
 }
 
