@@ -203,3 +203,66 @@ void sample_reverse(const sample *in, sample *out) {
 int64_t batch_total(batch b) {
     return (int64_t)b.ids[0] * 1000 + b.ids[1] + sample_sum(&b.first);
 }
+
+static const int32_t series_values[] = {1, -2, 3, 40000, 5};
+static const double series_samples[] = {0.5, 1.25, -3.0};
+static const uint8_t series_data[] = {0x01, 0xFF, 0x80};
+
+int64_t series_sum(const series *s) {
+    int64_t total = s->tag;
+    for (size_t i = 0; i < s->count; i++) {
+        total += s->values[i];
+    }
+    for (uint32_t i = 0; s->data != NULL && i < s->data_len; i++) {
+        total += s->data[i];
+    }
+    return total;
+}
+
+double series_sample_sum(series s) {
+    double total = 0;
+    for (uint8_t i = 0; i < s.sample_count; i++) {
+        total += s.samples[i];
+    }
+    return total;
+}
+
+int32_t series_data_is_null(const series *s) {
+    return s->data == NULL && s->data_len == 0;
+}
+
+series series_static(void) {
+    series s;
+    memset(&s, 0, sizeof s);
+    s.tag = 7;
+    s.values = series_values;
+    s.count = sizeof series_values / sizeof series_values[0];
+    s.samples = series_samples;
+    s.sample_count = (uint8_t)(sizeof series_samples / sizeof series_samples[0]);
+    s.data = series_data;
+    s.data_len = (uint32_t)sizeof series_data;
+    return s;
+}
+
+series series_empty(void) {
+    series s;
+    memset(&s, 0, sizeof s);
+    return s;
+}
+
+series series_broken(void) {
+    series s = series_empty();
+    s.count = 5;
+    return s;
+}
+
+series series_huge(void) {
+    series s = series_static();
+    s.count = (size_t)INT32_MAX + 1;
+    return s;
+}
+
+void series_fill(int32_t tag, series *out) {
+    *out = series_static();
+    out->tag = tag;
+}

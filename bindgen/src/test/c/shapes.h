@@ -2,7 +2,8 @@
  * shapes: a small C library that exists to test what bindgen generates beyond math_ops and
  * zlib: structs by value and nested, struct out-parameters and out arrays, enums, booleans,
  * unsigned widths, 64-bit out-parameters, strings both ways, a returned string the caller
- * frees, an opaque handle with an owner, and errno left by the C library.
+ * frees, an opaque handle with an owner, errno left by the C library, and pointer members whose
+ * counts are other members.
  */
 #ifndef SHAPES_H
 #define SHAPES_H
@@ -135,6 +136,44 @@ void sample_reverse(const sample *in, sample *out);
 
 /** ids[0] * 1000 + ids[1] + sample_sum(&b.first). */
 int64_t batch_total(batch b);
+
+/*
+ * Elements behind pointers, each counted by another member (the config's structs.series.members): int32
+ * values counted by a size_t, doubles counted by a uint8_t declared before them, and bytes that may be NULL.
+ */
+typedef struct series {
+    int32_t tag;
+    const int32_t *values;
+    size_t count;
+    uint8_t sample_count;
+    const double *samples;
+    const uint8_t *data;
+    uint32_t data_len;
+} series;
+
+/** tag + the values + data's bytes (unsigned); NULL data counts as none. */
+int64_t series_sum(const series *s);
+
+/** The sum of the samples, of a series passed by value. */
+double series_sample_sum(series s);
+
+/** 1 when data is NULL (and data_len 0), else 0: what the glue passed for a null array. */
+int32_t series_data_is_null(const series *s);
+
+/** A series pointing into this library's static data: borrowed, never to be freed. */
+series series_static(void);
+
+/** Every pointer NULL, every count 0. */
+series series_empty(void);
+
+/** values NULL with count 5: broken, the binding must refuse it. */
+series series_broken(void);
+
+/** values not NULL with a count beyond INT32_MAX: the binding must refuse it without reading it. */
+series series_huge(void);
+
+/** *out = series_static() with its tag replaced. */
+void series_fill(int32_t tag, series *out);
 
 /** The clamp of v into [lo, hi]: defined here, static inline, so it has no symbol in the library. */
 static inline int32_t shapes_clamp(int32_t v, int32_t lo, int32_t hi);

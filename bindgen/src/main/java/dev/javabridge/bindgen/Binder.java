@@ -100,11 +100,61 @@ final class Binder {
                 throw new IllegalArgumentException("opaqueTypes names " + name + ", which is not a struct of the header");
             }
         }
+        config.structs.forEach((struct, so) -> {
+            HeaderModel.StructDef def = model.structs.get(struct);
+            if (def == null || !def.complete()) {
+                throw new IllegalArgumentException("the config has options for struct " + struct + ", which the header does not define");
+            }
+            Map<String, String> lengthUsers = new HashMap<>();
+            so.members.forEach((member, mo) -> {
+                String where = "structs." + struct + ".members." + member + ": ";
+                HeaderModel.Field f = field(def, member);
+                if (f == null) {
+                    throw new IllegalArgumentException(where + "struct " + struct + " has no member " + member);
+                }
+                if (!(scalarize(types.resolve(f.spelling())) instanceof HeaderType.Pointer ptr)
+                        || !(scalarize(ptr.pointee()) instanceof HeaderType.Prim el) || el.kind() == HeaderType.Kind.BOOL) {
+                    throw new IllegalArgumentException(where + "member " + member + " of struct " + struct + " has type " + f.spelling()
+                            + ", which is not a pointer to integers or floating-point values");
+                }
+                if (mo.length == null) {
+                    throw new IllegalArgumentException(where + "no length: name the member that holds its element count");
+                }
+                HeaderModel.Field len = field(def, mo.length);
+                if (len == null) {
+                    throw new IllegalArgumentException(where + "the length member " + mo.length + " is not a member of struct " + struct);
+                }
+                if (len.bitField() || !Types.isInteger(scalarize(types.resolve(len.spelling())))) {
+                    throw new IllegalArgumentException(where + "the length member " + mo.length + " of struct " + struct + " has type "
+                            + len.spelling() + ", which is not an integer type");
+                }
+                if (so.members.containsKey(mo.length)) {
+                    throw new IllegalArgumentException(where + "the length member " + mo.length + " of struct " + struct
+                            + " is itself a pointer member");
+                }
+                String other = lengthUsers.put(mo.length, member);
+                if (other != null) {
+                    // Two arrays would have to be kept the same length in Java and C: not generated.
+                    throw new IllegalArgumentException(where + "members " + other + " and " + member + " of struct " + struct
+                            + " share the length member " + mo.length + ", which is not supported: give each its own");
+                }
+            });
+        });
         for (String pattern : config.status.functions) {
             if (model.functions.stream().noneMatch(f -> Config.matchesAny(f.name(), java.util.List.of(pattern)))) {
                 throw new IllegalArgumentException("status.functions pattern " + pattern + " matches no function of the header");
             }
         }
+    }
+
+    private static HeaderModel.Field field(HeaderModel.StructDef def, String name) {
+        return def.fields().stream().filter(f -> f.name().equals(name)).findFirst().orElse(null);
+    }
+
+    /** Whether struct t (by value or behind a pointer) has pointer members, whose arrays cross beside its bytes. */
+    private boolean hasPointers(HeaderType t) {
+        HeaderType s = t instanceof HeaderType.Pointer p ? p.pointee() : t;
+        return s instanceof HeaderType.StructRef r && structs.containsKey(r.name()) && !structs.get(r.name()).pointers().isEmpty();
     }
 
     /** Names the generated Java and C code use for its own locals; a parameter so named gets a trailing underscore. */
@@ -206,6 +256,12 @@ final class Binder {
         List<Binding.Leaf> leaves = new ArrayList<>();
         int offset = 0;
         int align = 1;
+        Map<String, Config.MemberOptions> pointerMembers = why == null && config.structs.containsKey(name)
+                ? config.structs.get(name).members : Map.of();
+        Map<String, String> lengthMembers = new HashMap<>();
+        pointerMembers.forEach((m, o) -> lengthMembers.put(o.length, m));
+        // Each length member's offset, kind and spelling, for the pointer member that names it.
+        Map<String, Binding.PointerMember> lengths = new HashMap<>();
         if (why == null) {
             for (HeaderModel.Field f : def.fields()) {
                 if (f.bitField()) {
@@ -215,6 +271,35 @@ final class Binder {
                 if (f.name().isEmpty()) {
                     why = "anonymous member";
                     break;
+                }
+                if (lengthMembers.containsKey(f.name())) {
+                    // Laid out where C has it, but no component: the Java array's length is its value.
+                    HeaderType.Prim p = (HeaderType.Prim) scalarize(types.resolve(f.spelling()));
+                    if (types.widthDiffersByTarget(f.spelling())) {
+                        perTargetStructs.putIfAbsent(name, "member " + f.name() + " (" + f.spelling() + ") is " + LLP64);
+                    }
+                    offset = roundUp(offset, p.kind().size);
+                    align = Math.max(align, p.kind().size);
+                    lengths.put(f.name(), new Binding.PointerMember(null, f.name(), p.kind(), f.spelling(), offset, false, false));
+                    note(p);
+                    offset += p.kind().size;
+                    continue;
+                }
+                if (pointerMembers.containsKey(f.name())) {
+                    HeaderType.Pointer ptr = (HeaderType.Pointer) scalarize(types.resolve(f.spelling()));
+                    HeaderType.Prim el = (HeaderType.Prim) scalarize(ptr.pointee());
+                    if (types.widthDiffersByTarget(el.spelling())) {
+                        perTargetStructs.putIfAbsent(name, "member " + f.name() + " (" + f.spelling() + ") points to " + el.spelling()
+                                + ", which is " + LLP64);
+                    }
+                    // A data pointer: 8 bytes, 8-aligned, on every (64-bit) target javabridge builds for; the layout check says so.
+                    offset = roundUp(offset, POINTER_SIZE);
+                    align = Math.max(align, POINTER_SIZE);
+                    comps.add(new Binding.Component(f.name(), Types.camel(f.name()), el.kind(), null, offset, 0,
+                            new Binding.PointerMember(f.spelling(), null, null, null, -1, false, ptr.constPointee())));
+                    note(el);
+                    offset += POINTER_SIZE;
+                    continue;
                 }
                 java.util.regex.Matcher array = FIXED_ARRAY.matcher(f.spelling().trim());
                 if (array.matches()) {
@@ -256,6 +341,11 @@ final class Binder {
                         why = "field " + f.name() + " is struct " + r.name() + ", which is not bound";
                         break;
                     }
+                    if (!inner.pointers().isEmpty()) {
+                        why = "field " + f.name() + " is struct " + r.name() + ", whose pointer members cross beside its bytes: "
+                                + "a struct holding such a struct by value is not generated";
+                        break;
+                    }
                     if (perTargetStructs.containsKey(r.name())) {
                         perTargetStructs.putIfAbsent(name, "member " + f.name() + " holds struct " + r.name() + ", whose "
                                 + perTargetStructs.get(r.name()));
@@ -278,6 +368,16 @@ final class Binder {
             structFailures.put(name, why);
             return null;
         }
+        for (int i = 0; i < comps.size(); i++) {
+            Binding.Component c = comps.get(i);
+            if (c.pointer() != null) {
+                Config.MemberOptions o = pointerMembers.get(c.cName());
+                Binding.PointerMember len = lengths.get(o.length);
+                comps.set(i, new Binding.Component(c.cName(), c.javaName(), c.kind(), null, c.offset(), 0,
+                        new Binding.PointerMember(c.pointer().spelling(), len.lengthCName(), len.lengthKind(), len.lengthSpelling(),
+                                len.lengthOffset(), Boolean.TRUE.equals(o.nullable), c.pointer().constPointee())));
+            }
+        }
         if (perTargetStructs.containsKey(name)) {
             out.perTarget.add(new Report.Item("struct", name, perTargetStructs.get(name)));
         }
@@ -286,6 +386,9 @@ final class Binder {
         out.structs.add(b);
         return b;
     }
+
+    /** A data pointer's size and alignment as the Java side lays it out: every target javabridge builds for is 64-bit. */
+    static final int POINTER_SIZE = 8;
 
     /** A member's fixed-size array type as clang spells it: "int32_t[4]", "unsigned char[16]". */
     private static final java.util.regex.Pattern FIXED_ARRAY = java.util.regex.Pattern.compile("^(.+?)\\s*\\[(\\d+)\\]$");
@@ -383,8 +486,13 @@ final class Binder {
         }
         long pinned = params.stream().filter(p -> p.kind() == Binding.Kind.STRING
                 || (p.kind() == Binding.Kind.ARRAY && !(p.pointer().pointee() instanceof HeaderType.StructRef))).count();
+        // The arrays of a struct's pointer members are pinned with the others.
+        pinned += params.stream().filter(p -> p.kind() == Binding.Kind.STRUCT_IN)
+                .mapToLong(p -> structs.get(((HeaderType.StructRef) (p.type() instanceof HeaderType.Pointer ptr ? ptr.pointee() : p.type()))
+                        .name()).pointers().size()).sum();
         if (params.stream().anyMatch(p -> p.kind() == Binding.Kind.CALLBACK)
-                && params.stream().anyMatch(p -> p.kind() == Binding.Kind.ARRAY)) {
+                && params.stream().anyMatch(p -> p.kind() == Binding.Kind.ARRAY
+                        || (p.kind() == Binding.Kind.STRUCT_IN && hasPointers(p.type())))) {
             throw new Refused("arrays together with a callback: arrays are pinned critically, and a callback makes JNI calls");
         }
         if (pinned > PINS_MAX) {
@@ -687,6 +795,10 @@ final class Binder {
             if (el instanceof HeaderType.StructRef r) {
                 if (struct(r.name(), 0) == null) {
                     throw new Refused(where + ": struct " + r.name() + " is not bound: " + structFailures.get(r.name()));
+                }
+                if (hasPointers(el)) {
+                    throw new Refused(where + ": an array of struct " + r.name() + ", whose pointer members cross beside its bytes "
+                            + "(arrays of such structs are not generated)");
                 }
                 if (!ptr.constPointee() && !allocated) {
                     throw new Refused(where + ": a mutable struct array that is not an out array (in-out struct arrays are not generated)");

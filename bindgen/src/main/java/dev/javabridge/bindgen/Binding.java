@@ -13,19 +13,44 @@ final class Binding {
         }
     }
 
-    /** A record component: a scalar, a fixed-size array of count scalars (count 0: not an array) or a nested struct. */
-    record Component(String cName, String javaName, HeaderType.Kind kind, BoundStruct nested, int offset, int count) {
+    /**
+     * What a pointer member needs beyond its element kind: the member holding its count (not a record component),
+     * where that member lies, and the member's own C spelling, for the glue's casts.
+     */
+    record PointerMember(String spelling, String lengthCName, HeaderType.Kind lengthKind, String lengthSpelling, int lengthOffset,
+                         boolean nullable, boolean constPointee) {}
+
+    /**
+     * A record component: a scalar, a fixed-size array of count scalars (count 0: not an array), a nested struct, or
+     * a pointer member (pointer not null) whose elements, kind each, cross as a Java array.
+     */
+    record Component(String cName, String javaName, HeaderType.Kind kind, BoundStruct nested, int offset, int count,
+                     PointerMember pointer) {
+        Component(String cName, String javaName, HeaderType.Kind kind, BoundStruct nested, int offset, int count) {
+            this(cName, javaName, kind, nested, offset, count, null);
+        }
+
         Component(String cName, String javaName, HeaderType.Kind kind, BoundStruct nested, int offset) {
-            this(cName, javaName, kind, nested, offset, 0);
+            this(cName, javaName, kind, nested, offset, 0, null);
         }
 
         boolean array() {
             return count > 0;
         }
+
+        /** Whether the record compares, hashes and copies this component by its elements. */
+        boolean elements() {
+            return count > 0 || pointer != null;
+        }
     }
 
     record BoundStruct(HeaderModel.StructDef def, String javaName, List<Component> components, List<Leaf> leaves,
-                       int size, int align) {}
+                       int size, int align) {
+        /** The pointer members, whose elements cross beside the record's bytes. */
+        List<Component> pointers() {
+            return components.stream().filter(c -> c.pointer() != null).toList();
+        }
+    }
 
     enum Kind {
         /** A scalar passed by value. */

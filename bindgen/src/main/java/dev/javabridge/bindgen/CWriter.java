@@ -48,9 +48,13 @@ final class CWriter {
     }
 
     String structSpelling(HeaderType t) {
+        return structOf(t).def().cSpelling();
+    }
+
+    Binding.BoundStruct structOf(HeaderType t) {
         HeaderType s = t instanceof HeaderType.Pointer p ? p.pointee() : t;
         String name = ((HeaderType.StructRef) s).name();
-        return b.structs.stream().filter(x -> x.def().name().equals(name)).findFirst().orElseThrow().def().cSpelling();
+        return b.structs.stream().filter(x -> x.def().name().equals(name)).findFirst().orElseThrow();
     }
 
     static String jniArray(String javaElement) {
@@ -164,6 +168,8 @@ final class CWriter {
         /** Counts are checked before any array, so a negative count is reported as such. */
         final StringBuilder lengthChecks = new StringBuilder();
         final StringBuilder checks = new StringBuilder();
+        /** Between entering the pin set and the C call, where no JNI call may happen: pinned addresses stored. */
+        final StringBuilder beforeCall = new StringBuilder();
         /** Right after the C call (and the pins): callback tokens closed, which rethrows a callback's exception. */
         final StringBuilder closes = new StringBuilder();
         final StringBuilder after = new StringBuilder();
@@ -187,7 +193,7 @@ final class CWriter {
         for (Binding.Param p : f.params()) {
             ParamCrossing.of(p).jniParams(this, f, p, params);
         }
-        result.jniParams(params);
+        result.jniParams(this, f, params);
         o.append("\nJNIEXPORT ").append(ret).append(" JNICALL Java_").append(mangledClass).append('_')
                 .append(Types.mangle(f.javaName())).append('(').append(String.join(", ", params)).append(") {\n");
         o.append("    (void)env;\n    (void)cls;\n");
@@ -214,6 +220,7 @@ final class CWriter {
         if (!call.pinned.isEmpty()) {
             o.append("    if (jbk_pins_enter(env, &").append(PINS).append(") != 0) {\n").append(FAIL).append("    }\n");
         }
+        o.append(call.beforeCall);
         boolean errno = b.errno(f);
         if (errno) {
             // Cleared right before the call and taken right after it, before any JNI call (releasing the pins) can
@@ -296,13 +303,28 @@ final class CWriter {
      * C call and left, in reverse, right after it, so no JNI call happens inside a critical region.
      */
     void pin(Call call, String n, String elementSize, String offset, String count, boolean readOnly) {
+        pin(call, n, elementSize, offset, count, readOnly, null, n);
+    }
+
+    /**
+     * As {@link #pin(Call, String, String, String, String, boolean)}, only when the C condition holds (else nData stays
+     * NULL: a set cannot hold a null array); what names the array in the kit's messages.
+     */
+    void pin(Call call, String n, String elementSize, String offset, String count, boolean readOnly, String condition, String what) {
         if (call.pinned.isEmpty()) {
             call.decls.append("    jbk_pins ").append(PINS).append(" = JBK_PINS_INIT;\n");
         }
         call.decls.append("    void *").append(n).append("Data = NULL;\n");
-        call.checks.append("    if (jbk_pins_array(env, &").append(PINS).append(", ").append(n).append(", ").append(elementSize)
+        String in = condition == null ? "" : "    ";
+        if (condition != null) {
+            call.checks.append("    if (").append(condition).append(") {\n");
+        }
+        call.checks.append(in).append("    if (jbk_pins_array(env, &").append(PINS).append(", ").append(n).append(", ").append(elementSize)
                 .append(", ").append(offset).append(", ").append(count).append(", ").append(readOnly ? "JBK_PIN_READ" : "JBK_PIN_READ_WRITE")
-                .append(", &").append(n).append("Data, \"").append(n).append("\") != 0) {\n").append(FAIL).append("    }\n");
+                .append(", &").append(n).append("Data, \"").append(what).append("\") != 0) {\n").append(in).append(FAIL).append(in).append("    }\n");
+        if (condition != null) {
+            call.checks.append("    }\n");
+        }
         call.pinned.add(n);
     }
 

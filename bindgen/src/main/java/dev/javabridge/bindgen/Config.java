@@ -48,6 +48,20 @@ public final class Config {
     public Map<String, FunctionOptions> functions = new LinkedHashMap<>();
     /** Callback types, by typedef name (or "function.parameter" for one spelled inline). */
     public Map<String, CallbackOptions> callbacks = new LinkedHashMap<>();
+    /** Per-struct options, by the struct's name (its tag, or the typedef name of an anonymous one). */
+    public Map<String, StructOptions> structs = new LinkedHashMap<>();
+
+    public static final class StructOptions {
+        /** Pointer members, by C name, that point to elements whose count another member holds. */
+        public Map<String, MemberOptions> members = new LinkedHashMap<>();
+    }
+
+    public static final class MemberOptions {
+        /** The member of the same struct that holds the pointer's element count: it leaves the Java record. */
+        @JsonProperty(required = true) public String length;
+        /** Whether the record accepts a null array (C then gets NULL and a count of 0); by default null is refused. */
+        public Boolean nullable;
+    }
 
     public static final class CallbackOptions {
         /** What the trampoline returns to C when the Java callback threw (or must not run): C's "stop" value. */

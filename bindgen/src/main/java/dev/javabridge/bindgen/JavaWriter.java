@@ -78,21 +78,41 @@ final class JavaWriter {
         o.append("import java.nio.ByteBuffer;\nimport java.nio.ByteOrder;\nimport java.util.Objects;\n\n");
         o.append("/**\n * The Java twin of C's {@code ").append(s.def().cSpelling()).append("}, copied by value across the boundary.\n");
         o.append(" * SIZE, ALIGN and the OFFSET_ constants are the layout the generated code assumes; a generated\n");
-        o.append(" * C program checks them against the compiler's sizeof/offsetof in the build.\n */\n");
+        o.append(" * C program checks them against the compiler's sizeof/offsetof in the build.\n");
+        for (Binding.Component c : s.pointers()) {
+            Binding.PointerMember pm = c.pointer();
+            o.append(" *\n * <p>{@code ").append(c.javaName()).append("} is C's {@code ").append(escapeDoc(pm.spelling())).append(' ').append(c.cName())
+                    .append("}, whose element count is C's {@code ").append(escapeDoc(pm.lengthSpelling())).append(' ').append(pm.lengthCName())
+                    .append("}: that member is not a component, the array's length is its value");
+            o.append(pm.nullable() ? " (null: C gets NULL and 0)" : " (null is refused)").append(".\n");
+            o.append(" * Passed to C, the array is pinned for that one call only (C must not keep the pointer");
+            o.append(pm.constPointee() ? "" : "; what C writes through it is not seen here");
+            o.append(") and an array longer than {@code ").append(pm.lengthCName()).append("} can count is refused.\n");
+            o.append(" * Returned by C, the elements are copied into a new array: C's memory is borrowed, never freed; NULL with\n");
+            o.append(" * a count of 0 is an empty array, while NULL with a count above 0, or a count beyond a Java array, throws\n");
+            o.append(" * {@link IllegalStateException}.\n");
+        }
+        o.append(" */\n");
         List<String> comps = new ArrayList<>();
         for (Binding.Component c : s.components()) {
-            comps.add((c.nested() != null ? c.nested().javaName() : Types.java(c.kind()) + (c.array() ? "[]" : "")) + " " + c.javaName());
+            comps.add(componentType(c) + " " + c.javaName());
         }
         o.append("public record ").append(s.javaName()).append("(").append(String.join(", ", comps)).append(") {\n");
         o.append("    public static final int SIZE = ").append(s.size()).append(";\n");
         o.append("    public static final int ALIGN = ").append(s.align()).append(";\n");
         for (Binding.Component c : s.components()) {
             o.append("    public static final int OFFSET_").append(c.cName().toUpperCase()).append(" = ").append(c.offset()).append(";\n");
+            if (c.pointer() != null) {
+                o.append("    public static final int OFFSET_").append(c.pointer().lengthCName().toUpperCase()).append(" = ")
+                        .append(c.pointer().lengthOffset()).append(";\n");
+            }
         }
         StringBuilder checks = new StringBuilder();
         for (Binding.Component c : s.components()) {
             if (c.nested() != null) {
                 checks.append("        Objects.requireNonNull(").append(c.javaName()).append(", \"").append(c.javaName()).append("\");\n");
+            } else if (c.pointer() != null) {
+                pointerCheck(checks, c);
             } else if (c.array()) {
                 // C's array has exactly count elements; the record keeps its own copy, so it stays a value.
                 String a = c.javaName();
@@ -119,7 +139,7 @@ final class JavaWriter {
             o.append("\n    public ").append(s.javaName()).append(" {\n").append(checks).append("    }\n");
         }
         String n = s.javaName();
-        if (s.components().stream().anyMatch(Binding.Component::array)) {
+        if (s.components().stream().anyMatch(Binding.Component::elements)) {
             arrayMembers(o, s);
         }
         o.append("\n    static void write(").append(n).append(" v, ByteBuffer b, int at) {\n");
@@ -133,10 +153,27 @@ final class JavaWriter {
                 o.append("        ").append(put(l.kind(), "at + " + l.offset(), "v." + l.javaPath())).append(";\n");
             }
         }
-        o.append("    }\n\n    static ").append(n).append(" read(ByteBuffer b, int at) {\n        return new ").append(n).append("(");
+        for (Binding.Component c : s.pointers()) {
+            // C's pointer stays 0 here: the glue sets it (and this count again) once the array is pinned.
+            Binding.PointerMember pm = c.pointer();
+            String len = "v." + c.javaName() + " == null ? 0 : v." + c.javaName() + ".length";
+            o.append("        ").append(putCount(pm.lengthKind(), "at + " + pm.lengthOffset(), len)).append(";\n");
+        }
+        // A pointer member's elements do not lie in the bytes: the glue hands them over as arrays of their own.
+        // Numbered, so that no member name can clash with the readers' own b, at and bytes.
+        List<String> arrays = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Binding.Component c : s.pointers()) {
+            names.add("elements" + names.size());
+            arrays.add(componentType(c) + " " + names.get(names.size() - 1));
+        }
+        String extra = arrays.isEmpty() ? "" : ", " + String.join(", ", arrays);
+        o.append("    }\n\n    static ").append(n).append(" read(ByteBuffer b, int at").append(extra).append(") {\n        return new ").append(n).append("(");
         List<String> args = new ArrayList<>();
+        int pointer = 0;
         for (Binding.Component c : s.components()) {
             args.add(c.nested() != null ? c.nested().javaName() + ".read(b, at + " + c.offset() + ")"
+                    : c.pointer() != null ? names.get(pointer++)
                     : c.array() ? "read" + Types.pascal(c.cName()) + "(b, at + " + c.offset() + ")" : get(c.kind(), "at + " + c.offset()));
         }
         o.append(String.join(", ", args)).append(");\n    }\n\n");
@@ -150,12 +187,72 @@ final class JavaWriter {
         o.append("        return b.array();\n    }\n\n");
         o.append("    static byte[] pack(").append(n).append(" value, String what) {\n");
         o.append("        return pack(new ").append(n).append("[] {Objects.requireNonNull(value, what)}, what);\n    }\n\n");
-        o.append("    static ").append(n).append("[] unpack(byte[] bytes) {\n");
-        o.append("        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());\n");
-        o.append("        ").append(n).append("[] out = new ").append(n).append("[bytes.length / SIZE];\n");
-        o.append("        for (int i = 0; i < out.length; i++) {\n            out[i] = read(b, i * SIZE);\n        }\n        return out;\n    }\n");
+        if (arrays.isEmpty()) {
+            o.append("    static ").append(n).append("[] unpack(byte[] bytes) {\n");
+            o.append("        ByteBuffer b = ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder());\n");
+            o.append("        ").append(n).append("[] out = new ").append(n).append("[bytes.length / SIZE];\n");
+            o.append("        for (int i = 0; i < out.length; i++) {\n            out[i] = read(b, i * SIZE);\n        }\n        return out;\n    }\n");
+        } else {
+            o.append("    /** One record from C's bytes and the arrays the glue copied its pointer members' elements into. */\n");
+            o.append("    static ").append(n).append(" unpack(byte[] bytes").append(extra).append(") {\n");
+            o.append("        return read(ByteBuffer.wrap(bytes).order(ByteOrder.nativeOrder()), 0, ").append(String.join(", ", names))
+                    .append(");\n    }\n");
+            for (Binding.Component c : s.pointers()) {
+                // The record's own array where C only reads it (pinned read-only, released with JNI_ABORT); a copy where C
+                // may write through the pointer, so the record stays a value.
+                o.append("\n    /** The array the glue pins for C's ").append(c.cName()).append(". */\n");
+                o.append("    static ").append(componentType(c)).append(' ').append(c.javaName()).append("Elements(").append(n)
+                        .append(" v) {\n        return ").append(c.pointer().constPointee() ? "v." + c.javaName() : "v." + c.javaName() + "()")
+                        .append(";\n    }\n");
+            }
+        }
         o.append("}\n");
         return o.toString();
+    }
+
+    /** A component's Java type: a pointer member's elements keep their width and bits, as array parameters do. */
+    static String componentType(Binding.Component c) {
+        if (c.nested() != null) {
+            return c.nested().javaName();
+        }
+        if (c.pointer() != null) {
+            return Types.arrayElement(c.kind()) + "[]";
+        }
+        return Types.java(c.kind()) + (c.array() ? "[]" : "");
+    }
+
+    /** Stores a count (an int expression) as C's count type k, which is an integer of any width. */
+    private static String putCount(HeaderType.Kind k, String at, String v) {
+        switch (k.size) {
+            case 1: return "b.put(" + at + ", (byte) (" + v + "))";
+            case 2: return "b.putShort(" + at + ", (short) (" + v + "))";
+            case 4: return "b.putInt(" + at + ", " + v + ")";
+            default: return "b.putLong(" + at + ", " + v + ")";
+        }
+    }
+
+    /** A pointer member: null refused unless the config allows it, no longer than its count type can say, copied. */
+    private static void pointerCheck(StringBuilder checks, Binding.Component c) {
+        Binding.PointerMember pm = c.pointer();
+        String a = c.javaName();
+        String indent = "        ";
+        if (pm.nullable()) {
+            checks.append("        if (").append(a).append(" != null) {\n");
+            indent = "            ";
+        } else {
+            checks.append("        Objects.requireNonNull(").append(a).append(", \"").append(a).append("\");\n");
+        }
+        String max = Types.maxCount(pm.lengthKind());
+        if (max != null) {
+            checks.append(indent).append("if (").append(a).append(".length > ").append(max).append(") {\n")
+                    .append(indent).append("    throw new IllegalArgumentException(\"").append(a).append(" has \" + ").append(a)
+                    .append(".length + \" elements, more than C's ").append(pm.lengthSpelling()).append(' ').append(pm.lengthCName())
+                    .append(" can count (").append(Long.decode(max)).append(")\");\n").append(indent).append("}\n");
+        }
+        checks.append(indent).append(a).append(" = ").append(a).append(".clone();\n");
+        if (pm.nullable()) {
+            checks.append("        }\n");
+        }
     }
 
     /**
@@ -170,7 +267,15 @@ final class JavaWriter {
         List<String> text = new ArrayList<>();
         for (Binding.Component c : s.components()) {
             String a = c.javaName();
-            if (c.array()) {
+            if (c.pointer() != null) {
+                String t = componentType(c);
+                o.append("\n    /** A copy of the elements of C's ").append(c.cName()).append(c.pointer().nullable() ? " (null for none)" : "")
+                        .append(". */\n    @Override\n    public ").append(t).append(' ').append(a).append("() {\n        return ")
+                        .append(c.pointer().nullable() ? a + " == null ? null : " : "").append(a).append(".clone();\n    }\n");
+                eq.add("java.util.Arrays.equals(" + a + ", that." + a + ")");
+                hash.add("java.util.Arrays.hashCode(" + a + ")");
+                text.add("\"" + a + "=\" + java.util.Arrays.toString(" + a + ")");
+            } else if (c.array()) {
                 String t = Types.java(c.kind());
                 o.append("\n    /** A copy of C's ").append(c.cName()).append("[").append(c.count()).append("]. */\n    @Override\n    public ").append(t)
                         .append("[] ").append(a).append("() {\n        return ").append(a).append(".clone();\n    }\n");
@@ -397,7 +502,20 @@ final class JavaWriter {
         if (b.errno(f) && f.status()) {
             o.append(" A failure's message ends with errno (value and text) as the call left it.");
         }
+        if (f.params().stream().anyMatch(p -> p.kind() == Binding.Kind.STRUCT_IN && !structOf(p.type()).pointers().isEmpty())) {
+            o.append(" The arrays of a record's pointer members are pinned for this call only: C must not keep the pointers.");
+        }
+        HeaderType returned = f.result() == Binding.ResultKind.STRUCT_RETURN ? f.returnType()
+                : f.result() == Binding.ResultKind.OUT_STRUCT ? f.resultParam().type() : null;
+        if (returned != null && !structOf(returned).pointers().isEmpty()) {
+            o.append(" The elements the returned struct's pointer members point to are borrowed (C keeps and frees them,")
+                    .append(" never this method): they are copied into new arrays.");
+        }
         o.append("\n     *\n     * @throws NullPointerException if a reference argument is null\n");
+        if (returned != null && !structOf(returned).pointers().isEmpty()) {
+            o.append("     * @throws IllegalStateException if C returns a pointer member that is NULL with a count above 0, or a count\n")
+                    .append("     *         beyond a Java array\n");
+        }
         if (f.status()) {
             Map<Long, Config.ExceptionSpec> all = new LinkedHashMap<>(b.globalCodes);
             all.putAll(f.codes());
@@ -576,7 +694,7 @@ final class JavaWriter {
         for (Binding.Param p : f.params()) {
             ParamCrossing.of(p).nativeParams(this, f, p, ps);
         }
-        ResultCrossing.of(f.result()).nativeParams(ps);
+        ResultCrossing.of(f.result()).nativeParams(this, f, ps);
         return ps;
     }
 

@@ -57,7 +57,15 @@ final class LayoutWriter {
             line(o, "_Alignof(" + st + ")", "_Alignof(" + st + ")", s.align());
             for (Binding.Component c : s.components()) {
                 line(o, "offsetof(" + st + ", " + c.cName() + ")", "offsetof(" + st + ", " + c.cName() + ")", c.offset());
-                if (c.kind() != null) {
+                if (c.pointer() != null) {
+                    // The pointer, its element and its count member, which the record drops but C's layout keeps.
+                    String m = "((" + st + " *)0)->" + c.cName();
+                    line(o, "sizeof(" + m + ")", "sizeof(" + m + ")", Binder.POINTER_SIZE);
+                    line(o, "sizeof(*" + m + ")", "sizeof(*" + m + ")", c.kind().size);
+                    String len = c.pointer().lengthCName();
+                    line(o, "offsetof(" + st + ", " + len + ")", "offsetof(" + st + ", " + len + ")", c.pointer().lengthOffset());
+                    line(o, "sizeof(((" + st + " *)0)->" + len + ")", "sizeof(((" + st + " *)0)->" + len + ")", c.pointer().lengthKind().size);
+                } else if (c.kind() != null) {
                     line(o, "sizeof(((" + st + " *)0)->" + c.cName() + ")", "sizeof(((" + st + " *)0)->" + c.cName() + ")", c.kind().size * Math.max(1, c.count()));
                 }
             }

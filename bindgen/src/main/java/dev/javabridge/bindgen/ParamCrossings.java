@@ -433,7 +433,95 @@ final class ParamCrossings {
         abstract void copy(CWriter.Call call, String n, String st);
     }
 
-    /** A struct by value or by const pointer. */
+    /**
+     * A struct's pointer members: their elements cross as Java arrays beside the struct's bytes. In, each array is
+     * pinned with the call's others and C's pointer and count are set from it; out, C's count elements are copied
+     * into a new array that lands in a one-element holder (the C memory is borrowed: copied, never freed).
+     */
+    static final class PointerMembers {
+        private PointerMembers() {}
+
+        /** The JNI array type of a pointer member's elements. */
+        static String jniArray(Binding.Component c) {
+            return CWriter.jniArray(Types.arrayElement(c.kind()));
+        }
+
+        /** The holder arrays Java allocates for C's copies, named prefix_member. */
+        static void javaHolders(JavaWriter.Call call, Binding.BoundStruct s, String prefix) {
+            for (Binding.Component c : s.pointers()) {
+                String t = Types.arrayElement(c.kind());
+                call.body.append("        ").append(t).append("[][] ").append(prefix).append('_').append(c.javaName()).append(" = new ")
+                        .append(t).append("[1][];\n");
+            }
+        }
+
+        static void javaHolderArgs(JavaWriter.Call call, Binding.BoundStruct s, String prefix) {
+            for (Binding.Component c : s.pointers()) {
+                call.args.add(prefix + "_" + c.javaName());
+            }
+        }
+
+        /** The record made of C's bytes and the copied elements. */
+        static String javaUnpack(Binding.BoundStruct s, String bytes, String prefix) {
+            if (s.pointers().isEmpty()) {
+                return s.javaName() + ".unpack(" + bytes + ")[0]";
+            }
+            StringBuilder e = new StringBuilder(s.javaName()).append(".unpack(").append(bytes);
+            for (Binding.Component c : s.pointers()) {
+                e.append(", ").append(prefix).append('_').append(c.javaName()).append("[0]");
+            }
+            return e.append(')').toString();
+        }
+
+        static void nativeHolderParams(Binding.BoundStruct s, String prefix, List<String> ps) {
+            for (Binding.Component c : s.pointers()) {
+                ps.add(Types.arrayElement(c.kind()) + "[][] " + prefix + "_" + c.javaName());
+            }
+        }
+
+        static void jniHolderParams(Binding.BoundStruct s, String prefix, List<String> params) {
+            for (Binding.Component c : s.pointers()) {
+                params.add("jobjectArray " + prefix + "_" + c.javaName());
+            }
+        }
+
+        /** Checks each holder before the call and, after it, copies the elements source's members point to. */
+        static void cCopyOut(CWriter w, CWriter.Call call, Binding.BoundStruct s, String prefix, String source) {
+            String fn = call.f.c().name();
+            for (Binding.Component c : s.pointers()) {
+                String h = prefix + "_" + c.javaName();
+                Binding.PointerMember pm = c.pointer();
+                w.nullCheck(call.checks, h);
+                call.checks.append("    if ((*env)->GetArrayLength(env, ").append(h).append(") < 1) {\n        ").append(w.thrower("INDEX_OUT_OF_BOUNDS"))
+                        .append(", \"").append(h).append(" is empty\");\n").append(CWriter.FAIL).append("    }\n");
+                String ptr = source + "." + c.cName();
+                String count = h + "Count";
+                // Widened first: a comparison of the count's own type could be always false, which -Wextra reports.
+                boolean signed = pm.lengthKind().signed;
+                String wide = signed ? "long long" : "unsigned long long";
+                String fmt = signed ? "%lld" : "%llu";
+                String e = Types.arrayElement(c.kind());
+                StringBuilder a = call.after;
+                a.append("    {\n        ").append(wide).append(' ').append(count).append(" = (").append(wide).append(')').append(source)
+                        .append('.').append(pm.lengthCName()).append(";\n");
+                a.append("        if (").append(signed ? count + " < 0 || " : "").append(count).append(" > (").append(wide).append(")INT32_MAX) {\n")
+                        .append("            ").append(w.thrower("ILLEGAL_STATE")).append(", \"").append(fn).append(": ").append(c.cName()).append(" has ")
+                        .append(pm.lengthCName()).append(" = ").append(fmt).append(" elements, which no Java array can hold\", ").append(count)
+                        .append(");\n    ").append(CWriter.FAIL).append("        }\n");
+                a.append("        if (").append(ptr).append(" == NULL && ").append(count).append(" != 0) {\n            ").append(w.thrower("ILLEGAL_STATE"))
+                        .append(", \"").append(fn).append(": ").append(c.cName()).append(" is NULL but ").append(pm.lengthCName()).append(" is ")
+                        .append(fmt).append("\", ").append(count).append(");\n    ").append(CWriter.FAIL).append("        }\n");
+                a.append("        ").append(jniArray(c)).append(' ').append(h).append("J = (*env)->New").append(CWriter.cap(e)).append("Array(env, (jsize)")
+                        .append(count).append(");\n        if (").append(h).append("J == NULL) {\n    ").append(CWriter.FAIL).append("        }\n");
+                a.append("        if (").append(count).append(" != 0) {\n            (*env)->Set").append(CWriter.cap(e)).append("ArrayRegion(env, ").append(h)
+                        .append("J, 0, (jsize)").append(count).append(", (const j").append(e).append(" *)").append(ptr).append(");\n        }\n");
+                a.append("        (*env)->SetObjectArrayElement(env, ").append(h).append(", 0, ").append(h).append("J);\n");
+                a.append("        (*env)->DeleteLocalRef(env, ").append(h).append("J);\n    }\n");
+            }
+        }
+    }
+
+    /** A struct by value or by const pointer; its pointer members' arrays follow its bytes. */
     private static final class StructIn extends StructBytes {
         @Override
         public String javaType(JavaWriter w, Binding.Param p) {
@@ -453,6 +541,61 @@ final class ParamCrossings {
         }
 
         @Override
+        public void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            super.javaArgument(w, call, p);
+            Binding.BoundStruct s = w.structOf(p.type());
+            for (Binding.Component c : s.pointers()) {
+                call.args.add(s.javaName() + "." + c.javaName() + "Elements(" + p.javaName() + ")");
+            }
+        }
+
+        @Override
+        public void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
+            super.nativeParams(w, f, p, ps);
+            for (Binding.Component c : w.structOf(p.type()).pointers()) {
+                ps.add(Types.arrayElement(c.kind()) + "[] " + p.javaName() + "_" + c.javaName());
+            }
+        }
+
+        @Override
+        public void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
+            super.jniParams(w, f, p, params);
+            for (Binding.Component c : w.structOf(p.type()).pointers()) {
+                params.add(PointerMembers.jniArray(c) + " " + p.javaName() + "_" + c.javaName());
+            }
+        }
+
+        @Override
+        public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
+            super.cross(w, call, p);
+            String n = p.javaName();
+            for (Binding.Component c : w.structOf(p.type()).pointers()) {
+                Binding.PointerMember pm = c.pointer();
+                String a = n + "_" + c.javaName();
+                String what = n + "." + c.javaName();
+                StringBuilder checks = call.checks;
+                call.decls.append("    jsize ").append(a).append("Length = 0;\n");
+                if (!pm.nullable()) {
+                    checks.append("    if (jbk_check_not_null(env, ").append(a).append(", \"").append(what).append("\") != 0) {\n")
+                            .append(CWriter.FAIL).append("    }\n");
+                }
+                checks.append("    if (").append(a).append(" != NULL) {\n        ").append(a).append("Length = (*env)->GetArrayLength(env, ")
+                        .append(a).append(");\n    }\n");
+                // The natives can be called directly: the count's type is checked here too, not only by the record.
+                checks.append("    if ((long long)(").append(pm.lengthSpelling()).append(')').append(a).append("Length != (long long)").append(a)
+                        .append("Length) {\n        ").append(w.thrower("ILLEGAL_ARGUMENT")).append(", \"").append(what)
+                        .append(" has %d elements, more than C's ").append(pm.lengthSpelling()).append(' ').append(pm.lengthCName())
+                        .append(" can count\", (int)").append(a).append("Length);\n").append(CWriter.FAIL).append("    }\n");
+                w.pin(call, a, "sizeof(j" + Types.arrayElement(c.kind()) + ")", "0", a + "Length", true,
+                        pm.nullable() ? a + " != NULL" : null, what);
+                checks.append("    ").append(n).append("Value.").append(pm.lengthCName()).append(" = (").append(pm.lengthSpelling()).append(')')
+                        .append(a).append("Length;\n");
+                call.beforeCall.append("    ").append(n).append("Value.").append(c.cName()).append(" = (").append(pm.spelling()).append(')')
+                        .append(a).append("Data;\n");
+            }
+        }
+
+        @Override
         void copy(CWriter.Call call, String n, String st) {
             call.checks.append("    (*env)->GetByteArrayRegion(env, ").append(n).append(", 0, (jsize)sizeof(").append(st)
                     .append("), (jbyte *)&").append(n).append("Value);\n");
@@ -464,6 +607,31 @@ final class ParamCrossings {
         @Override
         public void javaAllocate(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
             call.body.append("        byte[] ").append(p.javaName()).append("C = new byte[").append(w.structOf(p.type()).javaName()).append(".SIZE];\n");
+            PointerMembers.javaHolders(call, w.structOf(p.type()), p.javaName());
+        }
+
+        @Override
+        public void javaArgument(JavaWriter w, JavaWriter.Call call, Binding.Param p) {
+            super.javaArgument(w, call, p);
+            PointerMembers.javaHolderArgs(call, w.structOf(p.type()), p.javaName());
+        }
+
+        @Override
+        public void nativeParams(JavaWriter w, Binding.Function f, Binding.Param p, List<String> ps) {
+            super.nativeParams(w, f, p, ps);
+            PointerMembers.nativeHolderParams(w.structOf(p.type()), p.javaName(), ps);
+        }
+
+        @Override
+        public void jniParams(CWriter w, Binding.Function f, Binding.Param p, List<String> params) {
+            super.jniParams(w, f, p, params);
+            PointerMembers.jniHolderParams(w.structOf(p.type()), p.javaName(), params);
+        }
+
+        @Override
+        public void cross(CWriter w, CWriter.Call call, Binding.Param p) {
+            super.cross(w, call, p);
+            PointerMembers.cCopyOut(w, call, w.structOf(p.type()), p.javaName(), p.javaName() + "Value");
         }
 
         @Override

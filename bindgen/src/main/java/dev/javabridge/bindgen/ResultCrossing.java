@@ -43,12 +43,12 @@ interface ResultCrossing {
     void javaAfterCall(JavaWriter w, JavaWriter.Call call, String callExpr, String fail);
 
     /** Parameters of the natives holder beyond the C function's own. */
-    default void nativeParams(List<String> ps) {}
+    default void nativeParams(JavaWriter w, Binding.Function f, List<String> ps) {}
 
     // ---- C --------------------------------------------------------------------------------
 
     /** JNI parameters beyond the C function's own. */
-    default void jniParams(List<String> params) {}
+    default void jniParams(CWriter w, Binding.Function f, List<String> params) {}
 
     /** Checks before the call and copies after it. */
     default void cross(CWriter w, CWriter.Call call) {}

@@ -124,23 +124,28 @@ final class ResultCrossings {
         @Override
         public void javaBeforeCall(JavaWriter w, JavaWriter.Call call) {
             call.body.append("        byte[] returned = new byte[").append(w.structOf(call.f.returnType()).javaName()).append(".SIZE];\n");
+            ParamCrossings.PointerMembers.javaHolders(call, w.structOf(call.f.returnType()), "returned");
             call.args.add("returned");
+            ParamCrossings.PointerMembers.javaHolderArgs(call, w.structOf(call.f.returnType()), "returned");
         }
 
         @Override
         public void javaAfterCall(JavaWriter w, JavaWriter.Call call, String callExpr, String fail) {
             call.body.append("        ").append(callExpr).append(";\n");
-            call.body.append("        return ").append(w.structOf(call.f.returnType()).javaName()).append(".unpack(returned)[0];\n");
+            call.body.append("        return ").append(ParamCrossings.PointerMembers.javaUnpack(w.structOf(call.f.returnType()), "returned", "returned"))
+                    .append(";\n");
         }
 
         @Override
-        public void nativeParams(List<String> ps) {
+        public void nativeParams(JavaWriter w, Binding.Function f, List<String> ps) {
             ps.add("byte[] returned");
+            ParamCrossings.PointerMembers.nativeHolderParams(w.structOf(f.returnType()), "returned", ps);
         }
 
         @Override
-        public void jniParams(List<String> params) {
+        public void jniParams(CWriter w, Binding.Function f, List<String> params) {
             params.add("jbyteArray returned");
+            ParamCrossings.PointerMembers.jniHolderParams(w.structOf(f.returnType()), "returned", params);
         }
 
         @Override
@@ -151,6 +156,7 @@ final class ResultCrossings {
                     .append(w.thrower("ILLEGAL_STATE")).append(", \"the Java layout of ").append(st)
                     .append(" differs from C's\");\n").append(CWriter.FAIL).append("    }\n");
             call.after.append("    (*env)->SetByteArrayRegion(env, returned, 0, (jsize)sizeof(").append(st).append("), (const jbyte *)&cResult);\n");
+            ParamCrossings.PointerMembers.cCopyOut(w, call, w.structOf(call.f.returnType()), "returned", "cResult");
         }
 
         @Override
@@ -263,7 +269,8 @@ final class ResultCrossings {
         public void javaAfterCall(JavaWriter w, JavaWriter.Call call, String callExpr, String fail) {
             callChecked(call, callExpr, fail);
             Binding.Param r = call.f.resultParam();
-            call.body.append("        return ").append(w.structOf(r.type()).javaName()).append(".unpack(").append(r.javaName()).append("C)[0];\n");
+            call.body.append("        return ").append(ParamCrossings.PointerMembers.javaUnpack(w.structOf(r.type()), r.javaName() + "C", r.javaName()))
+                    .append(";\n");
         }
     }
 
