@@ -580,6 +580,9 @@ final class Binder {
         if (javaName.equals(Binding.OS_ERROR_NATIVE)) {
             throw new Refused("its Java name " + javaName + " is the natives' own errno reader: set functions." + f.name() + ".javaName");
         }
+        if (javaName.equals(Binding.ADDRESSES_NATIVE)) {
+            throw new Refused("its Java name " + javaName + " is the natives' own address table: set functions." + f.name() + ".javaName");
+        }
         if (Boolean.TRUE.equals(opt.errno)) {
             if (!status && kind != Binding.ResultKind.VOID && kind != Binding.ResultKind.RETURN) {
                 // The glue throws right after the call when errno is set, so a result it would own could leak.

@@ -131,6 +131,9 @@ final class Binding {
     final java.util.Set<String> errno = new java.util.HashSet<>();
     /** The native that reads what the last errno-capturing status function of the calling thread left. */
     static final String OS_ERROR_NATIVE = "lastOsError";
+    /** The native that gives the addresses of the bound functions as the glue was linked with them, in
+     *  {@link #functions} order: the JDK 22+ class calls through them (FfmWriter). */
+    static final String ADDRESSES_NATIVE = "ffmAddresses";
 
     boolean errno(Function f) {
         return errno.contains(f.c().name());

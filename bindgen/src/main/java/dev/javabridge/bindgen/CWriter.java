@@ -89,6 +89,9 @@ final class CWriter {
         for (Binding.Function f : b.functions) {
             function(o, f, Types.mangle(holder));
         }
+        if (!b.functions.isEmpty()) {
+            addressesNative(o, Types.mangle(holder));
+        }
         library(o, holder);
         return o.toString();
     }
@@ -104,6 +107,10 @@ final class CWriter {
         for (Binding.Function f : b.functions) {
             o.append("    {\"").append(f.javaName()).append("\", \"").append(java.nativeDescriptor(f)).append("\", (void *)Java_")
                     .append(mangled).append('_').append(Types.mangle(f.javaName())).append("},\n");
+        }
+        if (!b.functions.isEmpty()) {
+            o.append("    {\"").append(Binding.ADDRESSES_NATIVE).append("\", \"()[J\", (void *)Java_").append(mangled)
+                    .append('_').append(Types.mangle(Binding.ADDRESSES_NATIVE)).append("},\n");
         }
         if (b.statusErrno()) {
             o.append("    {\"").append(Binding.OS_ERROR_NATIVE).append("\", \"()Ljava/lang/String;\", (void *)Java_").append(mangled)
@@ -276,6 +283,22 @@ final class CWriter {
                 .append(")) {\n        return NULL;\n    }\n    char text[JBK_OS_ERROR_TEXT_MAX];\n    jbk_os_error_text(")
                 .append(osErrorSlot()).append(", text, sizeof text);\n    return jbk_new_string_utf8(env, text, strlen(text), \"")
                 .append(Binding.OS_ERROR_NATIVE).append("\");\n}\n");
+    }
+
+    /**
+     * The functions' addresses as the linker resolved them for this library: the JDK 22+ class calls through these,
+     * so that it reaches the very functions the natives call, never a same-named one another library of its class
+     * loader exports (which a symbol lookup by name may find first).
+     */
+    private void addressesNative(StringBuilder o, String mangledClass) {
+        o.append("\nJNIEXPORT jlongArray JNICALL Java_").append(mangledClass).append('_').append(Types.mangle(Binding.ADDRESSES_NATIVE))
+                .append("(JNIEnv *env, jclass cls) {\n    (void)cls;\n    const jlong addresses[] = {\n");
+        for (Binding.Function f : b.functions) {
+            o.append("        (jlong)(intptr_t)&").append(f.c().name()).append(",\n");
+        }
+        o.append("    };\n    jsize n = (jsize)(sizeof addresses / sizeof addresses[0]);\n")
+                .append("    jlongArray a = (*env)->NewLongArray(env, n);\n")
+                .append("    if (a != NULL) {\n        (*env)->SetLongArrayRegion(env, a, 0, n, addresses);\n    }\n    return a;\n}\n");
     }
 
     static String cap(String s) {

@@ -47,12 +47,12 @@ final class FfmWriter {
         return onJni;
     }
 
-    /** The C symbols the holder looks up: the glue library must export those it links statically. */
+    /** The C functions the holder calls through FFM. */
     List<String> symbols() {
         return b.functions.stream().filter(this::downcall).map(f -> f.c().name()).toList();
     }
 
-    void write(Path javaRoot, Path cOut) throws IOException {
+    void write(Path javaRoot) throws IOException {
         Path dir = javaRoot.resolve(cfg.packageName.replace('.', '/'));
         Files.createDirectories(dir);
         jw.callTarget = f -> downcall(f) ? ffm() : jw.nat();
@@ -60,9 +60,6 @@ final class FfmWriter {
                 + " * when the JVM grants native access to this class's module, and through JNI otherwise.\n");
         Files.writeString(dir.resolve(cfg.className + ".java"), api);
         Files.writeString(dir.resolve(ffm() + ".java"), holder());
-        Files.createDirectories(cOut);
-        Files.writeString(cOut.resolve(cfg.className + "_ffm_symbols.txt"),
-                symbols().isEmpty() ? "" : String.join("\n", symbols()) + "\n");
     }
 
     // ---- which functions go through FFM -------------------------------------------------------
@@ -380,8 +377,7 @@ final class FfmWriter {
         o.append("package ").append(cfg.packageName).append(";\n\n");
         o.append("import static java.lang.foreign.ValueLayout.*;\n\n");
         o.append("import java.lang.foreign.Arena;\nimport java.lang.foreign.FunctionDescriptor;\nimport java.lang.foreign.Linker;\n")
-                .append("import java.lang.foreign.MemorySegment;\nimport java.lang.foreign.SymbolLookup;\nimport java.lang.invoke.MethodHandle;\n")
-                .append("import java.util.NoSuchElementException;\n\n");
+                .append("import java.lang.foreign.MemorySegment;\nimport java.lang.invoke.MethodHandle;\n\n");
         o.append("/**\n * The calls behind {@link ").append(cfg.className).append("} on JDK 22+: FFM downcall handles, made once, when the\n")
                 .append(" * JVM grants this class's module native access (asked first, so that no warning is printed), and the\n")
                 .append(" * JNI natives of {@link ").append(jw.nat()).append("} otherwise. Each method takes what the native takes and\n")
@@ -419,7 +415,8 @@ final class FfmWriter {
             o.append("                dev.javabridge.NativeLoader.load(").append(jw.nat()).append(".class, \"").append(cfg.library).append("\");\n");
         }
         o.append("                Linker linker = Linker.nativeLinker();\n");
-        o.append("                SymbolLookup lookup = SymbolLookup.loaderLookup();\n");
+        // Addresses from the glue, not a lookup by name: the class loader's libraries may export the same name twice.
+        o.append("                long[] addresses = ").append(jw.nat()).append(".").append(Binding.ADDRESSES_NATIVE).append("();\n");
         if (calls.stream().anyMatch(c -> c.arrays)) {
             o.append("                Linker.Option critical = Linker.Option.critical(true);\n");
         } else if (calls.stream().anyMatch(c -> leaf(c.f))) {
@@ -430,13 +427,13 @@ final class FfmWriter {
             o.append("                boolean long64 = linker.canonicalLayouts().get(\"long\").byteSize() == 8;\n");
         }
         for (Downcall c : calls) {
-            String link = "linker.downcallHandle(symbol(lookup, \"" + c.f.c().name() + "\"), " + c.descriptor()
+            String link = "linker.downcallHandle(MemorySegment.ofAddress(addresses[" + b.functions.indexOf(c.f) + "]), " + c.descriptor()
                     + (leaf(c.f) ? ", critical" : "") + ")";
             o.append("                ").append(Types.camel(c.f.c().name())).append("H = ").append(c.cLong ? "long64 ? " + link + " : null" : link)
                     .append(";\n");
         }
-        o.append("            } catch (NoSuchElementException | IllegalArgumentException e) {\n")
-                .append("                // A symbol the library does not export, or a descriptor this platform refuses: all on JNI.\n")
+        o.append("            } catch (IllegalArgumentException e) {\n")
+                .append("                // A descriptor this platform refuses: all on JNI.\n")
                 .append("                whyNot = e.toString();\n");
         for (Downcall c : calls) {
             o.append("                ").append(Types.camel(c.f.c().name())).append("H = null;\n");
@@ -450,9 +447,6 @@ final class FfmWriter {
         for (Downcall c : calls) {
             c.method(o);
         }
-        o.append("\n    private static MemorySegment symbol(SymbolLookup lookup, String name) {\n")
-                .append("        return lookup.find(name).orElseThrow(() -> new NoSuchElementException(name + \" is not exported by the libraries of \"\n")
-                .append("                + ").append(ffm()).append(".class.getClassLoader()));\n    }\n");
         o.append("""
 
                     /** invokeExact declares Throwable; a downcall throws only what the JVM throws (errors such as StackOverflowError). */

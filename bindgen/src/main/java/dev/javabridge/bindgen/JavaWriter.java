@@ -680,6 +680,10 @@ final class JavaWriter {
             o.append("\n    static native ").append(ResultCrossing.of(f.result()).nativeReturn(f)).append(' ').append(f.javaName())
                     .append('(').append(String.join(", ", nativeParams(f))).append(");\n");
         }
+        if (!b.functions.isEmpty()) {
+            o.append("\n    /** The bound C functions' addresses as this library was linked, in the order above (for the JDK 22+ class). */\n")
+                    .append("    static native long[] ").append(Binding.ADDRESSES_NATIVE).append("();\n");
+        }
         if (b.statusErrno()) {
             o.append("\n    /** \"errno N (text)\" as the calling thread's last errno-capturing call left it, or null when it left none. */\n")
                     .append("    static native String ").append(Binding.OS_ERROR_NATIVE).append("();\n");

@@ -110,7 +110,7 @@ public final class Main {
         new LayoutWriter(binding, cfg, name).write(cOut);
         FfmWriter ffm = java22Out == null ? null : new FfmWriter(binding, cfg, name);
         if (ffm != null) {
-            ffm.write(java22Out, cOut);
+            ffm.write(java22Out);
         }
         String report = Report.text(name, binding.unsupported, binding.perTarget);
         Files.writeString(cOut.resolve(cfg.className + "_report.txt"), report);

@@ -84,11 +84,21 @@ public final class BindingPath {
 
     /** Runs main of the class in a new JVM of this java.home, on this class path, without native access: its output. */
     static String runWithoutNativeAccess(Class<?> main) throws IOException, InterruptedException, URISyntaxException {
+        return run(main, List.of(), List.of());
+    }
+
+    /** Runs main of the class with args in a new JVM of this java.home, on this class path, with jvmOptions: its output. */
+    public static String run(Class<?> main, List<String> jvmOptions, List<String> args)
+            throws IOException, InterruptedException, URISyntaxException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-cp", cp));
+        command.addAll(jvmOptions);
+        command.add(main.getName());
+        command.addAll(args);
         Path log = Files.createTempFile("binding-path", ".txt");
         try {
-            Process p = new ProcessBuilder(List.of(java, "-cp", cp, main.getName()))
+            Process p = new ProcessBuilder(command)
                     .redirectErrorStream(false).redirectOutput(log.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             if (!p.waitFor(60, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
