@@ -75,7 +75,7 @@ int32_t r_fixed_only(int64_t a, size_t b);
 static int r_static_proto(int x);
 #endif
 int lastOsError(int x);
-int ffmAddresses(int x);
+int ffmAddress(int x);
 /* 17 strings: more than the JNI kit pins together. */
 int too_many_pins(const char *s1, const char *s2, const char *s3, const char *s4, const char *s5, const char *s6, const char *s7, const char *s8, const char *s9, const char *s10, const char *s11, const char *s12, const char *s13, const char *s14, const char *s15, const char *s16, const char *s17);
 

@@ -580,7 +580,7 @@ final class Binder {
         if (javaName.equals(Binding.OS_ERROR_NATIVE)) {
             throw new Refused("its Java name " + javaName + " is the natives' own errno reader: set functions." + f.name() + ".javaName");
         }
-        if (javaName.equals(Binding.ADDRESSES_NATIVE)) {
+        if (javaName.equals(Binding.ADDRESS_NATIVE)) {
             throw new Refused("its Java name " + javaName + " is the natives' own address table: set functions." + f.name() + ".javaName");
         }
         if (Boolean.TRUE.equals(opt.errno)) {

@@ -131,9 +131,9 @@ final class Binding {
     final java.util.Set<String> errno = new java.util.HashSet<>();
     /** The native that reads what the last errno-capturing status function of the calling thread left. */
     static final String OS_ERROR_NATIVE = "lastOsError";
-    /** The native that gives the addresses of the bound functions as the glue was linked with them, in
-     *  {@link #functions} order: the JDK 22+ class calls through them (FfmWriter). */
-    static final String ADDRESSES_NATIVE = "ffmAddresses";
+    /** The native that gives a bound function's address as the glue was linked with it, by its C name: the
+     *  JDK 22+ class calls through these (FfmWriter). */
+    static final String ADDRESS_NATIVE = "ffmAddress";
 
     boolean errno(Function f) {
         return errno.contains(f.c().name());

@@ -90,7 +90,7 @@ final class CWriter {
             function(o, f, Types.mangle(holder));
         }
         if (!b.functions.isEmpty()) {
-            addressesNative(o, Types.mangle(holder));
+            addressNative(o, Types.mangle(holder));
         }
         library(o, holder);
         return o.toString();
@@ -109,8 +109,8 @@ final class CWriter {
                     .append(mangled).append('_').append(Types.mangle(f.javaName())).append("},\n");
         }
         if (!b.functions.isEmpty()) {
-            o.append("    {\"").append(Binding.ADDRESSES_NATIVE).append("\", \"()[J\", (void *)Java_").append(mangled)
-                    .append('_').append(Types.mangle(Binding.ADDRESSES_NATIVE)).append("},\n");
+            o.append("    {\"").append(Binding.ADDRESS_NATIVE).append("\", \"(Ljava/lang/String;)J\", (void *)Java_").append(mangled)
+                    .append('_').append(Types.mangle(Binding.ADDRESS_NATIVE)).append("},\n");
         }
         if (b.statusErrno()) {
             o.append("    {\"").append(Binding.OS_ERROR_NATIVE).append("\", \"()Ljava/lang/String;\", (void *)Java_").append(mangled)
@@ -290,15 +290,20 @@ final class CWriter {
      * so that it reaches the very functions the natives call, never a same-named one another library of its class
      * loader exports (which a symbol lookup by name may find first).
      */
-    private void addressesNative(StringBuilder o, String mangledClass) {
-        o.append("\nJNIEXPORT jlongArray JNICALL Java_").append(mangledClass).append('_').append(Types.mangle(Binding.ADDRESSES_NATIVE))
-                .append("(JNIEnv *env, jclass cls) {\n    (void)cls;\n    const jlong addresses[] = {\n");
+    private void addressNative(StringBuilder o, String mangledClass) {
+        o.append("\nJNIEXPORT jlong JNICALL Java_").append(mangledClass).append('_').append(Types.mangle(Binding.ADDRESS_NATIVE))
+                .append("(JNIEnv *env, jclass cls, jstring name) {\n    (void)cls;\n")
+                .append("    static const struct {\n        const char *name;\n        void (*fn)(void);\n    } functions[] = {\n");
         for (Binding.Function f : b.functions) {
-            o.append("        (jlong)(intptr_t)&").append(f.c().name()).append(",\n");
+            o.append("        {\"").append(f.c().name()).append("\", (void (*)(void))").append(f.c().name()).append("},\n");
         }
-        o.append("    };\n    jsize n = (jsize)(sizeof addresses / sizeof addresses[0]);\n")
-                .append("    jlongArray a = (*env)->NewLongArray(env, n);\n")
-                .append("    if (a != NULL) {\n        (*env)->SetLongArrayRegion(env, a, 0, n, addresses);\n    }\n    return a;\n}\n");
+        o.append("    };\n    if (name == NULL) {\n        jbk_throw(env, JBK_NULL_POINTER, \"").append(Binding.ADDRESS_NATIVE)
+                .append(": the name is null\");\n        return 0;\n    }\n")
+                .append("    const char *n = (*env)->GetStringUTFChars(env, name, NULL);\n")
+                .append("    if (n == NULL) {\n        return 0; /* OutOfMemoryError pending */\n    }\n    jlong address = 0;\n")
+                .append("    for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++) {\n")
+                .append("        if (strcmp(functions[i].name, n) == 0) {\n            address = (jlong)(intptr_t)functions[i].fn;\n")
+                .append("            break;\n        }\n    }\n    (*env)->ReleaseStringUTFChars(env, name, n);\n    return address;\n}\n");
     }
 
     static String cap(String s) {

@@ -415,8 +415,6 @@ final class FfmWriter {
             o.append("                dev.javabridge.NativeLoader.load(").append(jw.nat()).append(".class, \"").append(cfg.library).append("\");\n");
         }
         o.append("                Linker linker = Linker.nativeLinker();\n");
-        // Addresses from the glue, not a lookup by name: the class loader's libraries may export the same name twice.
-        o.append("                long[] addresses = ").append(jw.nat()).append(".").append(Binding.ADDRESSES_NATIVE).append("();\n");
         if (calls.stream().anyMatch(c -> c.arrays)) {
             o.append("                Linker.Option critical = Linker.Option.critical(true);\n");
         } else if (calls.stream().anyMatch(c -> leaf(c.f))) {
@@ -427,13 +425,13 @@ final class FfmWriter {
             o.append("                boolean long64 = linker.canonicalLayouts().get(\"long\").byteSize() == 8;\n");
         }
         for (Downcall c : calls) {
-            String link = "linker.downcallHandle(MemorySegment.ofAddress(addresses[" + b.functions.indexOf(c.f) + "]), " + c.descriptor()
+            String link = "linker.downcallHandle(symbol(\"" + c.f.c().name() + "\"), " + c.descriptor()
                     + (leaf(c.f) ? ", critical" : "") + ")";
             o.append("                ").append(Types.camel(c.f.c().name())).append("H = ").append(c.cLong ? "long64 ? " + link + " : null" : link)
                     .append(";\n");
         }
         o.append("            } catch (IllegalArgumentException e) {\n")
-                .append("                // A descriptor this platform refuses: all on JNI.\n")
+                .append("                // A descriptor this platform refuses (or a function the glue lacks): all on JNI.\n")
                 .append("                whyNot = e.toString();\n");
         for (Downcall c : calls) {
             o.append("                ").append(Types.camel(c.f.c().name())).append("H = null;\n");
@@ -447,6 +445,13 @@ final class FfmWriter {
         for (Downcall c : calls) {
             c.method(o);
         }
+        // From the glue, not a lookup by name: other libraries of the class loader may export the same names.
+        o.append("\n    /** The C function as the glue was linked with it: the one its natives call. */\n")
+                .append("    private static MemorySegment symbol(String name) {\n")
+                .append("        long address = ").append(jw.nat()).append('.').append(Binding.ADDRESS_NATIVE).append("(name);\n")
+                .append("        if (address == 0) {\n")
+                .append("            throw new IllegalArgumentException(name + \" is not among the functions of the glue library\");\n")
+                .append("        }\n        return MemorySegment.ofAddress(address);\n    }\n");
         o.append("""
 
                     /** invokeExact declares Throwable; a downcall throws only what the JVM throws (errors such as StackOverflowError). */

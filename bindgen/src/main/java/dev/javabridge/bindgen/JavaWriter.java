@@ -681,8 +681,8 @@ final class JavaWriter {
                     .append('(').append(String.join(", ", nativeParams(f))).append(");\n");
         }
         if (!b.functions.isEmpty()) {
-            o.append("\n    /** The bound C functions' addresses as this library was linked, in the order above (for the JDK 22+ class). */\n")
-                    .append("    static native long[] ").append(Binding.ADDRESSES_NATIVE).append("();\n");
+            o.append("\n    /** The address of the bound C function of that name as this library was linked with it, or 0 (for the JDK 22+ class). */\n")
+                    .append("    static native long ").append(Binding.ADDRESS_NATIVE).append("(String cName);\n");
         }
         if (b.statusErrno()) {
             o.append("\n    /** \"errno N (text)\" as the calling thread's last errno-capturing call left it, or null when it left none. */\n")

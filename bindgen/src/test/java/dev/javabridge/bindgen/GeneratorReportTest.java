@@ -58,7 +58,7 @@ class GeneratorReportTest {
         assertTrue(reason("r_errno_string").contains("errno without a status result is generated for scalar and void results only"),
                 reason("r_errno_string"));
         assertTrue(reason("lastOsError").contains("is the natives' own errno reader"), reason("lastOsError"));
-        assertTrue(reason("ffmAddresses").contains("is the natives' own address table"), reason("ffmAddresses"));
+        assertTrue(reason("ffmAddress").contains("is the natives' own address table"), reason("ffmAddress"));
         assertTrue(reason("RGrid").contains("field grid has type int32_t[2][3]: only one-dimensional arrays of up to 65536 scalars"),
                 reason("RGrid"));
         assertTrue(reason("r_static_proto").contains("static function without its definition in the header"), reason("r_static_proto"));

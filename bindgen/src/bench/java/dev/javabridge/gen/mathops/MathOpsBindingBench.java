@@ -8,7 +8,6 @@ import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -32,13 +31,11 @@ public class MathOpsBindingBench {
     private static final MethodHandle SAFE_ADD;
 
     static {
-        // The library the binding loads; its symbols are then in this class loader's lookup.
-        dev.javabridge.NativeLoader.load(MathOpsBindingNative.class, "bindgen_math_ops");
+        // The functions the binding calls, at the addresses its glue library was linked with (it exports none).
         Linker linker = Linker.nativeLinker();
-        SymbolLookup lookup = SymbolLookup.loaderLookup();
-        MULTIPLY = linker.downcallHandle(lookup.find("multiply").orElseThrow(),
+        MULTIPLY = linker.downcallHandle(MemorySegment.ofAddress(MathOpsBindingNative.ffmAddress("multiply")),
                 FunctionDescriptor.of(JAVA_LONG, JAVA_INT, JAVA_INT), Linker.Option.critical(false));
-        SAFE_ADD = linker.downcallHandle(lookup.find("safe_add").orElseThrow(),
+        SAFE_ADD = linker.downcallHandle(MemorySegment.ofAddress(MathOpsBindingNative.ffmAddress("safe_add")),
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS), Linker.Option.critical(false));
     }
 

@@ -6,7 +6,7 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.Linker;
-import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.MemorySegment;
 import java.lang.invoke.MethodHandle;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -28,8 +28,8 @@ public class TextsBindingBench {
     private static final MethodHandle LENGTH;
 
     static {
-        dev.javabridge.NativeLoader.load(TextsNative.class, "bindgen_texts");
-        LENGTH = Linker.nativeLinker().downcallHandle(SymbolLookup.loaderLookup().find("texts_length").orElseThrow(),
+        // texts_length at the address the binding's glue library was linked with (it exports none).
+        LENGTH = Linker.nativeLinker().downcallHandle(MemorySegment.ofAddress(TextsNative.ffmAddress("texts_length")),
                 FunctionDescriptor.of(JAVA_LONG, ADDRESS), Linker.Option.critical(false));
     }
 
