@@ -22,3 +22,12 @@ int texts_first(const char *s, int *out) {
     *out = (unsigned char)s[0];
     return TEXTS_OK;
 }
+
+const char *texts_sample(int which) {
+    switch (which) {
+    case 0: return "h\xc3\xa9llo \xf0\x9f\x98\x80";
+    case 1: return "";
+    case 3: return "bad \xff byte";
+    default: return NULL;
+    }
+}

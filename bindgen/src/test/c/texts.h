@@ -19,4 +19,8 @@ int texts_count(const char *s, char c);
 /** Writes s's first byte (as unsigned) to *out; TEXTS_ERR_EMPTY when s is empty. */
 int texts_first(const char *s, int *out);
 
+/** A string of the library's own (borrowed: not freed): 0 "héllo 😀", 1 "", 2 NULL, 3 bytes that are not
+ *  UTF-8; NULL for any other which. */
+const char *texts_sample(int which);
+
 #endif /* TEXTS_H */

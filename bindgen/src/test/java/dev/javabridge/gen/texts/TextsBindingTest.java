@@ -41,4 +41,16 @@ class TextsBindingTest {
         assertTrue(nul.getMessage().contains("NUL"), nul.getMessage());
         assertThrows(IllegalArgumentException.class, () -> Texts.textsLength("\uD800"));
     }
+
+    @Test
+    void aStringCReturnsIsCopiedAsTheGlueCopiesIt() {
+        assertEquals("h\u00e9llo \uD83D\uDE00", Texts.textsSample(0));
+        assertEquals("", Texts.textsSample(1));
+        assertEquals(null, Texts.textsSample(2));
+        IllegalStateException bad = assertThrows(IllegalStateException.class, () -> Texts.textsSample(3));
+        assertTrue(bad.getMessage().contains("texts_sample returned a string that is not valid UTF-8"), bad.getMessage());
+        for (int i = 0; i < 1000; i++) {
+            assertEquals(8, Texts.textsSample(0).length()); // h é l l o, a space and the surrogate pair
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package dev.javabridge.gen.texts;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.javabridge.gen.BindingPath;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,10 @@ class TextsPathTest {
     void eachJdkTakesItsOwnPath() throws Exception {
         BindingPath.assertPath(Texts.class, "C_TEXTS_LENGTH", TextsPathTest.class, "5");
         assertEquals(5, Texts.textsLength("héllo") - 1);
+        if (Runtime.version().feature() >= 22) {
+            // A borrowed string C returns is copied in Java on FFM, as the glue copies it on JNI.
+            assertNotNull(BindingPath.field(Class.forName(Texts.class.getName() + "Ffm"), "C_TEXTS_SAMPLE"));
+        }
     }
 
     /** In a JVM without native access: the path and a length. */
