@@ -1,6 +1,7 @@
 package dev.javabridge.gen.texts;
 
 import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
@@ -26,11 +27,14 @@ import org.openjdk.jmh.annotations.State;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class TextsBindingBench {
     private static final MethodHandle LENGTH;
+    private static final MethodHandle SAMPLE;
 
     static {
         // texts_length at the address the binding's glue library was linked with (it exports none).
         LENGTH = Linker.nativeLinker().downcallHandle(MemorySegment.ofAddress(TextsNative.ffmAddress("texts_length")),
                 FunctionDescriptor.of(JAVA_LONG, ADDRESS), Linker.Option.critical(false));
+        SAMPLE = Linker.nativeLinker().downcallHandle(MemorySegment.ofAddress(TextsNative.ffmAddress("texts_sample")),
+                FunctionDescriptor.of(ADDRESS, JAVA_INT), Linker.Option.critical(false));
     }
 
     String text = "javabridge-16B!!";
@@ -63,5 +67,16 @@ public class TextsBindingBench {
     @Benchmark
     public long stringArgJniNative() {
         return TextsNative.textsLength(Texts.cString(text, "s"));
+    }
+
+    /** A borrowed string C returns ("héllo 😀", 11 bytes): the binding, and FFM's own getString. */
+    @Benchmark
+    public String stringResultBinding() {
+        return Texts.textsSample(0);
+    }
+
+    @Benchmark
+    public String stringResultFfmGetString() throws Throwable {
+        return ((MemorySegment) SAMPLE.invokeExact(0)).reinterpret(Long.MAX_VALUE).getString(0);
     }
 }
