@@ -172,3 +172,43 @@ TEST_F(Exports, RuntimeUpcallCallsRefuseBadArguments) {
     }
     EXPECT_EQ(fn != nullptr, java_feature() >= 22);
 }
+
+// The typed entry point the generated functions call (issue 17): C values, no jb_arg.
+TEST_F(Exports, TypedCallsTakeTheSitesSignatureAndRefuseBadArguments) {
+    static jb_cexport_upcall_site site = JB_CEXPORT_UPCALL_SITE("dev.javabridge.exporttest.ExportTarget", "addInts", "(II)I");
+    jb_cexport_value args[2];
+    args[0].i = 40;
+    args[1].i = 2;
+    jb_cexport_value r;
+    r.j = -1;
+    EXPECT_EQ(jb_cexport_call_static(nullptr, JB_CEXPORT_PATH_JNI, args, 2, &r), JB_EINVAL);
+    EXPECT_EQ(jb_cexport_call_static(&site, JB_CEXPORT_PATH_JNI, args, 2, nullptr), JB_EINVAL);
+    EXPECT_EQ(jb_cexport_call_static(&site, JB_CEXPORT_PATH_JNI, nullptr, 2, &r), JB_EINVAL);
+    EXPECT_EQ(jb_cexport_call_static(&site, 3, args, 2, &r), JB_EINVAL);
+    EXPECT_EQ(r.j, -1) << "nothing written on a refusal";
+    // Undecided: the caller is sent to jb_cexport_upcall_begin, which decides.
+    EXPECT_EQ(jb_cexport_call_static(&site, 0, args, 2, &r), JB_CEXPORT_TAKE_FFM);
+    for (int i = 0; i < 3; i++) {  // the first looks up and attaches; the others take the fast path
+        r.j = 0;
+        ASSERT_EQ(jb_cexport_call_static(&site, JB_CEXPORT_PATH_JNI, args, 2, &r), JB_OK) << jb_error_message();
+        EXPECT_EQ(r.i, 42);
+    }
+    EXPECT_EQ(jb_cexport_call_static(&site, JB_CEXPORT_PATH_JNI, args, 1, &r), JB_EINVAL);
+    EXPECT_NE(std::string(jb_error_message()).find("which takes 2"), std::string::npos) << jb_error_message();
+    EXPECT_EQ(jb_cexport_call_static(&site, JB_CEXPORT_PATH_JNI, args, 9, &r), JB_EINVAL);
+    static jb_cexport_upcall_site reference =
+        JB_CEXPORT_UPCALL_SITE("dev.javabridge.exporttest.ExportTarget", "echo", "(Ljava/lang/String;)Ljava/lang/String;");
+    EXPECT_EQ(jb_cexport_call_static(&reference, JB_CEXPORT_PATH_JNI, args, 1, &r), JB_EINVAL);
+    static jb_cexport_upcall_site missing = JB_CEXPORT_UPCALL_SITE("dev.javabridge.exporttest.ExportTarget", "nope", "(I)I");
+    EXPECT_EQ(jb_cexport_call_static(&missing, JB_CEXPORT_PATH_JNI, args, 1, &r), JB_EMETHOD);
+
+    // Exceptions become JB_EJAVA with the same last error as jb_call_*, on the fast path too.
+    static jb_cexport_upcall_site fail = JB_CEXPORT_UPCALL_SITE("dev.javabridge.exporttest.ExportTarget", "failWith", "(I)I");
+    jb_cexport_value code[1];
+    code[0].i = 7;
+    std::string expected = jni_failure(7);
+    for (int i = 0; i < 2; i++) {
+        EXPECT_EQ(jb_cexport_call_static(&fail, JB_CEXPORT_PATH_JNI, code, 1, &r), JB_EJAVA);
+        EXPECT_EQ(jb_error_message(), expected);
+    }
+}
