@@ -310,14 +310,18 @@ static __attribute__((noinline)) int call_slow(jb_cexport_upcall_site *site, con
     return rc;
 }
 
-JB_API int jb_cexport_call_static(jb_cexport_upcall_site *site, int path, const jb_cexport_value *args, size_t nargs,
-                                  jb_cexport_value *out) {
-    if (site == NULL || out == NULL || (args == NULL && nargs > 0) || (path != 0 && path != JB_CEXPORT_PATH_JNI)) {
+JB_API int jb_cexport_call_static(jb_cexport_upcall_site *site, const jb_cexport_value *args, size_t nargs,
+                                  jb_cexport_value *out, jb_upcall_fn *fn, int *how) {
+    if (site == NULL || out == NULL || (args == NULL && nargs > 0) || (fn == NULL) != (how == NULL)) {
         return jbi_fail(JB_EINVAL, "jb_cexport_call_static: site and out must not be NULL, args only with nargs 0, "
-                        "path 0 or JB_CEXPORT_PATH_JNI (got %d)", path);
+                        "fn and how both NULL or neither");
     }
-    if (path == 0 && __atomic_load_n(&site->path, __ATOMIC_ACQUIRE) != JB_CEXPORT_PATH_JNI) {
-        return JB_CEXPORT_TAKE_FFM; /* decided for FFM, or jb_cexport_upcall_begin decides now */
+    if (fn != NULL && __atomic_load_n(&site->path, __ATOMIC_ACQUIRE) != JB_CEXPORT_PATH_JNI) {
+        /* FFM, or not decided yet: begin decides, and says JNI with no stub. */
+        int rc = jb_cexport_upcall_begin(site, fn, how);
+        if (rc != JB_OK || *fn != NULL) {
+            return rc == JB_OK ? JB_CEXPORT_TAKE_FFM : rc;
+        }
     }
     jb_method *m = __atomic_load_n(&site->site.cached, __ATOMIC_ACQUIRE);
     jbi_thread *t = jbi_thread_current;

@@ -181,26 +181,42 @@ TEST_F(Exports, TypedCallsTakeTheSitesSignatureAndRefuseBadArguments) {
     args[1].i = 2;
     jb_cexport_value r;
     r.j = -1;
-    EXPECT_EQ(jb_cexport_call_static(nullptr, JB_CEXPORT_PATH_JNI, args, 2, &r), JB_EINVAL);
-    EXPECT_EQ(jb_cexport_call_static(&site, JB_CEXPORT_PATH_JNI, args, 2, nullptr), JB_EINVAL);
-    EXPECT_EQ(jb_cexport_call_static(&site, JB_CEXPORT_PATH_JNI, nullptr, 2, &r), JB_EINVAL);
-    EXPECT_EQ(jb_cexport_call_static(&site, 3, args, 2, &r), JB_EINVAL);
+    jb_upcall_fn fn = nullptr;
+    int how = 0;
+    EXPECT_EQ(jb_cexport_call_static(nullptr, args, 2, &r, nullptr, nullptr), JB_EINVAL);
+    EXPECT_EQ(jb_cexport_call_static(&site, args, 2, nullptr, nullptr, nullptr), JB_EINVAL);
+    EXPECT_EQ(jb_cexport_call_static(&site, nullptr, 2, &r, nullptr, nullptr), JB_EINVAL);
+    EXPECT_EQ(jb_cexport_call_static(&site, args, 2, &r, &fn, nullptr), JB_EINVAL);
+    EXPECT_EQ(jb_cexport_call_static(&site, args, 2, &r, nullptr, &how), JB_EINVAL);
     EXPECT_EQ(r.j, -1) << "nothing written on a refusal";
-    // Undecided: the caller is sent to jb_cexport_upcall_begin, which decides.
-    EXPECT_EQ(jb_cexport_call_static(&site, 0, args, 2, &r), JB_CEXPORT_TAKE_FFM);
     for (int i = 0; i < 3; i++) {  // the first looks up and attaches; the others take the fast path
         r.j = 0;
-        ASSERT_EQ(jb_cexport_call_static(&site, JB_CEXPORT_PATH_JNI, args, 2, &r), JB_OK) << jb_error_message();
+        ASSERT_EQ(jb_cexport_call_static(&site, args, 2, &r, nullptr, nullptr), JB_OK) << jb_error_message();
         EXPECT_EQ(r.i, 42);
     }
-    EXPECT_EQ(jb_cexport_call_static(&site, JB_CEXPORT_PATH_JNI, args, 1, &r), JB_EINVAL);
+    // With fn and how: the site's own path, decided on this first call as jb_cexport_upcall_begin decides.
+    for (int i = 0; i < 3; i++) {
+        r.j = 0;
+        int rc = jb_cexport_call_static(&site, args, 2, &r, &fn, &how);
+        if (java_feature() >= 22) {
+            ASSERT_EQ(rc, JB_CEXPORT_TAKE_FFM) << jb_error_message();
+            ASSERT_NE(fn, nullptr);
+            EXPECT_EQ(reinterpret_cast<int32_t (*)(int32_t, int32_t)>(fn)(40, 2), 42);
+            EXPECT_EQ(jb_cexport_upcall_end(how), JB_OK);
+        } else {
+            ASSERT_EQ(rc, JB_OK) << jb_error_message();
+            EXPECT_EQ(r.i, 42);
+        }
+    }
+    EXPECT_EQ(jb_cexport_call_static(&site, args, 1, &r, nullptr, nullptr), JB_EINVAL);
     EXPECT_NE(std::string(jb_error_message()).find("which takes 2"), std::string::npos) << jb_error_message();
-    EXPECT_EQ(jb_cexport_call_static(&site, JB_CEXPORT_PATH_JNI, args, 9, &r), JB_EINVAL);
+    EXPECT_EQ(jb_cexport_call_static(&site, args, 9, &r, nullptr, nullptr), JB_EINVAL);
     static jb_cexport_upcall_site reference =
         JB_CEXPORT_UPCALL_SITE("dev.javabridge.exporttest.ExportTarget", "echo", "(Ljava/lang/String;)Ljava/lang/String;");
-    EXPECT_EQ(jb_cexport_call_static(&reference, JB_CEXPORT_PATH_JNI, args, 1, &r), JB_EINVAL);
+    EXPECT_EQ(jb_cexport_call_static(&reference, args, 1, &r, nullptr, nullptr), JB_EINVAL);
+    EXPECT_EQ(jb_cexport_call_static(&reference, args, 1, &r, &fn, &how), JB_EINVAL) << "no stub, then no JNI either";
     static jb_cexport_upcall_site missing = JB_CEXPORT_UPCALL_SITE("dev.javabridge.exporttest.ExportTarget", "nope", "(I)I");
-    EXPECT_EQ(jb_cexport_call_static(&missing, JB_CEXPORT_PATH_JNI, args, 1, &r), JB_EMETHOD);
+    EXPECT_EQ(jb_cexport_call_static(&missing, args, 1, &r, nullptr, nullptr), JB_EMETHOD);
 
     // Exceptions become JB_EJAVA with the same last error as jb_call_*, on the fast path too.
     static jb_cexport_upcall_site fail = JB_CEXPORT_UPCALL_SITE("dev.javabridge.exporttest.ExportTarget", "failWith", "(I)I");
@@ -208,7 +224,7 @@ TEST_F(Exports, TypedCallsTakeTheSitesSignatureAndRefuseBadArguments) {
     code[0].i = 7;
     std::string expected = jni_failure(7);
     for (int i = 0; i < 2; i++) {
-        EXPECT_EQ(jb_cexport_call_static(&fail, JB_CEXPORT_PATH_JNI, code, 1, &r), JB_EJAVA);
+        EXPECT_EQ(jb_cexport_call_static(&fail, code, 1, &r, nullptr, nullptr), JB_EJAVA);
         EXPECT_EQ(jb_error_message(), expected);
     }
 }

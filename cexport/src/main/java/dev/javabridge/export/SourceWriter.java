@@ -193,8 +193,8 @@ final class SourceWriter {
 
     /**
      * A primitive static method's body: its arguments as C values to jb_cexport_call_static, one
-     * call into libjavabridge on the JNI path, with no jb_arg to build (issue 17); the FFM stub
-     * when the site takes that path (JB_CEXPORT_TAKE_FFM).
+     * call into libjavabridge on either path, with no jb_arg to build (issue 17): on the FFM path
+     * it begins the stub's call (JB_CEXPORT_TAKE_FFM), which this code then makes and ends.
      */
     private void typedFunction(ExportedMethod m, String impl) {
         String site = "jbx_site_" + m.cName();
@@ -211,12 +211,14 @@ final class SourceWriter {
             args = "jbx_args";
         }
         line("    jb_cexport_value jbx_r;");
+        line("    jb_upcall_fn jbx_fn = NULL;");
+        line("    int jbx_how = 0;");
         for (int i = 0; i < n; i++) {
             ExportedMethod.Param p = m.params().get(i);
             line("    jbx_args[" + i + "]." + valueMember(p.type().kind()) + " = " + p.cName() + ";");
         }
         line("    jbx_r.j = 0;");
-        line("    jbx_rc = jb_cexport_call_static(&" + site + ", 0, " + args + ", " + n + ", &jbx_r);");
+        line("    jbx_rc = jb_cexport_call_static(&" + site + ", " + args + ", " + n + ", &jbx_r, &jbx_fn, &jbx_how);");
         line("    if (jbx_rc == JB_CEXPORT_TAKE_FFM) {");
         List<String> types = new ArrayList<>();
         List<String> names = new ArrayList<>();
@@ -226,28 +228,21 @@ final class SourceWriter {
         }
         String fnType = rk.c + " (*)(" + (types.isEmpty() ? "void" : String.join(", ", types)) + ")";
         String call = "((" + fnType + ")jbx_fn)(" + String.join(", ", names) + ")";
-        line("        jb_upcall_fn jbx_fn = NULL;");
-        line("        int jbx_how = 0;");
-        line("        if ((jbx_rc = jb_cexport_upcall_begin(&" + site + ", &jbx_fn, &jbx_how)) != JB_OK) {");
+        if (rk == ExportedType.Kind.VOID) {
+            line("        " + call + ";");
+            line("        jbx_rc = jb_cexport_upcall_end(jbx_how);");
+        } else {
+            line("        " + rk.c + " jbx_f = " + call + ";");
+            line("        jbx_rc = jb_cexport_upcall_end(jbx_how);");
+            line("        if (jbx_rc == JB_OK) {");
+            line("            *out = jbx_f;");
+            line("        }");
+        }
+        line("        if (jbx_rc != JB_EHANDLE) {");
         line("            return jbx_rc;");
         line("        }");
-        line("        if (jbx_fn != NULL) {");
-        if (rk == ExportedType.Kind.VOID) {
-            line("            " + call + ";");
-            line("            jbx_rc = jb_cexport_upcall_end(jbx_how);");
-        } else {
-            line("            " + rk.c + " jbx_f = " + call + ";");
-            line("            jbx_rc = jb_cexport_upcall_end(jbx_how);");
-            line("            if (jbx_rc == JB_OK) {");
-            line("                *out = jbx_f;");
-            line("            }");
-        }
-        line("            if (jbx_rc != JB_EHANDLE) {");
-        line("                return jbx_rc;");
-        line("            }");
-        line("            /* Refused without running Java: the handle went stale under the call. */");
-        line("        }");
-        line("        jbx_rc = jb_cexport_call_static(&" + site + ", JB_CEXPORT_PATH_JNI, " + args + ", " + n + ", &jbx_r);");
+        line("        /* Refused without running Java: the handle went stale under the call. */");
+        line("        jbx_rc = jb_cexport_call_static(&" + site + ", " + args + ", " + n + ", &jbx_r, NULL, NULL);");
         line("    }");
         if (rk != ExportedType.Kind.VOID) {
             line("    if (jbx_rc == JB_OK) {");

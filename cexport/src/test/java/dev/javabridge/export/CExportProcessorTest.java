@@ -234,9 +234,9 @@ class CExportProcessorTest {
         assertMentions(c, "jb_cexport_value jbx_args[8];", "jbx_args[0].z = z;", "jbx_args[1].b = b;",
                 "jbx_args[2].c = c;", "jbx_args[3].s = s;", "jbx_args[4].i = i;", "jbx_args[5].j = j;",
                 "jbx_args[6].f = f;", "jbx_args[7].d = d;",
-                "jbx_rc = jb_cexport_call_static(&jbx_site_prims_mix, 0, jbx_args, 8, &jbx_r);",
-                "if (jbx_rc == JB_CEXPORT_TAKE_FFM) {",
-                "jbx_rc = jb_cexport_call_static(&jbx_site_prims_mix, JB_CEXPORT_PATH_JNI, jbx_args, 8, &jbx_r);",
+                "jbx_rc = jb_cexport_call_static(&jbx_site_prims_mix, jbx_args, 8, &jbx_r, &jbx_fn, &jbx_how);",
+                "if (jbx_rc == JB_CEXPORT_TAKE_FFM) {", "jbx_rc = jb_cexport_upcall_end(jbx_how);",
+                "jbx_rc = jb_cexport_call_static(&jbx_site_prims_mix, jbx_args, 8, &jbx_r, NULL, NULL);",
                 "*out = jbx_r.f;");
         // Over JB_CEXPORT_MAX_VALUES: the jb_arg path, as before; references: jb_call_* only.
         assertMentions(c, "jb_call_static_void(jbx_m, jbx_args, 9)", "jb_call_static_string(jbx_m, jbx_args, 1, out, out_len)");
