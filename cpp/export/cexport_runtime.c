@@ -121,6 +121,33 @@ static int decide(jb_cexport_upcall_site *site, jb_method *m) {
     return JB_OK;
 }
 
+/* Begins an FFM call as a fast jb_call does (busy word, the thread's method cache), when the
+ * site's handle is live and has its stub on a thread javabridge attached; 0 (nothing changed)
+ * otherwise, and jb_cexport_upcall_begin takes it. Inline here and in jb_cexport_call_static,
+ * so that a generated stub's FFM call is one call into the library before the stub's. */
+static inline int begin_fast(jb_cexport_upcall_site *site, jb_upcall_fn *fn, int *how) {
+    jb_method *m = __atomic_load_n(&site->site.cached, __ATOMIC_ACQUIRE);
+    jbi_thread *t = jbi_thread_current;
+    if (m == NULL || t == NULL) {
+        return 0;
+    }
+    uintptr_t token = (uintptr_t)m;
+    jbi_busy_publish(t, token);
+    if (jbi_fast_ready(t)) {
+        const jbi_method *jm = jbi_fast_method(t, token);
+        struct jbi_upcall *u = jm != NULL ? __atomic_load_n(&jm->upcall, __ATOMIC_ACQUIRE) : NULL;
+        if (u != NULL) {
+            t->depth = 1; /* a call back into javabridge from Java takes the generic path */
+            t->cexport_open++;
+            *how = how_for(HOW_FAST);
+            *fn = u->fn;
+            return 1;
+        }
+    }
+    jbi_busy_clear(t);
+    return 0;
+}
+
 /* The site's handle turned out stale (the JVM was closed and opened again): a fresh one. */
 static int refresh(jb_cexport_upcall_site *site, jb_method **m) {
     int rc = jb_cexport_refresh(&site->site, m);
@@ -316,8 +343,12 @@ JB_API int jb_cexport_call_static(jb_cexport_upcall_site *site, const jb_cexport
         return jbi_fail(JB_EINVAL, "jb_cexport_call_static: site and out must not be NULL, args only with nargs 0, "
                         "fn and how both NULL or neither");
     }
-    if (fn != NULL && __atomic_load_n(&site->path, __ATOMIC_ACQUIRE) != JB_CEXPORT_PATH_JNI) {
-        /* FFM, or not decided yet: begin decides, and says JNI with no stub. */
+    int decided = fn != NULL ? __atomic_load_n(&site->path, __ATOMIC_ACQUIRE) : JB_CEXPORT_PATH_JNI;
+    if (decided == JB_CEXPORT_PATH_FFM && begin_fast(site, fn, how)) {
+        return JB_CEXPORT_TAKE_FFM;
+    }
+    if (decided != JB_CEXPORT_PATH_JNI) {
+        /* Not decided yet, or not fast: begin decides, and says JNI with no stub. */
         int rc = jb_cexport_upcall_begin(site, fn, how);
         if (rc != JB_OK || *fn != NULL) {
             return rc == JB_OK ? JB_CEXPORT_TAKE_FFM : rc;
