@@ -21,7 +21,7 @@
 
 /* Converts the arguments when each has exactly the type its parameter takes on this path and
  * fits it; 0 otherwise (the generic path then says what is wrong). */
-static int convert_args(const jbi_method *m, const jb_arg *args, size_t nargs, jvalue *v) {
+static inline __attribute__((always_inline)) int convert_args(const jbi_method *m, const jb_arg *args, size_t nargs, jvalue *v) {
     if (m->fast_copy) {
         /* Z, I, J, D: jb_arg's union holds the value at offset 0 as the jvalue does, and JNI
          * reads only the parameter's own member. */

@@ -43,7 +43,7 @@ int jbi_fast_failed(JNIEnv *env, const jbi_method *m);
  * A freed handle changes its slot's word and a reused slot carries a new generation: neither
  * matches fast_expect, so a stale cache entry is refused, never called.
  */
-static inline const jbi_method *jbi_fast_method(jbi_thread *t, uintptr_t token) {
+static inline __attribute__((always_inline)) const jbi_method *jbi_fast_method(jbi_thread *t, uintptr_t token) {
     if (token == t->fast_token && token != 0 &&
         (atomic_load_explicit((const _Atomic uint64_t *)t->fast_state, memory_order_acquire) &
          ~JBI_HANDLE_USERS_MASK) == t->fast_expect) {
@@ -53,7 +53,7 @@ static inline const jbi_method *jbi_fast_method(jbi_thread *t, uintptr_t token) 
 }
 
 /* The JNI call of a fast method (static, primitive result): no receiver, no reference. */
-static inline void jbi_fast_invoke(JNIEnv *env, const jbi_method *m, const jvalue *v, result *r) {
+static inline __attribute__((always_inline)) void jbi_fast_invoke(JNIEnv *env, const jbi_method *m, const jvalue *v, result *r) {
     jclass c = m->cls;
     jmethodID id = m->id;
     switch (m->result_kind) {
@@ -72,7 +72,7 @@ static inline void jbi_fast_invoke(JNIEnv *env, const jbi_method *m, const jvalu
 
 /* Runs a fast call that t has begun (busy word published, jbi_fast_ready, m->fast, arguments
  * converted) and ends it. */
-static inline int jbi_fast_run(jbi_thread *t, const jbi_method *m, const jvalue *v, result *r) {
+static inline __attribute__((always_inline)) int jbi_fast_run(jbi_thread *t, const jbi_method *m, const jvalue *v, result *r) {
     JNIEnv *env = t->env;
     t->depth = 1; /* a call back into javabridge from this Java call takes the generic path */
     jbi_fast_invoke(env, m, v, r);
