@@ -358,7 +358,12 @@ done:
         }                                                              \
     } while (0)
 
-/* A static call: the fast path when it can take it, else the generic one. */
+int jbi_call_static_generic(jb_method *method, const jb_arg *args, size_t nargs, want w, result *r) {
+    return call(JBI_STATIC, method, NULL, args, nargs, w, r);
+}
+
+/* A static call: the fast path when it can take it, else the generic one. (The wants the fast
+ * path covers have their static entry points in call_fast.c, with the fast path inlined.) */
 static int call_static(jb_method *method, const jb_arg *args, size_t nargs, want w, result *r) {
     int rc;
     if (jbi_call_fast(method, args, nargs, w, r, &rc)) {
@@ -367,24 +372,20 @@ static int call_static(jb_method *method, const jb_arg *args, size_t nargs, want
     return call(JBI_STATIC, method, NULL, args, nargs, w, r);
 }
 
-JB_API int jb_call_static_void(jb_method *method, const jb_arg *args, size_t nargs) {
-    result r = {0};
-    return call_static(method, args, nargs, WANT_VOID, &r);
-}
-
 JB_API int jb_call_instance_void(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs) {
     result r = {0};
     return call(JBI_INSTANCE, method, self, args, nargs, WANT_VOID, &r);
 }
 
-#define SCALAR_CALLS(suffix, ctype, w, field)                                                                   \
+#define STATIC_SCALAR_CALL(suffix, ctype, w, field)                                                             \
     JB_API int jb_call_static_##suffix(jb_method *method, const jb_arg *args, size_t nargs, ctype *out) {      \
         OUT_CHECK(out);                                                                                         \
         result r;                                                                                               \
         int rc = call_static(method, args, nargs, w, &r);                                                       \
         if (rc == JB_OK) *out = (ctype)r.field;                                                                 \
         return rc;                                                                                              \
-    }                                                                                                           \
+    }
+#define INSTANCE_SCALAR_CALL(suffix, ctype, w, field)                                                           \
     JB_API int jb_call_instance_##suffix(jb_method *method, jb_object *self, const jb_arg *args, size_t nargs, \
                                          ctype *out) {                                                          \
         OUT_CHECK(out);                                                                                         \
@@ -393,11 +394,12 @@ JB_API int jb_call_instance_void(jb_method *method, jb_object *self, const jb_ar
         if (rc == JB_OK) *out = (ctype)r.field;                                                                 \
         return rc;                                                                                              \
     }
+#define SCALAR_CALLS(suffix, ctype, w, field) STATIC_SCALAR_CALL(suffix, ctype, w, field) INSTANCE_SCALAR_CALL(suffix, ctype, w, field)
 
-SCALAR_CALLS(bool, bool, WANT_BOOL, b)
-SCALAR_CALLS(int32, int32_t, WANT_INT32, i32)
-SCALAR_CALLS(int64, int64_t, WANT_INT64, i64)
-SCALAR_CALLS(double, double, WANT_DOUBLE, d)
+INSTANCE_SCALAR_CALL(bool, bool, WANT_BOOL, b)
+INSTANCE_SCALAR_CALL(int32, int32_t, WANT_INT32, i32)
+INSTANCE_SCALAR_CALL(int64, int64_t, WANT_INT64, i64)
+INSTANCE_SCALAR_CALL(double, double, WANT_DOUBLE, d)
 SCALAR_CALLS(int8, int8_t, WANT_INT8, i32)
 SCALAR_CALLS(int16, int16_t, WANT_INT16, i32)
 SCALAR_CALLS(uint16, uint16_t, WANT_UINT16, i32)

@@ -39,6 +39,7 @@ _Static_assert(((size_t)1 << (GEN_SHIFT - KIND_BITS)) > MAX_SLOTS, "the token's 
  * no workload comes near (2^28 - 1 threads holding one handle at once). */
 #define ST_USERS ((uint64_t)0x0FFFFFFF)
 #define ST_LIVE ((uint64_t)1 << 28)
+_Static_assert(ST_USERS == JBI_HANDLE_USERS_MASK, "handles.h names the user count's bits");
 #define ST_KIND_SHIFT 29
 #define ST_GEN_SHIFT 32
 _Static_assert(ST_KIND_SHIFT + KIND_BITS == ST_GEN_SHIFT, "kind bits sit between live and generation");
@@ -283,6 +284,18 @@ void *jbi_handles_peek(uintptr_t token, jbi_handle_kind kind) {
     if (s == NULL || (atomic_load_explicit(&s->state, memory_order_acquire) & ~ST_USERS) != expect) {
         return NULL;
     }
+    return s->ptr;
+}
+
+void *jbi_handles_peek_ref(uintptr_t token, jbi_handle_kind kind, const void **state, uint64_t *expect) {
+    size_t index;
+    uint64_t want;
+    slot *s = decode(token, kind, &index, &want);
+    if (s == NULL || (atomic_load_explicit(&s->state, memory_order_acquire) & ~ST_USERS) != want) {
+        return NULL;
+    }
+    *state = &s->state;
+    *expect = want;
     return s->ptr;
 }
 

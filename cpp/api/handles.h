@@ -60,6 +60,18 @@ int jbi_handles_acquire(uintptr_t token, jbi_handle_kind kind, void **ptr);
  */
 void *jbi_handles_peek(uintptr_t token, jbi_handle_kind kind);
 
+/*
+ * jbi_handles_peek for a caller that keeps what it found and checks it again later without
+ * decoding the token (the fast path's per-thread cache, call_fast.h): *state receives the
+ * slot's state word (an _Atomic uint64_t; slots never move and are never freed, so the address
+ * stays readable for the life of the library) and *expect the value it holds, users masked off
+ * with JBI_HANDLE_USERS_MASK, for as long as this very handle is live. A removed handle changes
+ * the word and a reused slot has a new generation, so a later match is the same live handle
+ * with the same pointer. NULL (and nothing stored) as jbi_handles_peek.
+ */
+#define JBI_HANDLE_USERS_MASK ((uint64_t)0x0FFFFFFF)
+void *jbi_handles_peek_ref(uintptr_t token, jbi_handle_kind kind, const void **state, uint64_t *expect);
+
 /* Ends a use begun by a successful jbi_handles_acquire; may destroy a removed handle. */
 void jbi_handles_release(uintptr_t token);
 

@@ -30,6 +30,13 @@ typedef struct jbi_thread {
     /* The jb_method token of the fast call under way on this thread, else 0. Written only by
      * the thread itself; read by freers and closers (jbi_busy_scan). */
     uintptr_t busy;
+    /* The method of this thread's last fast call, so that the next call of the same handle skips
+     * decoding it (call_fast.h): trusted only while the slot's state word (jbi_handles_peek_ref)
+     * still equals fast_expect, read after busy is published, as any peek is. Thread-private. */
+    uintptr_t fast_token;
+    const void *fast_state;
+    uint64_t fast_expect;
+    const struct jbi_method *fast_method;
     /* Host native slots (natives.c) this thread is inside, one bit each: written only by the
      * thread itself, read by jbi_natives_busy_collect. A bitmap, not one word like busy, since
      * host natives nest (one calls Java, which calls another). */

@@ -8,7 +8,9 @@
  */
 #include <stdbool.h>
 #include <stdint.h>
+#include <string.h>
 
+#include "call_fast.h"
 #include "javabridge/cexport.h"
 #include "javabridge/errors.h"
 #include "handles.h"
@@ -119,6 +121,33 @@ static int decide(jb_cexport_upcall_site *site, jb_method *m) {
     return JB_OK;
 }
 
+/* Begins an FFM call as a fast jb_call does (busy word, the thread's method cache), when the
+ * site's handle is live and has its stub on a thread javabridge attached; 0 (nothing changed)
+ * otherwise, and jb_cexport_upcall_begin takes it. Inline here and in jb_cexport_call_static,
+ * so that a generated stub's FFM call is one call into the library before the stub's. */
+static inline int begin_fast(jb_cexport_upcall_site *site, jb_upcall_fn *fn, int *how) {
+    jb_method *m = __atomic_load_n(&site->site.cached, __ATOMIC_ACQUIRE);
+    jbi_thread *t = jbi_thread_current;
+    if (m == NULL || t == NULL) {
+        return 0;
+    }
+    uintptr_t token = (uintptr_t)m;
+    jbi_busy_publish(t, token);
+    if (jbi_fast_ready(t)) {
+        const jbi_method *jm = jbi_fast_method(t, token);
+        struct jbi_upcall *u = jm != NULL ? __atomic_load_n(&jm->upcall, __ATOMIC_ACQUIRE) : NULL;
+        if (u != NULL) {
+            t->depth = 1; /* a call back into javabridge from Java takes the generic path */
+            t->cexport_open++;
+            *how = how_for(HOW_FAST);
+            *fn = u->fn;
+            return 1;
+        }
+    }
+    jbi_busy_clear(t);
+    return 0;
+}
+
 /* The site's handle turned out stale (the JVM was closed and opened again): a fresh one. */
 static int refresh(jb_cexport_upcall_site *site, jb_method **m) {
     int rc = jb_cexport_refresh(&site->site, m);
@@ -226,6 +255,146 @@ JB_API int jb_cexport_upcall_end(int how) {
         jbi_leave();
     }
     return status;
+}
+
+/* ---- the typed JNI path (cexport.h: jb_cexport_call_static) ------------------------------ */
+
+/* The member JNI reads for each letter is where jb_cexport_value keeps it: both are unions of
+ * the same types, so the values are copied to jvalues as they are. */
+_Static_assert(sizeof(jb_cexport_value) == sizeof(jvalue), "jb_cexport_value is jvalue's size");
+_Static_assert(sizeof(bool) == sizeof(jboolean), "a C bool is a jboolean's byte");
+
+/* The parameter and result letters of a primitive-only descriptor; 0 if it is not one. */
+static int primitive_signature(const char *sig, char *params, size_t *count, char *result) {
+    static const char letters[] = "ZBCSIJFD";
+    size_t n = 0;
+    if (sig == NULL || *sig++ != '(') {
+        return 0;
+    }
+    for (; *sig != ')'; sig++) {
+        if (*sig == '\0' || strchr(letters, *sig) == NULL || n == JB_CEXPORT_MAX_VALUES) {
+            return 0;
+        }
+        params[n++] = *sig;
+    }
+    sig++;
+    if (*sig == '\0' || sig[1] != '\0' || (*sig != 'V' && strchr(letters, *sig) == NULL)) {
+        return 0;
+    }
+    *count = n;
+    *result = *sig;
+    return 1;
+}
+
+/* One call through jb_call_static_* (which checks everything again): the slow JNI path. */
+static int call_generic(jb_method *m, char result_kind, const jb_arg *a, size_t n, jb_cexport_value *out) {
+    int rc;
+    switch (result_kind) {
+    case 'V': return jb_call_static_void(m, a, n);
+    case 'Z': { bool v = false; if ((rc = jb_call_static_bool(m, a, n, &v)) == JB_OK) out->z = v; return rc; }
+    case 'B': { int8_t v = 0; if ((rc = jb_call_static_int8(m, a, n, &v)) == JB_OK) out->b = v; return rc; }
+    case 'C': { uint16_t v = 0; if ((rc = jb_call_static_uint16(m, a, n, &v)) == JB_OK) out->c = v; return rc; }
+    case 'S': { int16_t v = 0; if ((rc = jb_call_static_int16(m, a, n, &v)) == JB_OK) out->s = v; return rc; }
+    case 'I': { int32_t v = 0; if ((rc = jb_call_static_int32(m, a, n, &v)) == JB_OK) out->i = v; return rc; }
+    case 'J': { int64_t v = 0; if ((rc = jb_call_static_int64(m, a, n, &v)) == JB_OK) out->j = v; return rc; }
+    case 'F': { float v = 0; if ((rc = jb_call_static_float(m, a, n, &v)) == JB_OK) out->f = v; return rc; }
+    default: { double v = 0; if ((rc = jb_call_static_double(m, a, n, &v)) == JB_OK) out->d = v; return rc; }
+    }
+}
+
+/* Everything the fast path does not take: the first call, a thread javabridge has not attached
+ * (it attaches here), a call from inside Java, a stale handle, a closed JVM, a bad site. */
+static __attribute__((noinline)) int call_slow(jb_cexport_upcall_site *site, const jb_cexport_value *args,
+                                               size_t nargs, jb_cexport_value *out) {
+    char kinds[JB_CEXPORT_MAX_VALUES], result_kind = 0;
+    size_t count = 0;
+    if (site->site.kind != JB_CEXPORT_STATIC ||
+        !primitive_signature(site->site.signature, kinds, &count, &result_kind)) {
+        return jbi_fail(JB_EINVAL, "jb_cexport_call_static: the site is not a static method with a primitive "
+                        "signature of at most %d parameters", JB_CEXPORT_MAX_VALUES);
+    }
+    if (nargs != count) {
+        return jbi_fail(JB_EINVAL, "jb_cexport_call_static: %zu arguments for %s.%s%s, which takes %zu", nargs,
+                        site->site.class_name, site->site.method_name, site->site.signature, count);
+    }
+    jb_arg a[JB_CEXPORT_MAX_VALUES];
+    for (size_t i = 0; i < count; i++) {
+        const jb_cexport_value *v = &args[i];
+        switch (kinds[i]) {
+        case 'Z': a[i] = jb_arg_bool(v->z); break;
+        case 'B': a[i] = jb_arg_int32(v->b); break;
+        case 'C': a[i] = jb_arg_int32(v->c); break;
+        case 'S': a[i] = jb_arg_int32(v->s); break;
+        case 'I': a[i] = jb_arg_int32(v->i); break;
+        case 'J': a[i] = jb_arg_int64(v->j); break;
+        case 'F': a[i] = jb_arg_double((double)v->f); break; /* back to the same float in the call */
+        default: a[i] = jb_arg_double(v->d); break;
+        }
+    }
+    jb_method *m = NULL;
+    int rc;
+    JB_CEXPORT_CALL(rc, &site->site, m, call_generic(m, result_kind, a, count, out));
+    return rc;
+}
+
+JB_API int jb_cexport_call_static(jb_cexport_upcall_site *site, const jb_cexport_value *args, size_t nargs,
+                                  jb_cexport_value *out, jb_upcall_fn *fn, int *how) {
+    if (site == NULL || out == NULL || (args == NULL && nargs > 0) || (fn == NULL) != (how == NULL)) {
+        return jbi_fail(JB_EINVAL, "jb_cexport_call_static: site and out must not be NULL, args only with nargs 0, "
+                        "fn and how both NULL or neither");
+    }
+    int decided = fn != NULL ? __atomic_load_n(&site->path, __ATOMIC_ACQUIRE) : JB_CEXPORT_PATH_JNI;
+    if (decided == JB_CEXPORT_PATH_FFM && begin_fast(site, fn, how)) {
+        return JB_CEXPORT_TAKE_FFM;
+    }
+    if (decided != JB_CEXPORT_PATH_JNI) {
+        /* Not decided yet, or not fast: begin decides, and says JNI with no stub. */
+        int rc = jb_cexport_upcall_begin(site, fn, how);
+        if (rc != JB_OK || *fn != NULL) {
+            return rc == JB_OK ? JB_CEXPORT_TAKE_FFM : rc;
+        }
+    }
+    jb_method *m = __atomic_load_n(&site->site.cached, __ATOMIC_ACQUIRE);
+    jbi_thread *t = jbi_thread_current;
+    if (m != NULL && t != NULL && nargs <= JB_CEXPORT_MAX_VALUES) {
+        /* As a fast jb_call_static_* (call_fast.c). The values need no type check: the site's
+         * handle was looked up with the site's own descriptor, the one the values follow. */
+        uintptr_t token = (uintptr_t)m;
+        jbi_busy_publish(t, token);
+        const jbi_method *jm = jbi_fast_ready(t) ? jbi_fast_method(t, token) : NULL;
+        if (jm != NULL && jm->fast && nargs == jm->param_count) {
+            jvalue v[JB_CEXPORT_MAX_VALUES];
+            if (nargs > 0) {
+                memcpy(v, args, nargs * sizeof v[0]);
+            }
+            JNIEnv *env = t->env;
+            jclass c = jm->cls;
+            jmethodID id = jm->id;
+            jb_cexport_value rv;
+            rv.j = 0;
+            t->depth = 1; /* a call back into javabridge from this Java call takes the generic path */
+            switch (jm->result_kind) {
+            case 'V': (*env)->CallStaticVoidMethodA(env, c, id, v); break;
+            case 'Z': rv.z = (*env)->CallStaticBooleanMethodA(env, c, id, v) != JNI_FALSE; break;
+            case 'B': rv.b = (*env)->CallStaticByteMethodA(env, c, id, v); break;
+            case 'C': rv.c = (*env)->CallStaticCharMethodA(env, c, id, v); break;
+            case 'S': rv.s = (*env)->CallStaticShortMethodA(env, c, id, v); break;
+            case 'I': rv.i = (*env)->CallStaticIntMethodA(env, c, id, v); break;
+            case 'J': rv.j = (*env)->CallStaticLongMethodA(env, c, id, v); break;
+            case 'F': rv.f = (*env)->CallStaticFloatMethodA(env, c, id, v); break;
+            default: rv.d = (*env)->CallStaticDoubleMethodA(env, c, id, v); break;
+            }
+            t->depth = 0;
+            int rc = (*env)->ExceptionCheck(env) ? jbi_fast_failed(env, jm) : JB_OK;
+            jbi_busy_clear(t); /* after the message, which reads jm */
+            if (rc == JB_OK && jm->result_kind != 'V') {
+                *out = rv;
+            }
+            return rc;
+        }
+        jbi_busy_clear(t);
+    }
+    return call_slow(site, args, nargs, out);
 }
 
 JB_API int jb_cexport_fail(int code, const char *message) {

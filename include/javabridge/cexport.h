@@ -10,7 +10,9 @@
 #ifndef JAVABRIDGE_CEXPORT_H
 #define JAVABRIDGE_CEXPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "javabridge/errors.h"
 #include "javabridge/export.h"
@@ -130,6 +132,58 @@ JB_API int jb_cexport_upcall_begin(jb_cexport_upcall_site *site, jb_upcall_fn *f
  * @note Thread-safe.
  */
 JB_API int jb_cexport_upcall_end(int how);
+
+/** The most arguments jb_cexport_call_static() takes. */
+#define JB_CEXPORT_MAX_VALUES 8
+
+/**
+ * One primitive argument or result of jb_cexport_call_static(), in the member its JNI descriptor
+ * letter names (the same letters and layout as JNI's jvalue, without needing jni.h).
+ */
+typedef union jb_cexport_value {
+    bool z;     /**< Z */
+    int8_t b;   /**< B */
+    uint16_t c; /**< C */
+    int16_t s;  /**< S */
+    int32_t i;  /**< I */
+    int64_t j;  /**< J */
+    float f;    /**< F */
+    double d;   /**< D */
+} jb_cexport_value;
+
+/** jb_cexport_call_static()'s answer that it began a call through the site's FFM stub instead. */
+#define JB_CEXPORT_TAKE_FFM 1
+
+/**
+ * @brief Calls a jb_cexport_upcall_site's method with its arguments as C values: the typed entry
+ *   point of generated code, one call into the library, with no jb_arg to build.
+ * With fn and how given, a site that calls through its FFM stub (decided on the first call, as
+ *   jb_cexport_upcall_begin() decides) is not called here: the call is begun as by
+ *   jb_cexport_upcall_begin() and JB_CEXPORT_TAKE_FFM returned, and the caller calls *fn, then
+ *   jb_cexport_upcall_end(*how). Otherwise, and always with fn and how NULL, the method is called
+ *   through JNI here.
+ * The values are read as the site's signature says (its own descriptor, with which the method was
+ *   looked up), so generated code, which writes both, cannot pass a value of the wrong type; the
+ *   count is checked against the method.
+ * @param site the generated code's static site (not NULL); its signature must be primitive only.
+ * @param args nargs values (NULL when nargs is 0); not kept.
+ * @param nargs the method's parameter count, at most JB_CEXPORT_MAX_VALUES.
+ * @param[out] out the result, in the member of its descriptor letter; untouched for V or on error.
+ * @param[out] fn NULL: JNI only (after an FFM call ended with JB_EHANDLE). Otherwise receives the
+ *   stub on JB_CEXPORT_TAKE_FFM, cast to the method's C type.
+ * @param[out] how NULL exactly when fn is; what jb_cexport_upcall_end() needs on JB_CEXPORT_TAKE_FFM.
+ * @return JB_OK (the call was made; see out); JB_CEXPORT_TAKE_FFM (fn given: call *fn, then
+ *   jb_cexport_upcall_end(), always); JB_EINVAL (site or out NULL, args NULL with nargs > 0, only
+ *   one of fn and how NULL, not a static site with a primitive signature, nargs not its parameter
+ *   count or over JB_CEXPORT_MAX_VALUES); JB_EJAVA (Java threw: the last error holds the
+ *   exception, as jb_call_* records it); otherwise what jb_cexport_upcall_begin(),
+ *   jb_cexport_method() or jb_call_static_* return (JB_ENOT_OPEN, JB_EVM_DESTROYED, JB_ECLASS,
+ *   JB_EMETHOD, JB_EATTACH, ...), with the last error set. A handle gone stale (the JVM closed and
+ *   reopened) is looked up again, as JB_CEXPORT_CALL does.
+ * @note Thread-safe. Lock-free on a thread javabridge attached, as jb_call_* is.
+ */
+JB_API int jb_cexport_call_static(jb_cexport_upcall_site *site, const jb_cexport_value *args, size_t nargs,
+                                  jb_cexport_value *out, jb_upcall_fn *fn, int *how);
 
 /**
  * @brief Sets the calling thread's last error, as the library's own functions do on failure.

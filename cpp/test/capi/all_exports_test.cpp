@@ -322,6 +322,26 @@ std::map<std::string, Row> table() {
         return rc;
     }}, {NOT, JB_OK, GONE}};
     t["jb_cexport_upcall_end"] = {{[] { return jb_cexport_upcall_end(0); }, [] { return jb_cexport_upcall_end(-1); }}, same(INV)};
+    static jb_cexport_value two[2] = {{}, {}};
+    static jb_cexport_value res;
+#define JB_TEST_UPCALL_SITE JB_CEXPORT_UPCALL_SITE(kTarget, "add", "(II)I")
+    t["jb_cexport_call_static"] = {{[] { return jb_cexport_call_static(nullptr, two, 2, &res, nullptr, nullptr); },
+                                    [] { jb_cexport_upcall_site site = JB_TEST_UPCALL_SITE; return jb_cexport_call_static(&site, two, 2, nullptr, nullptr, nullptr); },
+                                    [] { jb_cexport_upcall_site site = JB_TEST_UPCALL_SITE; return jb_cexport_call_static(&site, nullptr, 2, &res, nullptr, nullptr); },
+                                    [] { static jb_upcall_fn fn; jb_cexport_upcall_site site = JB_TEST_UPCALL_SITE; return jb_cexport_call_static(&site, two, 2, &res, &fn, nullptr); },
+                                    [] { static int how; jb_cexport_upcall_site site = JB_TEST_UPCALL_SITE; return jb_cexport_call_static(&site, two, 2, &res, nullptr, &how); },
+                                    [] { jb_cexport_upcall_site site = JB_TEST_UPCALL_SITE; return jb_cexport_call_static(&site, two, 1, &res, nullptr, nullptr); },
+                                    [] { jb_cexport_upcall_site site = JB_TEST_UPCALL_SITE; return jb_cexport_call_static(&site, two, 9, &res, nullptr, nullptr); },
+                                    [] { jb_cexport_upcall_site site = JB_CEXPORT_UPCALL_SITE(kTarget, "echo", "(Ljava/lang/String;)Ljava/lang/String;");
+                                         return jb_cexport_call_static(&site, two, 1, &res, nullptr, nullptr); }}, same(INV)};
+    t["jb_cexport_call_static#state"] = {{[] { jb_cexport_upcall_site site = JB_TEST_UPCALL_SITE; return jb_cexport_call_static(&site, two, 2, &res, nullptr, nullptr); },
+                                          [] { jb_cexport_upcall_site site = JB_TEST_UPCALL_SITE;
+                                               jb_upcall_fn fn = nullptr;
+                                               int how = 0;
+                                               int rc = jb_cexport_call_static(&site, two, 2, &res, &fn, &how);
+                                               if (rc == JB_CEXPORT_TAKE_FFM) return jb_cexport_upcall_end(how);  // a begun call is ended
+                                               return rc; }}, {NOT, JB_OK, GONE}};
+#undef JB_TEST_UPCALL_SITE
     t["jb_cexport_fail"] = {{[] { return jb_cexport_fail(INV, nullptr); }, [] { return jb_cexport_fail(INV, "x"); }}, same(INV)};
 #undef JB_TEST_SITE
     return t;

@@ -172,3 +172,59 @@ TEST_F(Exports, RuntimeUpcallCallsRefuseBadArguments) {
     }
     EXPECT_EQ(fn != nullptr, java_feature() >= 22);
 }
+
+// The typed entry point the generated functions call (issue 17): C values, no jb_arg.
+TEST_F(Exports, TypedCallsTakeTheSitesSignatureAndRefuseBadArguments) {
+    static jb_cexport_upcall_site site = JB_CEXPORT_UPCALL_SITE("dev.javabridge.exporttest.ExportTarget", "addInts", "(II)I");
+    jb_cexport_value args[2];
+    args[0].i = 40;
+    args[1].i = 2;
+    jb_cexport_value r;
+    r.j = -1;
+    jb_upcall_fn fn = nullptr;
+    int how = 0;
+    EXPECT_EQ(jb_cexport_call_static(nullptr, args, 2, &r, nullptr, nullptr), JB_EINVAL);
+    EXPECT_EQ(jb_cexport_call_static(&site, args, 2, nullptr, nullptr, nullptr), JB_EINVAL);
+    EXPECT_EQ(jb_cexport_call_static(&site, nullptr, 2, &r, nullptr, nullptr), JB_EINVAL);
+    EXPECT_EQ(jb_cexport_call_static(&site, args, 2, &r, &fn, nullptr), JB_EINVAL);
+    EXPECT_EQ(jb_cexport_call_static(&site, args, 2, &r, nullptr, &how), JB_EINVAL);
+    EXPECT_EQ(r.j, -1) << "nothing written on a refusal";
+    for (int i = 0; i < 3; i++) {  // the first looks up and attaches; the others take the fast path
+        r.j = 0;
+        ASSERT_EQ(jb_cexport_call_static(&site, args, 2, &r, nullptr, nullptr), JB_OK) << jb_error_message();
+        EXPECT_EQ(r.i, 42);
+    }
+    // With fn and how: the site's own path, decided on this first call as jb_cexport_upcall_begin decides.
+    for (int i = 0; i < 3; i++) {
+        r.j = 0;
+        int rc = jb_cexport_call_static(&site, args, 2, &r, &fn, &how);
+        if (java_feature() >= 22) {
+            ASSERT_EQ(rc, JB_CEXPORT_TAKE_FFM) << jb_error_message();
+            ASSERT_NE(fn, nullptr);
+            EXPECT_EQ(reinterpret_cast<int32_t (*)(int32_t, int32_t)>(fn)(40, 2), 42);
+            EXPECT_EQ(jb_cexport_upcall_end(how), JB_OK);
+        } else {
+            ASSERT_EQ(rc, JB_OK) << jb_error_message();
+            EXPECT_EQ(r.i, 42);
+        }
+    }
+    EXPECT_EQ(jb_cexport_call_static(&site, args, 1, &r, nullptr, nullptr), JB_EINVAL);
+    EXPECT_NE(std::string(jb_error_message()).find("which takes 2"), std::string::npos) << jb_error_message();
+    EXPECT_EQ(jb_cexport_call_static(&site, args, 9, &r, nullptr, nullptr), JB_EINVAL);
+    static jb_cexport_upcall_site reference =
+        JB_CEXPORT_UPCALL_SITE("dev.javabridge.exporttest.ExportTarget", "echo", "(Ljava/lang/String;)Ljava/lang/String;");
+    EXPECT_EQ(jb_cexport_call_static(&reference, args, 1, &r, nullptr, nullptr), JB_EINVAL);
+    EXPECT_EQ(jb_cexport_call_static(&reference, args, 1, &r, &fn, &how), JB_EINVAL) << "no stub, then no JNI either";
+    static jb_cexport_upcall_site missing = JB_CEXPORT_UPCALL_SITE("dev.javabridge.exporttest.ExportTarget", "nope", "(I)I");
+    EXPECT_EQ(jb_cexport_call_static(&missing, args, 1, &r, nullptr, nullptr), JB_EMETHOD);
+
+    // Exceptions become JB_EJAVA with the same last error as jb_call_*, on the fast path too.
+    static jb_cexport_upcall_site fail = JB_CEXPORT_UPCALL_SITE("dev.javabridge.exporttest.ExportTarget", "failWith", "(I)I");
+    jb_cexport_value code[1];
+    code[0].i = 7;
+    std::string expected = jni_failure(7);
+    for (int i = 0; i < 2; i++) {
+        EXPECT_EQ(jb_cexport_call_static(&fail, code, 1, &r, nullptr, nullptr), JB_EJAVA);
+        EXPECT_EQ(jb_error_message(), expected);
+    }
+}

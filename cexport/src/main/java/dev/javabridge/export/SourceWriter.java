@@ -183,9 +183,85 @@ final class SourceWriter {
         line("    }");
     }
 
+    /** Most arguments of jb_cexport_call_static (cexport.h, JB_CEXPORT_MAX_VALUES). */
+    static final int MAX_VALUES = 8;
+
+    /** The jb_cexport_value member of a primitive kind: its JNI descriptor letter, lower case. */
+    private static String valueMember(ExportedType.Kind k) {
+        return k.descriptor.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * A primitive static method's body: its arguments as C values to jb_cexport_call_static, one
+     * call into libjavabridge on either path, with no jb_arg to build (issue 17): on the FFM path
+     * it begins the stub's call (JB_CEXPORT_TAKE_FFM), which this code then makes and ends.
+     */
+    private void typedFunction(ExportedMethod m, String impl) {
+        String site = "jbx_site_" + m.cName();
+        ExportedType.Kind rk = m.result().kind();
+        int n = m.params().size();
+        line("static jb_cexport_upcall_site " + site + " = JB_CEXPORT_UPCALL_SITE(" + cString(m.javaClass())
+                + ", " + cString(m.javaName()) + ", " + cString(m.descriptor()) + ");");
+        line("");
+        line(CPrototypes.prototype("static int", impl, m) + " {");
+        line("    int jbx_rc = JB_OK;");
+        String args = "NULL";
+        if (n > 0) {
+            line("    jb_cexport_value jbx_args[" + n + "];");
+            args = "jbx_args";
+        }
+        line("    jb_cexport_value jbx_r;");
+        line("    jb_upcall_fn jbx_fn = NULL;");
+        line("    int jbx_how = 0;");
+        for (int i = 0; i < n; i++) {
+            ExportedMethod.Param p = m.params().get(i);
+            line("    jbx_args[" + i + "]." + valueMember(p.type().kind()) + " = " + p.cName() + ";");
+        }
+        line("    jbx_r.j = 0;");
+        line("    jbx_rc = jb_cexport_call_static(&" + site + ", " + args + ", " + n + ", &jbx_r, &jbx_fn, &jbx_how);");
+        line("    if (jbx_rc == JB_CEXPORT_TAKE_FFM) {");
+        List<String> types = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (ExportedMethod.Param p : m.params()) {
+            types.add(p.type().kind().c);
+            names.add(p.cName());
+        }
+        String fnType = rk.c + " (*)(" + (types.isEmpty() ? "void" : String.join(", ", types)) + ")";
+        String call = "((" + fnType + ")jbx_fn)(" + String.join(", ", names) + ")";
+        if (rk == ExportedType.Kind.VOID) {
+            line("        " + call + ";");
+            line("        jbx_rc = jb_cexport_upcall_end(jbx_how);");
+        } else {
+            line("        " + rk.c + " jbx_f = " + call + ";");
+            line("        jbx_rc = jb_cexport_upcall_end(jbx_how);");
+            line("        if (jbx_rc == JB_OK) {");
+            line("            *out = jbx_f;");
+            line("        }");
+        }
+        line("        if (jbx_rc != JB_EHANDLE) {");
+        line("            return jbx_rc;");
+        line("        }");
+        line("        /* Refused without running Java: the handle went stale under the call. */");
+        line("        jbx_rc = jb_cexport_call_static(&" + site + ", " + args + ", " + n + ", &jbx_r, NULL, NULL);");
+        line("    }");
+        if (rk != ExportedType.Kind.VOID) {
+            line("    if (jbx_rc == JB_OK) {");
+            line("        *out = jbx_r." + valueMember(rk) + ";");
+            line("    }");
+        }
+        line("    return jbx_rc;");
+        line("}");
+    }
+
     private void function(ExportedMethod m) {
         String impl = "jbx_" + m.cName();
         boolean ffm = hasUpcallPath(m);
+        if (ffm && m.params().size() <= MAX_VALUES) {
+            typedFunction(m, impl);
+            line("");
+            publicFunction(m, impl);
+            return;
+        }
         String site;
         if (ffm) {
             // One site for both paths: which one calls is decided on the first call (cexport.h).
@@ -273,6 +349,12 @@ final class SourceWriter {
         line("    return jbx_rc;");
         line("}");
         line("");
+        publicFunction(m, impl);
+    }
+
+    /** The exported function: the argument checks, then the implementation. */
+    private void publicFunction(ExportedMethod m, String impl) {
+        ExportedType.Kind rk = m.result().kind();
         line(CPrototypes.prototype("int", m.cName(), m) + " {");
         List<String[]> checks = new ArrayList<>();
         for (ExportedMethod.Param p : m.params()) {

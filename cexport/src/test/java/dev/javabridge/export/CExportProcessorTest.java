@@ -221,6 +221,30 @@ class CExportProcessorTest {
     }
 
     @Test
+    void primitiveMethodsCallTheTypedEntryPointWithCValues() throws IOException {
+        Result r = compile("t.Prims", "package t;\nimport dev.javabridge.export.*;\n"
+                + "public class Prims {\n"
+                + "  @CExport public static float mix(boolean z, byte b, char c, short s, int i, long j, float f, double d) { return f; }\n"
+                + "  @CExport public static void nine(int a, int b, int c, int d, int e, int f, int g, int h, int k) {}\n"
+                + "  @CExport public static String echo(String s) { return s; }\n"
+                + "}\n");
+        assertTrue(r.ok(), () -> r.errors().toString());
+        String c = r.file("prims.c");
+        // Eight primitive parameters: C values in the members of their descriptor letters, one call.
+        assertMentions(c, "jb_cexport_value jbx_args[8];", "jbx_args[0].z = z;", "jbx_args[1].b = b;",
+                "jbx_args[2].c = c;", "jbx_args[3].s = s;", "jbx_args[4].i = i;", "jbx_args[5].j = j;",
+                "jbx_args[6].f = f;", "jbx_args[7].d = d;",
+                "jbx_rc = jb_cexport_call_static(&jbx_site_prims_mix, jbx_args, 8, &jbx_r, &jbx_fn, &jbx_how);",
+                "if (jbx_rc == JB_CEXPORT_TAKE_FFM) {", "jbx_rc = jb_cexport_upcall_end(jbx_how);",
+                "jbx_rc = jb_cexport_call_static(&jbx_site_prims_mix, jbx_args, 8, &jbx_r, NULL, NULL);",
+                "*out = jbx_r.f;");
+        // Over JB_CEXPORT_MAX_VALUES: the jb_arg path, as before; references: jb_call_* only.
+        assertMentions(c, "jb_call_static_void(jbx_m, jbx_args, 9)", "jb_call_static_string(jbx_m, jbx_args, 1, out, out_len)");
+        assertFalse(c.contains("jb_cexport_call_static(&jbx_site_prims_nine"), "nine parameters exceed the typed entry point");
+        assertFalse(c.contains("jb_cexport_call_static(&jbx_site_prims_echo"), "a String is not a C value");
+    }
+
+    @Test
     void settingsRenameEverything() throws IOException {
         Result r = compile("t.Ops", "package t;\nimport dev.javabridge.export.*;\n"
                 + "@CExportHeader(name = \"my_api\", prefix = \"\", includeGuard = \"MY_API_INCLUDED\", "
