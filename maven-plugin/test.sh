@@ -120,7 +120,7 @@ java_arm64=$(jb_arm64_jre "${JB_CROSS_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/jav
 out=$(run_gauge "$java_arm64") && grep -qF "$want_gauge aarch64" <<<"$out" \
   || { echo "maven-plugin/test.sh: the demo failed on aarch64: $out" >&2; exit 1; }
 echo "$out"
-# Bad targets fail the build with the reason: an unknown name, a compiler that is not installed, and a layout
+# Bad targets fail the build with the reason: an unknown name, a compiler, linker or zig that is not installed, and a layout
 # that only the target's compiler knows to differ (C's long is 32 bits on Windows: a compile-time assertion fails).
 expect_cross_failure() { # [ENV...] -- MESSAGE...: the build of $cross must fail and say each MESSAGE (log: $failed_log)
   local env=() log
@@ -148,13 +148,20 @@ expect_cross_failure JB_ZIG_HOME="$nozig" -- \
 ! grep -qF 'javabridge: built' <<<"$failed_log" || { echo "maven-plugin/test.sh: a library was built before zig was found missing" >&2; exit 1; }
 cmp "$cross/target/javabridge/install-zig.sh" scripts/lib/zig.sh \
   || { echo "maven-plugin/test.sh: the installer the plugin wrote is not scripts/lib/zig.sh" >&2; exit 1; }
-# A PATH with everything but mingw-w64's programs.
-nomingw=$PWD/$cross/target/path-without-mingw && mkdir -p "$nomingw"
-for f in /usr/local/bin/* /usr/bin/*; do
-  case ${f##*/} in x86_64-w64-mingw32-*) ;; *) [ ! -e "$f" ] || [ -e "$nomingw/${f##*/}" ] || ln -s "$f" "$nomingw/${f##*/}" ;; esac
-done
+path_without() { # DIR PATTERN: DIR becomes a PATH folder with everything of the system's but the programs PATTERN matches
+  mkdir -p "$1"
+  local f
+  for f in /usr/local/bin/* /usr/bin/*; do
+    # shellcheck disable=SC2254 # PATTERN is a glob on purpose
+    case ${f##*/} in $2) ;; *) [ ! -e "$f" ] || [ -e "$1/${f##*/}" ] || ln -s "$f" "$1/${f##*/}" ;; esac
+  done
+}
+nomingw=$PWD/$cross/target/path-without-mingw && path_without "$nomingw" 'x86_64-w64-mingw32-*'
 expect_cross_failure PATH="$nomingw" -- \
   'the target windows_64 needs the cross compiler x86_64-w64-mingw32-gcc-posix, which is not on PATH: install it (Debian, Ubuntu: apt-get install mingw-w64)'
+nolld=$PWD/$cross/target/path-without-lld && path_without "$nolld" 'ld64.lld*'
+expect_cross_failure PATH="$nolld" -- \
+  "the target osx_64 needs LLVM's Mach-O linker ld64.lld, which is not on PATH: install it (Debian, Ubuntu: apt-get install lld)"
 sed -i 's|<target>linux_arm64</target>||' "$cross/pom.xml"
 sed -i 's|    double scale;|    double scale;\n    long serial;|' "$cross/src/main/c/gauge.h"
 expect_cross_failure -- 'the layout check of Gauge for windows_64 (compile-time) failed' \
