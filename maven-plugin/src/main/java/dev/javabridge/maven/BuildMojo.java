@@ -61,13 +61,24 @@ public class BuildMojo extends BindingMojo {
 
     /**
      * Platforms to cross-compile the library for besides the host, by their natives/ folder names: {@code linux_arm64}
-     * (Debian package gcc-aarch64-linux-gnu) and {@code windows_64} (mingw-w64), with javabridge's own toolchain files.
-     * The layout check cannot run for them, so it is compiled for each as compile-time assertions, and run as well
-     * where the toolchain finds an emulator (qemu-aarch64-static, wine). The C libraries in {@code libraries} must
-     * exist for each target.
+     * (Debian package gcc-aarch64-linux-gnu) and {@code windows_64} (mingw-w64), and with Zig 0.11.0 (see
+     * {@code zigHome}) {@code osx_64}, {@code osx_arm64} (linked by ld64.lld, Debian package lld), {@code linux_musl_64}
+     * and {@code linux_musl_arm64}, with javabridge's own toolchain files. The layout check cannot run for them, so it
+     * is compiled for each as compile-time assertions, and for linux_arm64 and windows_64 run as well where the
+     * toolchain finds an emulator (qemu-aarch64-static, wine). The C libraries in {@code libraries} must exist for
+     * each target.
      */
     @Parameter(property = "javabridge.targets")
     List<String> targets = new ArrayList<>();
+
+    /**
+     * The Zig 0.11.0 installation for the macOS and musl targets, in the layout javabridge's scripts/lib/zig.sh makes.
+     * Default: the environment's {@code JB_ZIG_HOME}, else zig.sh's own default
+     * ({@code ~/.cache/javabridge/zig-0.11.0}). When it is missing the build fails before CMake runs, with the command
+     * that installs it (from the npm registry).
+     */
+    @Parameter(property = "javabridge.zigHome")
+    File zigHome;
 
     @Override
     public void execute() throws MojoExecutionException {
@@ -93,6 +104,14 @@ public class BuildMojo extends BindingMojo {
                     cross.put(name, Platform.cross(name, System.getenv("PATH")));
                 }
             }
+            Path zigBin = null;
+            for (Platform.Cross c : cross.values()) {
+                if (c.zig() && zigBin == null) {
+                    Zig.Home home = Zig.home(zigHome, System.getenv("JB_ZIG_HOME"), System.getenv("XDG_CACHE_HOME"),
+                            System.getProperty("user.home"));
+                    zigBin = Zig.bin(home, c.platform(), workDirectory.toPath().resolve("install-zig.sh"), timeout);
+                }
+            }
             Path work = workDirectory.toPath();
             Path jniHeaders = work.resolve("jni");
             javacH(pkg, cls, jniHeaders, work.resolve("jni-classes"));
@@ -100,9 +119,9 @@ public class BuildMojo extends BindingMojo {
             Path src = work.resolve("cmake-src");
             Files.createDirectories(src);
             writeIfChanged(src.resolve("CMakeLists.txt"), cmakeLists(cls, library, kit, jniHeaders));
-            build(cls, library, host, null, src, work.resolve("cmake-build"), kit);
+            build(cls, library, host, null, null, src, work.resolve("cmake-build"), kit);
             for (Platform.Cross c : cross.values()) {
-                build(cls, library, c.platform(), c, src, work.resolve("cmake-build-" + c.platform()), kit);
+                build(cls, library, c.platform(), c, zigBin, src, work.resolve("cmake-build-" + c.platform()), kit);
             }
         } catch (IOException e) {
             throw new MojoExecutionException("javabridge: " + e.getMessage(), e);
@@ -110,8 +129,8 @@ public class BuildMojo extends BindingMojo {
     }
 
     /** Configures and builds one platform's CMake folder, checks the layout, and writes the library's digest. */
-    private void build(String cls, String library, String platform, Platform.Cross cross, Path src, Path build, Path kit)
-            throws IOException, MojoExecutionException {
+    private void build(String cls, String library, String platform, Platform.Cross cross, Path zigBin, Path src, Path build,
+            Path kit) throws IOException, MojoExecutionException {
         Path out = nativesDirectory.toPath().resolve(platform);
         Files.createDirectories(out);
         String on = cross == null ? "" : " for " + platform;
@@ -119,6 +138,13 @@ public class BuildMojo extends BindingMojo {
                 "-DCMAKE_BUILD_TYPE=" + buildType, "-DJAVA_HOME=" + System.getProperty("java.home"), "-DJB_NATIVES_OUT=" + out));
         if (cross != null) {
             configure.add("-DCMAKE_TOOLCHAIN_FILE=" + kit.resolve("toolchains").resolve(cross.toolchain()));
+            if (cross.zig()) {
+                configure.add("-DJB_ZIG_TARGET=" + cross.zigTarget());
+                configure.add("-DJB_ZIG_BIN=" + zigBin);
+                // The assertions only, even where qemu could run an aarch64 musl program: zig.cmake links musl programs
+                // statically, so zig would first build musl's whole C library (CPU-minutes) to repeat the same comparisons.
+                configure.add("-DJB_LAYOUT_RUN=OFF");
+            }
         }
         Processes.run(getLog(), project.getBasedir(), configure, "cmake (configure" + on + ")", timeout);
         // The layout check first, so that a mismatch is reported as one, not as a failed build.
@@ -260,6 +286,9 @@ public class BuildMojo extends BindingMojo {
                 + "if(WIN32)\n"
                 + "  # C99 printf formats from mingw-w64 rather than msvcrt's, as javabridge's own Windows build.\n"
                 + "  add_compile_definitions(__USE_MINGW_ANSI_STDIO=1)\n"
+                + "elseif(APPLE)\n"
+                + "  # The kit's _POSIX_C_SOURCE would make macOS's headers hide what lies beyond POSIX.\n"
+                + "  add_compile_definitions(_DARWIN_C_SOURCE)\n"
                 + "endif()\n"
                 + "file(GLOB kit_sources " + q(kit.resolve("src") + "/*.c") + ")\n"
                 + "add_library(javabridge_jnikit STATIC ${kit_sources})\n"
@@ -280,13 +309,18 @@ public class BuildMojo extends BindingMojo {
                 + "  # the DLL needs nothing beyond what every Windows has.\n"
                 + "  set_target_properties(binding PROPERTIES PREFIX \"\" IMPORT_PREFIX \"\" IMPORT_SUFFIX \".dll.a\")\n"
                 + "  target_link_options(binding PRIVATE -Wl,--exclude-all-symbols -static -Wl,--no-undefined)\n"
+                + "elseif(APPLE)\n"
+                + "  # No version scripts for Mach-O: ld64.lld (the kit's zig-darwin-link.cmake) takes the list of exports,\n"
+                + "  # and fails on undefined symbols by itself.\n"
+                + "  file(WRITE \"${CMAKE_BINARY_DIR}/exports.txt\" \"_JNI_OnLoad\\n_JNI_OnUnload\\n\")\n"
+                + "  target_link_options(binding PRIVATE \"SHELL:-exported_symbols_list ${CMAKE_BINARY_DIR}/exports.txt\")\n"
                 + "endif()\n"
                 + "if(CMAKE_CROSSCOMPILING)\n"
                 + "  # The target's program cannot run here: the same comparisons as _Static_asserts, compiled by the cross compiler.\n"
                 + "  add_library(" + cls + "_layout_check OBJECT " + layout + ")\n"
                 + "  target_compile_definitions(" + cls + "_layout_check PRIVATE JB_LAYOUT_STATIC)\n"
                 + "  target_include_directories(" + cls + "_layout_check PRIVATE " + q(glue) + includes + ")\n"
-                + "  if(CMAKE_CROSSCOMPILING_EMULATOR)\n"
+                + "  if(CMAKE_CROSSCOMPILING_EMULATOR AND NOT JB_LAYOUT_RUN STREQUAL \"OFF\")\n"
                 + "    # And the program too, where the toolchain found an emulator (qemu-user, wine): the plugin runs it.\n"
                 + "    add_executable(" + cls + "_layout_run " + layout + ")\n"
                 + "    target_include_directories(" + cls + "_layout_run PRIVATE " + q(glue) + includes + ")\n"

@@ -1,6 +1,7 @@
 package dev.javabridge.maven;
 
 import java.io.File;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,13 +16,26 @@ final class Platform {
 
     /**
      * How CMake builds for a platform other than the host: javabridge's toolchain file (under the kit's toolchains/),
-     * the compiler it names, and the Debian package that brings that compiler.
+     * the compiler it names and the Debian package that brings that compiler, or, for the targets javabridge builds
+     * with zig.cmake, zig's name of the target (the compiler is then Zig 0.11.0, see {@link Zig}).
      */
-    record Cross(String platform, String toolchain, String compiler, String debianPackage) {}
+    record Cross(String platform, String toolchain, String compiler, String debianPackage, String zigTarget) {
+        boolean zig() {
+            return zigTarget != null;
+        }
+    }
+
+    /** The Mach-O linker zig.cmake looks for (find_program NAMES there): zig 0.11's own cannot limit the exports. */
+    static final List<String> LD64 = List.of("ld64.lld", "ld64.lld-14", "ld64.lld-15", "ld64.lld-16");
 
     private static final Map<String, Cross> CROSS = new TreeMap<>(Map.of(
-            "linux_arm64", new Cross("linux_arm64", "aarch64-linux-gnu.cmake", "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu"),
-            "windows_64", new Cross("windows_64", "x86_64-w64-mingw32.cmake", "x86_64-w64-mingw32-gcc-posix", "mingw-w64")));
+            "linux_arm64", new Cross("linux_arm64", "aarch64-linux-gnu.cmake", "aarch64-linux-gnu-gcc", "gcc-aarch64-linux-gnu", null),
+            "windows_64", new Cross("windows_64", "x86_64-w64-mingw32.cmake", "x86_64-w64-mingw32-gcc-posix", "mingw-w64", null),
+            // The folders javabridge's own jar uses for its zig-built libraries (root pom, profile all-platforms).
+            "osx_64", new Cross("osx_64", "zig.cmake", null, null, "x86_64-macos"),
+            "osx_arm64", new Cross("osx_arm64", "zig.cmake", null, null, "aarch64-macos"),
+            "linux_musl_64", new Cross("linux_musl_64", "zig.cmake", null, null, "x86_64-linux-musl"),
+            "linux_musl_arm64", new Cross("linux_musl_arm64", "zig.cmake", null, null, "aarch64-linux-musl")));
 
     static String host() {
         String os = System.getProperty("os.name").toLowerCase(Locale.ROOT);
@@ -44,7 +58,8 @@ final class Platform {
     }
 
     /**
-     * The cross target named @p platform, with its compiler found on PATH.
+     * The cross target named @p platform, with its compiler found on PATH (zig's targets: their linker; zig itself is
+     * looked for by {@link Zig}).
      *
      * @throws MojoExecutionException naming the targets there are, or the package that brings the missing compiler
      */
@@ -54,9 +69,13 @@ final class Platform {
             throw new MojoExecutionException("javabridge: unknown target \"" + platform + "\": the plugin cross-compiles for "
                     + String.join(", ", CROSS.keySet()) + " (natives/ folder names)");
         }
-        if (!onPath(c.compiler(), path)) {
+        if (!c.zig() && !onPath(c.compiler(), path)) {
             throw new MojoExecutionException("javabridge: the target " + platform + " needs the cross compiler " + c.compiler()
                     + ", which is not on PATH: install it (Debian, Ubuntu: apt-get install " + c.debianPackage() + ")");
+        }
+        if (platform.startsWith("osx_") && LD64.stream().noneMatch(l -> onPath(l, path))) {
+            throw new MojoExecutionException("javabridge: the target " + platform + " needs LLVM's Mach-O linker ld64.lld, "
+                    + "which is not on PATH: install it (Debian, Ubuntu: apt-get install lld)");
         }
         return c;
     }

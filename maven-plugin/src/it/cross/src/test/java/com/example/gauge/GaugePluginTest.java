@@ -11,8 +11,8 @@ import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 /**
- * The host's build of what the plugin built for three platforms, loaded by NativeLoader under -Xcheck:jni;
- * maven-plugin/test.sh checks the other two libraries' architectures and runs the aarch64 one under qemu.
+ * The host's build of what the plugin built for seven platforms, loaded by NativeLoader under -Xcheck:jni;
+ * maven-plugin/test.sh checks the other libraries' formats and runs the aarch64 one under qemu.
  */
 class GaugePluginTest {
     @Test
@@ -31,7 +31,9 @@ class GaugePluginTest {
 
     @Test
     void eachTargetsLibraryAndDigestSitWhereNativeLoaderLooks() throws Exception {
-        for (String file : new String[] {"linux_64/libgaugejni.so", "linux_arm64/libgaugejni.so", "windows_64/gaugejni.dll"}) {
+        for (String file : new String[] {"linux_64/libgaugejni.so", "linux_arm64/libgaugejni.so", "windows_64/gaugejni.dll",
+                "osx_64/libgaugejni.dylib", "osx_arm64/libgaugejni.dylib", "linux_musl_64/libgaugejni.so",
+                "linux_musl_arm64/libgaugejni.so"}) {
             Path lib = Path.of("target/classes/natives").resolve(file);
             assertTrue(Files.isRegularFile(lib), lib + " is missing");
             String digest = Files.readString(lib.resolveSibling(lib.getFileName() + ".sha256"));
