@@ -1,6 +1,7 @@
 /* The texts test library (texts.h). */
 #include "texts.h"
 
+#include <stdio.h>
 #include <string.h>
 
 size_t texts_length(const char *s) {
@@ -30,4 +31,21 @@ const char *texts_sample(int which) {
     case 3: return "bad \xff byte";
     default: return NULL;
     }
+}
+
+int texts_file_bytes(const char *path, int *out) {
+    if (path[0] == '!') {
+        return TEXTS_ERR_IO;
+    }
+    FILE *f = fopen(path, "rb");
+    if (f == NULL) {
+        return TEXTS_ERR_IO;
+    }
+    int n = 0;
+    while (fgetc(f) != EOF) {
+        n++;
+    }
+    fclose(f);
+    *out = n;
+    return TEXTS_OK;
 }

@@ -89,6 +89,11 @@ final class CWriter {
         for (Binding.Function f : b.functions) {
             function(o, f, Types.mangle(holder));
         }
+        for (Binding.Function f : b.functions) {
+            if (errnoWrapped(f)) {
+                errnoWrapperFunction(o, f);
+            }
+        }
         if (!b.functions.isEmpty()) {
             addressNative(o, Types.mangle(holder));
         }
@@ -295,7 +300,8 @@ final class CWriter {
                 .append("(JNIEnv *env, jclass cls, jstring name) {\n    (void)cls;\n")
                 .append("    static const struct {\n        const char *name;\n        void (*fn)(void);\n    } functions[] = {\n");
         for (Binding.Function f : b.functions) {
-            o.append("        {\"").append(f.c().name()).append("\", (void (*)(void))").append(f.c().name()).append("},\n");
+            String target = errnoWrapped(f) ? errnoWrapper(f) : f.c().name();
+            o.append("        {\"").append(f.c().name()).append("\", (void (*)(void))").append(target).append("},\n");
         }
         o.append("    };\n    if (name == NULL) {\n        jbk_throw(env, JBK_NULL_POINTER, \"").append(Binding.ADDRESS_NATIVE)
                 .append(": the name is null\");\n        return 0;\n    }\n")
@@ -304,6 +310,39 @@ final class CWriter {
                 .append("    for (size_t i = 0; i < sizeof functions / sizeof functions[0]; i++) {\n")
                 .append("        if (strcmp(functions[i].name, n) == 0) {\n            address = (jlong)(intptr_t)functions[i].fn;\n")
                 .append("            break;\n        }\n    }\n    (*env)->ReleaseStringUTFChars(env, name, n);\n    return address;\n}\n");
+    }
+
+    /**
+     * Whether ffmAddress gives a wrapper instead of the function: a status function capturing errno, whose
+     * parameters C can spell back. The JDK 22+ class then captures errno exactly as the native does.
+     */
+    boolean errnoWrapped(Binding.Function f) {
+        return b.errno(f) && f.status() && f.c().params().stream().allMatch(p -> p.spelling().matches("[A-Za-z0-9_ *]+"))
+                && f.c().returnSpelling().matches("[A-Za-z0-9_ ]+");
+    }
+
+    private String errnoWrapper(Binding.Function f) {
+        return prefix + "_errno_" + f.c().name();
+    }
+
+    /**
+     * The call as the native makes it, for the JDK 22+ class: errno (and Windows' last error) cleared right before
+     * and taken right after, into the thread's slot that lastOsError() reads when the status says the call failed.
+     * FFM's captureCallState reads errno after the call but cannot clear it first, so a failure that set none
+     * would report an earlier one.
+     */
+    private void errnoWrapperFunction(StringBuilder o, Binding.Function f) {
+        List<String> params = new ArrayList<>();
+        List<String> args = new ArrayList<>();
+        for (int i = 0; i < f.c().params().size(); i++) {
+            params.add(f.c().params().get(i).spelling() + " a" + i);
+            args.add("a" + i);
+        }
+        String ret = f.c().returnSpelling();
+        o.append("\nstatic ").append(ret).append(' ').append(errnoWrapper(f)).append('(')
+                .append(params.isEmpty() ? "void" : String.join(", ", params)).append(") {\n    jbk_os_error_clear();\n    ")
+                .append(ret).append(" r = ").append(f.c().name()).append('(').append(String.join(", ", args)).append(");\n    ")
+                .append(osErrorSlot()).append(" = jbk_os_error_take();\n    return r;\n}\n");
     }
 
     static String cap(String s) {

@@ -19,6 +19,7 @@ final class FfmWriter {
     private final Binding b;
     private final Config cfg;
     private final JavaWriter jw;
+    private final CWriter cw;
     /** Why each function stays on JNI, by C name; absent when it goes through FFM. */
     private final Map<String, String> onJni = new LinkedHashMap<>();
 
@@ -26,6 +27,7 @@ final class FfmWriter {
         this.b = b;
         this.cfg = cfg;
         this.jw = new JavaWriter(b, cfg, header);
+        this.cw = new CWriter(b, cfg, header);
         for (Binding.Function f : b.functions) {
             String why = jniReason(f);
             if (why != null) {
@@ -68,9 +70,11 @@ final class FfmWriter {
         if (f.internal()) {
             return "internal (called by handles only)";
         }
-        if (b.errno(f)) {
-            // captureCallState would do it; until then the glue's capture right after the call is the one truth.
-            return "errno is captured by the JNI glue";
+        if (b.errno(f) && !cw.errnoWrapped(f)) {
+            // The glue's wrapper (ffmAddress gives it) clears and takes errno as the native does; without a status the
+            // glue throws right after the call, and a parameter C cannot spell back has no wrapper.
+            return f.status() ? "errno is captured by the JNI glue (a parameter type the wrapper cannot spell)"
+                    : "errno without a status: the JNI glue throws right after the call";
         }
         boolean leaf = !Boolean.FALSE.equals(cfg.options(f.c().name()).leaf);
         for (Binding.Param p : f.params()) {

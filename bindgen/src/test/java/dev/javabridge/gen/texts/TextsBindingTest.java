@@ -53,4 +53,18 @@ class TextsBindingTest {
             assertEquals(8, Texts.textsSample(0).length()); // h é l l o, a space and the surrogate pair
         }
     }
+
+    @Test
+    void errnoIsTheCallsOwnOnBothPaths(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path file = dir.resolve("seven.txt");
+        java.nio.file.Files.write(file, "1234567".getBytes(StandardCharsets.UTF_8));
+        assertEquals(7, Texts.textsFileBytes(file.toString()));
+        IllegalStateException missing = assertThrows(IllegalStateException.class,
+                () -> Texts.textsFileBytes(dir.resolve("none").toString()));
+        assertTrue(missing.getMessage().endsWith("; errno 2 (No such file or directory)"), missing.getMessage());
+        // A failure that sets no errno reports none, even right after one that did: errno is cleared before the call.
+        IllegalStateException quiet = assertThrows(IllegalStateException.class, () -> Texts.textsFileBytes("!x"));
+        assertTrue(quiet.getMessage().contains("TEXTS_ERR_IO (-2): cannot read the file"), quiet.getMessage());
+        assertTrue(!quiet.getMessage().contains("errno"), quiet.getMessage());
+    }
 }

@@ -15,6 +15,8 @@ class TextsPathTest {
         if (Runtime.version().feature() >= 22) {
             // A borrowed string C returns is copied in Java on FFM, as the glue copies it on JNI.
             assertNotNull(BindingPath.field(Class.forName(Texts.class.getName() + "Ffm"), "C_TEXTS_SAMPLE"));
+            // A status function capturing errno goes through the glue's wrapper, which captures it as the native does.
+            assertNotNull(BindingPath.field(Class.forName(Texts.class.getName() + "Ffm"), "C_TEXTS_FILE_BYTES"));
         }
     }
 
