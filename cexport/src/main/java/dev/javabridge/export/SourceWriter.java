@@ -152,6 +152,21 @@ final class SourceWriter {
      */
     private void upcallPath(ExportedMethod m, ExportedType.Kind rk) {
         String site = "jbx_site_" + m.cName();
+        line("    jb_upcall_fn jbx_fn = NULL;");
+        line("    int jbx_how = 0;");
+        line("    if ((jbx_rc = jb_cexport_upcall_begin(&" + site + ", &jbx_fn, &jbx_how)) != JB_OK) {");
+        line("        return jbx_rc;");
+        line("    }");
+        line("    if (jbx_fn != NULL) {");
+        stubCall(m, rk);
+        line("    }");
+    }
+
+    /**
+     * Inside a begun FFM call: the stub called as the C function it is, the call ended, the result
+     * written out, and a return unless the handle went stale (JB_EHANDLE: the JNI path follows).
+     */
+    private void stubCall(ExportedMethod m, ExportedType.Kind rk) {
         List<String> types = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (ExportedMethod.Param p : m.params()) {
@@ -160,12 +175,6 @@ final class SourceWriter {
         }
         String fnType = rk.c + " (*)(" + (types.isEmpty() ? "void" : String.join(", ", types)) + ")";
         String call = "((" + fnType + ")jbx_fn)(" + String.join(", ", names) + ")";
-        line("    jb_upcall_fn jbx_fn = NULL;");
-        line("    int jbx_how = 0;");
-        line("    if ((jbx_rc = jb_cexport_upcall_begin(&" + site + ", &jbx_fn, &jbx_how)) != JB_OK) {");
-        line("        return jbx_rc;");
-        line("    }");
-        line("    if (jbx_fn != NULL) {");
         if (rk == ExportedType.Kind.VOID) {
             line("        " + call + ";");
             line("        jbx_rc = jb_cexport_upcall_end(jbx_how);");
@@ -180,7 +189,6 @@ final class SourceWriter {
         line("            return jbx_rc;");
         line("        }");
         line("        /* Refused without running Java: the handle went stale under the call. */");
-        line("    }");
     }
 
     /** Most arguments of jb_cexport_call_static (cexport.h, JB_CEXPORT_MAX_VALUES). */
@@ -220,28 +228,7 @@ final class SourceWriter {
         line("    jbx_r.j = 0;");
         line("    jbx_rc = jb_cexport_call_static(&" + site + ", " + args + ", " + n + ", &jbx_r, &jbx_fn, &jbx_how);");
         line("    if (jbx_rc == JB_CEXPORT_TAKE_FFM) {");
-        List<String> types = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        for (ExportedMethod.Param p : m.params()) {
-            types.add(p.type().kind().c);
-            names.add(p.cName());
-        }
-        String fnType = rk.c + " (*)(" + (types.isEmpty() ? "void" : String.join(", ", types)) + ")";
-        String call = "((" + fnType + ")jbx_fn)(" + String.join(", ", names) + ")";
-        if (rk == ExportedType.Kind.VOID) {
-            line("        " + call + ";");
-            line("        jbx_rc = jb_cexport_upcall_end(jbx_how);");
-        } else {
-            line("        " + rk.c + " jbx_f = " + call + ";");
-            line("        jbx_rc = jb_cexport_upcall_end(jbx_how);");
-            line("        if (jbx_rc == JB_OK) {");
-            line("            *out = jbx_f;");
-            line("        }");
-        }
-        line("        if (jbx_rc != JB_EHANDLE) {");
-        line("            return jbx_rc;");
-        line("        }");
-        line("        /* Refused without running Java: the handle went stale under the call. */");
+        stubCall(m, rk);
         line("        jbx_rc = jb_cexport_call_static(&" + site + ", " + args + ", " + n + ", &jbx_r, NULL, NULL);");
         line("    }");
         if (rk != ExportedType.Kind.VOID) {
